@@ -1,0 +1,47 @@
+/** The dependency rules of DESIGN.md §2, checked by `npm run lint`. */
+const INFRASTRUCTURE = '^(@nestjs/|typeorm|pg$|pg-|express|ws$|@electric-sql/)';
+module.exports = {
+  forbidden: [
+    {
+      name: 'libs-are-pure',
+      comment: 'libs/* never import the NestJS app.',
+      severity: 'error',
+      from: { path: '^libs/' },
+      to: { path: '^src/' },
+    },
+    {
+      name: 'libs-without-infrastructure',
+      comment: 'libs/* never import NestJS, TypeORM, database drivers or web servers.',
+      severity: 'error',
+      from: { path: '^libs/' },
+      to: { dependencyTypes: ['npm', 'npm-dev', 'npm-optional', 'npm-peer'], path: INFRASTRUCTURE },
+    },
+    {
+      name: 'ocpp-rpc-only-in-gateway',
+      comment: 'On the server side only src/ocpp imports ocpp-rpc; libs/simulator may use it as a client.',
+      severity: 'error',
+      from: { path: '^(src/|libs/(planner|soc|ocpp-model)/)', pathNot: '^src/ocpp/' },
+      to: { path: 'ocpp-rpc' },
+    },
+    {
+      name: 'pure-libs-without-sockets',
+      comment: 'planner, soc and ocpp-model are pure: no sockets, no simulator.',
+      severity: 'error',
+      from: { path: '^libs/(planner|soc|ocpp-model)/' },
+      to: { path: '^(libs/simulator/|net$|node:net$|http$|node:http$)' },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^dist/|\\.spec\\.ts$|\\.e2e-spec\\.ts$)' },
+    tsConfig: { fileName: 'tsconfig.json' },
+    tsPreCompilationDeps: true,
+    moduleSystems: ['cjs', 'es6'],
+  },
+};
