@@ -1,0 +1,27 @@
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { AppModule } from './app.module';
+import { AppConfig } from './config/app-config';
+import { DatabaseErrorFilter } from './common/database-error.filter';
+import { createValidationPipe } from './common/validation.pipe';
+import { DatabaseTarget } from './database/data-source-options';
+import { AppLogger } from './logging/app-logger';
+import { setupOpenApi } from './openapi';
+
+/** Builds the whole service (not yet listening): used by main.ts and by the end-to-end tests alike. */
+export async function createApp(
+  config: AppConfig,
+  database: DatabaseTarget & { embedded?: boolean },
+): Promise<INestApplication> {
+  const logger = new AppLogger(config.logLevel, config.logFormat);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, database), {
+    logger,
+    bufferLogs: false,
+  });
+  app.useBodyParser('json', { limit: '5mb' });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new DatabaseErrorFilter());
+  setupOpenApi(app);
+  return app;
+}

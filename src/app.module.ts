@@ -1,0 +1,25 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from './auth/auth.module';
+import { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { DatabaseTarget, dataSourceOptions } from './database/data-source-options';
+import { DATABASE_INFO, HealthController } from './health/health.controller';
+import { SitesModule } from './sites/sites.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, database: DatabaseTarget & { embedded?: boolean }): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        TypeOrmModule.forRoot(dataSourceOptions(database)),
+        AuthModule,
+        SitesModule,
+      ],
+      controllers: [HealthController],
+      providers: [{ provide: DATABASE_INFO, useValue: { embedded: database.embedded ?? false } }],
+    };
+  }
+}

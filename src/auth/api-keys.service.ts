@@ -1,0 +1,46 @@
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { APP_CONFIG } from '../config/config.module';
+import { AppConfig } from '../config/app-config';
+import { Page } from '../common/pagination';
+import { ApiKey, Role } from './api-key.entity';
+import { ApiKeysRepository } from './api-keys.repository';
+import { displayPrefix, hashToken, newToken, sameToken } from './token';
+
+export interface Principal {
+  role: Role;
+  /** undefined for the bootstrap admin token from APRON_ADMIN_TOKEN. */
+  keyId?: string;
+}
+
+@Injectable()
+export class ApiKeysService {
+  constructor(
+    private readonly repository: ApiKeysRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Creates a key; the token is returned this once and only its hash is stored. */
+  async create(name: string, role: Role): Promise<{ key: ApiKey; token: string }> {
+    const token = newToken();
+    const key = await this.repository.create(name, role, hashToken(token), displayPrefix(token));
+    return { key, token };
+  }
+
+  async authenticate(token: string): Promise<Principal | null> {
+    if (this.config.adminToken && sameToken(token, this.config.adminToken)) return { role: 'admin' };
+    const key = await this.repository.findActiveByHash(hashToken(token));
+    return key ? { role: key.role, keyId: key.id } : null;
+  }
+
+  async list(limit: number, offset: number): Promise<Page<ApiKey>> {
+    const [items, total] = await this.repository.list(limit, offset);
+    return { items, total, limit, offset };
+  }
+
+  async revoke(id: string): Promise<ApiKey> {
+    const key = await this.repository.findById(id);
+    if (!key) throw new NotFoundException(`API key ${id} not found`);
+    if (!key.revokedAt) await this.repository.revoke(id, new Date());
+    return (await this.repository.findById(id))!;
+  }
+}

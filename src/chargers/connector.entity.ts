@@ -1,0 +1,23 @@
+import { Column, Entity, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { numericTransformer } from '../database/column-transformers';
+import { Charger } from './charger.entity';
+
+/** One plug. `connectorId` is OCPP 1.6's connector id and 2.0.1's EVSE id (one connector per EVSE). */
+@Entity('connectors')
+@Unique(['chargerId', 'connectorId'])
+export class Connector {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  chargerId!: string;
+
+  @ManyToOne(() => Charger, (charger) => charger.connectors, { onDelete: 'CASCADE' })
+  charger?: Charger;
+
+  @Column({ type: 'integer' })
+  connectorId!: number;
+
+  @Column({ type: 'numeric', transformer: numericTransformer })
+  maxKw!: number;
+}

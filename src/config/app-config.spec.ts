@@ -1,0 +1,51 @@
+import { ConfigError, loadConfig } from './app-config';
+
+describe('loadConfig', () => {
+  it('applies the documented defaults when nothing is set', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ port: 3000, dataDir: './data', tickSeconds: 60, logLevel: 'info' });
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.adminToken).toBeUndefined();
+  });
+
+  it('reads every contract variable', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      DATABASE_URL: 'postgres://apron@db:5432/apron',
+      APRON_DATA_DIR: '/var/lib/apron',
+      APRON_ADMIN_TOKEN: 'a-long-enough-bootstrap-token',
+      APRON_TICK_SECONDS: '30',
+      LOG_LEVEL: 'DEBUG',
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      databaseUrl: 'postgres://apron@db:5432/apron',
+      dataDir: '/var/lib/apron',
+      adminToken: 'a-long-enough-bootstrap-token',
+      tickSeconds: 30,
+      logLevel: 'debug',
+    });
+  });
+
+  it.each([
+    ['PORT', 'eighty', /PORT must be a whole number/],
+    ['PORT', '70000', /PORT must be between 0 and 65535/],
+    ['APRON_TICK_SECONDS', '0', /APRON_TICK_SECONDS must be between 1/],
+    ['APRON_TICK_SECONDS', '1.5', /APRON_TICK_SECONDS must be a whole number/],
+    ['LOG_LEVEL', 'loud', /LOG_LEVEL must be one of error, warn, info, debug, verbose/],
+    ['DATABASE_URL', 'mysql://x@y/z', /DATABASE_URL must start with postgres:\/\//],
+    ['DATABASE_URL', 'not a url', /DATABASE_URL is not a URL/],
+    ['APRON_ADMIN_TOKEN', 'short', /APRON_ADMIN_TOKEN must be at least 16 characters/],
+  ])('rejects %s=%s with one line naming the variable', (variable, value, message) => {
+    let error: unknown;
+    try {
+      loadConfig({ [variable]: value });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).variable).toBe(variable);
+    expect((error as Error).message).toMatch(message);
+    expect((error as Error).message).not.toContain('\n');
+  });
+});

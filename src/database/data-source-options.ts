@@ -1,0 +1,35 @@
+import { DataSourceOptions } from 'typeorm';
+import { ApiKey } from '../auth/api-key.entity';
+import { Charger } from '../chargers/charger.entity';
+import { Connector } from '../chargers/connector.entity';
+import { Vehicle } from '../fleet/vehicle.entity';
+import { Site } from '../sites/site.entity';
+import { TransferTask } from '../tasks/transfer-task.entity';
+import { InitialSchema1795000000000 } from './migrations/1795000000000-initial-schema';
+
+export const ENTITIES = [Site, Charger, Connector, Vehicle, TransferTask, ApiKey];
+export const MIGRATIONS = [InitialSchema1795000000000];
+
+export interface DatabaseTarget {
+  url: string;
+  /** Pool size; for the embedded database, no larger than its socket server's connection limit. */
+  poolSize: number;
+}
+
+/** TypeORM options for a PostgreSQL server or the embedded database; the schema comes from migrations only. */
+export function dataSourceOptions(target: DatabaseTarget): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: target.url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsRun: true,
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    // TypeORM 1.1 would otherwise CREATE EXTENSION "uuid-ossp" (FACTS.md); gen_random_uuid() is core since PG 13.
+    installExtensions: false,
+    uuidExtension: 'pgcrypto',
+    extra: { max: target.poolSize },
+    logging: ['migration'],
+  };
+}

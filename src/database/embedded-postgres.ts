@@ -1,0 +1,57 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+/** A running embedded PostgreSQL (PGlite) reachable by the ordinary `pg` driver over loopback. */
+export interface EmbeddedPostgres {
+  url: string;
+  maxConnections: number;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedPostgresOptions {
+  /** Directory for the database files; undefined keeps the database in memory (tests). */
+  dataDir?: string;
+  /** A tarball from `dumpEmbeddedTemplate`, to start from a prepared database instead of running initdb. */
+  template?: Blob;
+  /** Connections the socket server accepts; the pool must not be larger (FACTS.md). */
+  maxConnections?: number;
+}
+
+export const EMBEDDED_MAX_CONNECTIONS = 5;
+
+/**
+ * PGlite is one PostgreSQL backend in this process; pglite-socket speaks the wire protocol on
+ * 127.0.0.1 so TypeORM and `pg` serve it exactly as they serve a PostgreSQL server.
+ * Both packages are ESM-first, hence the dynamic imports (Jest needs --experimental-vm-modules).
+ */
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {}): Promise<EmbeddedPostgres> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
+  const maxConnections = options.maxConnections ?? EMBEDDED_MAX_CONNECTIONS;
+  let dataDir: string | undefined;
+  if (options.dataDir) {
+    dataDir = resolve(options.dataDir);
+    mkdirSync(dataDir, { recursive: true });
+  }
+  const db = await PGlite.create({ dataDir, loadDataDir: options.template });
+  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections });
+  await server.start();
+  const port = Number(server.getServerConn().split(':').pop());
+  return {
+    url: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`,
+    maxConnections,
+    async stop() {
+      await server.stop();
+      await db.close();
+    },
+  };
+}
+
+/** Builds a fresh in-memory database once and returns its files, so tests can skip initdb each time. */
+export async function dumpEmbeddedTemplate(): Promise<Blob> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const db = await PGlite.create();
+  const dump = await db.dumpDataDir('none');
+  await db.close();
+  return dump;
+}

@@ -1,0 +1,115 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { PageMeta, PageQuery } from '../common/pagination';
+import { Site, SITE_KINDS, SiteKind, Tariff, UnknownChargerPolicy, UnknownIdTagPolicy } from './site.entity';
+import { TariffDto } from './tariff.dto';
+
+const FINITE = { allowNaN: false, allowInfinity: false };
+
+export class CreateSiteDto {
+  @ApiProperty({ example: 'CAN-T2-depot', description: 'Unique operator code' })
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, {
+    message: 'code must be 1-64 letters, digits, dot, dash or underscore',
+  })
+  code!: string;
+
+  @ApiProperty({ example: 'Guangzhou Baiyun T2 remote-stand depot' })
+  @IsString()
+  @Length(1, 200)
+  name!: string;
+
+  @ApiProperty({ enum: SITE_KINDS })
+  @IsIn(SITE_KINDS)
+  kind!: SiteKind;
+
+  @ApiProperty({ example: 'Asia/Shanghai', description: 'IANA time zone, for time-of-use rules' })
+  @IsString()
+  timeZone!: string;
+
+  @ApiProperty({ example: 2000, description: 'Grid connection limit, kW' })
+  @IsNumber(FINITE)
+  @Min(0.001)
+  @Max(1_000_000)
+  gridLimitKw!: number;
+
+  @ApiPropertyOptional({ example: 150, description: 'Non-charging load on the same connection, kW', default: 0 })
+  @IsOptional()
+  @IsNumber(FINITE)
+  @Min(0)
+  baseLoadKw?: number;
+
+  @ApiPropertyOptional({ example: 35, description: 'Demand charge per kW of monthly peak', default: 0 })
+  @IsOptional()
+  @IsNumber(FINITE)
+  @Min(0)
+  demandChargePerKw?: number;
+
+  @ApiProperty({ type: TariffDto })
+  @ValidateNested()
+  @Type(() => TariffDto)
+  tariff!: TariffDto;
+
+  @ApiPropertyOptional({ enum: ['reject', 'pending'], default: 'reject', description: 'Unknown charge point ids' })
+  @IsOptional()
+  @IsIn(['reject', 'pending'])
+  unknownChargerPolicy?: UnknownChargerPolicy;
+
+  @ApiPropertyOptional({ enum: ['accept', 'reject'], default: 'reject', description: 'Unknown idTags at chargers' })
+  @IsOptional()
+  @IsIn(['accept', 'reject'])
+  unknownIdTagPolicy?: UnknownIdTagPolicy;
+
+  @ApiPropertyOptional({ example: 60, description: 'Scheduling tick, seconds; default APRON_TICK_SECONDS' })
+  @IsOptional()
+  @IsInt()
+  @Min(5)
+  @Max(3600)
+  tickSeconds?: number | null;
+}
+
+export class UpdateSiteDto extends PartialType(CreateSiteDto) {}
+
+export class ListSitesQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: SITE_KINDS })
+  @IsOptional()
+  @IsIn(SITE_KINDS)
+  kind?: SiteKind;
+}
+
+export class SiteResponse {
+  @ApiProperty() id!: string;
+  @ApiProperty() code!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: SITE_KINDS }) kind!: SiteKind;
+  @ApiProperty() timeZone!: string;
+  @ApiProperty() gridLimitKw!: number;
+  @ApiProperty() baseLoadKw!: number;
+  @ApiProperty() demandChargePerKw!: number;
+  @ApiProperty({ type: TariffDto }) tariff!: Tariff;
+  @ApiProperty() unknownChargerPolicy!: UnknownChargerPolicy;
+  @ApiProperty() unknownIdTagPolicy!: UnknownIdTagPolicy;
+  @ApiProperty({ nullable: true, type: Number }) tickSeconds!: number | null;
+  @ApiProperty() version!: number;
+  @ApiProperty() createdAt!: Date;
+  @ApiProperty() updatedAt!: Date;
+
+  static from(site: Site): SiteResponse {
+    return { ...site };
+  }
+}
+
+export class SitePage extends PageMeta {
+  @ApiProperty({ type: [SiteResponse] }) items!: SiteResponse[];
+}

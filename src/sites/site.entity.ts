@@ -1,0 +1,81 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { numericTransformer } from '../database/column-transformers';
+
+export type SiteKind = 'airport' | 'highway';
+export const SITE_KINDS: readonly SiteKind[] = ['airport', 'highway'];
+export type TouBand = 'peak' | 'flat' | 'valley';
+export const TOU_BANDS: readonly TouBand[] = ['peak', 'flat', 'valley'];
+export type UnknownChargerPolicy = 'reject' | 'pending';
+export type UnknownIdTagPolicy = 'accept' | 'reject';
+
+/** A price that holds from `from` until the next step (scenario `pricePerKwh`). */
+export interface PriceStep {
+  from: string;
+  pricePerKwh: number;
+}
+
+/** A recurring time-of-use window in the site's local time; `endLocal` may wrap past midnight. */
+export interface TimeOfUseRule {
+  band: TouBand;
+  startLocal: string;
+  endLocal: string;
+  pricePerKwh: number;
+  /** ISO weekdays 1 (Monday) to 7; empty or absent means every day. */
+  weekdays?: number[];
+}
+
+export interface Tariff {
+  currency: string;
+  steps: PriceStep[];
+  timeOfUse: TimeOfUseRule[];
+}
+
+@Entity('sites')
+export class Site {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  /** Short operator code, also the scenario's `site.id` (e.g. CAN-T2-depot). */
+  @Column({ type: 'text', unique: true })
+  code!: string;
+
+  @Column({ type: 'text' })
+  name!: string;
+
+  @Column({ type: 'text' })
+  kind!: SiteKind;
+
+  @Column({ type: 'text' })
+  timeZone!: string;
+
+  @Column({ type: 'numeric', transformer: numericTransformer })
+  gridLimitKw!: number;
+
+  @Column({ type: 'numeric', transformer: numericTransformer, default: 0 })
+  baseLoadKw!: number;
+
+  @Column({ type: 'numeric', transformer: numericTransformer, default: 0 })
+  demandChargePerKw!: number;
+
+  @Column({ type: 'jsonb' })
+  tariff!: Tariff;
+
+  @Column({ type: 'text', default: 'reject' })
+  unknownChargerPolicy!: UnknownChargerPolicy;
+
+  @Column({ type: 'text', default: 'reject' })
+  unknownIdTagPolicy!: UnknownIdTagPolicy;
+
+  /** Overrides APRON_TICK_SECONDS for this site when set. */
+  @Column({ type: 'integer', nullable: true })
+  tickSeconds!: number | null;
+
+  @VersionColumn()
+  version!: number;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,54 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { definedOnly } from '../common/defined-only';
+import { invalidFields } from '../common/field-errors';
+import { Page } from '../common/pagination';
+import { Site, SiteKind } from './site.entity';
+import { CreateSiteDto, UpdateSiteDto } from './site.dto';
+import { siteRuleViolations } from './site-rules';
+import { SitesRepository } from './sites.repository';
+
+@Injectable()
+export class SitesService {
+  constructor(private readonly repository: SitesRepository) {}
+
+  async create(dto: CreateSiteDto): Promise<Site> {
+    const site = { baseLoadKw: 0, demandChargePerKw: 0, ...dto, tariff: { ...dto.tariff } };
+    this.assertRules(site);
+    return this.repository.insert(site);
+  }
+
+  async get(id: string): Promise<Site> {
+    const site = await this.repository.findById(id);
+    if (!site) throw new NotFoundException(`Site ${id} not found`);
+    return site;
+  }
+
+  /** Other features resolve a site named in their input through here (404 when it does not exist). */
+  async exists(id: string): Promise<boolean> {
+    return (await this.repository.findById(id)) !== null;
+  }
+
+  async list(filter: { kind?: SiteKind }, limit: number, offset: number): Promise<Page<Site>> {
+    const [items, total] = await this.repository.list(filter, limit, offset);
+    return { items, total, limit, offset };
+  }
+
+  async update(id: string, dto: UpdateSiteDto): Promise<Site> {
+    const updated = await this.repository.updateLocked(id, (site) => {
+      const merged = Object.assign(site, definedOnly(dto));
+      this.assertRules(merged);
+      return merged;
+    });
+    if (!updated) throw new NotFoundException(`Site ${id} not found`);
+    return updated;
+  }
+
+  async remove(id: string): Promise<void> {
+    if (!(await this.repository.delete(id))) throw new NotFoundException(`Site ${id} not found`);
+  }
+
+  private assertRules(site: Pick<Site, 'timeZone' | 'gridLimitKw' | 'baseLoadKw' | 'tariff'>): void {
+    const violations = siteRuleViolations(site);
+    if (violations.length > 0) throw invalidFields(violations);
+  }
+}

@@ -1,0 +1,65 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Unique,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
+import { numericTransformer } from '../database/column-transformers';
+import { Site } from '../sites/site.entity';
+
+export type TaskStatus = 'planned' | 'in_progress' | 'done' | 'cancelled';
+export const TASK_STATUSES: readonly TaskStatus[] = ['planned', 'in_progress', 'done', 'cancelled'];
+
+/** A flight-driven transfer (e.g. remote stand to terminal) needing vehicles of one type. */
+@Entity('transfer_tasks')
+@Unique(['siteId', 'flightRef'])
+@Index(['siteId', 'startsAt'])
+export class TransferTask {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  siteId!: string;
+
+  @ManyToOne(() => Site, { onDelete: 'RESTRICT' })
+  site?: Site;
+
+  /** Flight and leg, unique per site (e.g. CZ3101-A1); the scenario's task id. */
+  @Column({ type: 'text' })
+  flightRef!: string;
+
+  @Column({ type: 'text' })
+  vehicleType!: string;
+
+  @Column({ type: 'integer', default: 1 })
+  vehiclesNeeded!: number;
+
+  @Column({ type: 'timestamptz' })
+  startsAt!: Date;
+
+  @Column({ type: 'timestamptz' })
+  endsAt!: Date;
+
+  @Column({ type: 'numeric', nullable: true, transformer: numericTransformer })
+  energyKwhPerVehicle!: number | null;
+
+  @Column({ type: 'numeric', nullable: true, transformer: numericTransformer })
+  distanceKm!: number | null;
+
+  @Column({ type: 'text', default: 'planned' })
+  status!: TaskStatus;
+
+  @VersionColumn()
+  version!: number;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,138 @@
+import { aSite } from '../support/fixtures';
+import { ADMIN_TOKEN, createKey, startTestApp, TestApp } from '../support/test-app';
+
+describe('sites API', () => {
+  let app: TestApp;
+  let fleetManager: string;
+  let viewer: string;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    fleetManager = await createKey(app, 'fleet-manager');
+    viewer = await createKey(app, 'viewer');
+  });
+  afterAll(() => app.close());
+
+  it('creates, reads, updates and deletes a site', async () => {
+    const created = await app
+      .http(fleetManager)
+      .post('/api/v1/sites')
+      .send(aSite({ code: 'CRUD-1' }))
+      .expect(201);
+    expect(created.body).toMatchObject({ code: 'CRUD-1', kind: 'airport', gridLimitKw: 2000, baseLoadKw: 100 });
+    const id = created.body.id as string;
+
+    const read = await app.http(viewer).get(`/api/v1/sites/${id}`).expect(200);
+    expect(read.body.tariff.timeOfUse).toHaveLength(3);
+
+    const patched = await app.http(fleetManager).patch(`/api/v1/sites/${id}`).send({ gridLimitKw: 1500 }).expect(200);
+    expect(patched.body).toMatchObject({ gridLimitKw: 1500, baseLoadKw: 100, name: aSite().name });
+
+    await app.http(fleetManager).delete(`/api/v1/sites/${id}`).expect(204);
+    await app.http(viewer).get(`/api/v1/sites/${id}`).expect(404);
+  });
+
+  it('rejects invalid fields with field-level messages and stores nothing', async () => {
+    const before = await app.http(viewer).get('/api/v1/sites').expect(200);
+    const response = await app
+      .http(fleetManager)
+      .post('/api/v1/sites')
+      .send(aSite({ code: 'BAD-1', gridLimitKw: -5, kind: 'seaport', tariff: { currency: 'yuan', steps: [] } }))
+      .expect(400);
+    const fields = (response.body.fields as { field: string }[]).map((f) => f.field).sort();
+    expect(fields).toEqual(['gridLimitKw', 'kind', 'tariff.currency']);
+    const after = await app.http(viewer).get('/api/v1/sites').expect(200);
+    expect(after.body.total).toBe(before.body.total);
+  });
+
+  it('rejects rules that span fields: unknown time zone, base load above the grid limit', async () => {
+    const response = await app
+      .http(fleetManager)
+      .post('/api/v1/sites')
+      .send(aSite({ code: 'BAD-2', timeZone: 'Mars/Olympus', gridLimitKw: 100, baseLoadKw: 100 }))
+      .expect(400);
+    expect(response.body.fields).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ field: 'timeZone' }),
+        expect.objectContaining({ field: 'baseLoadKw' }),
+      ]),
+    );
+  });
+
+  it('rejects an update that would break a rule and keeps the stored site', async () => {
+    const created = await app
+      .http(fleetManager)
+      .post('/api/v1/sites')
+      .send(aSite({ code: 'KEEP-1' }))
+      .expect(201);
+    await app.http(fleetManager).patch(`/api/v1/sites/${created.body.id}`).send({ gridLimitKw: 50 }).expect(400);
+    const read = await app.http(viewer).get(`/api/v1/sites/${created.body.id}`).expect(200);
+    expect(read.body.gridLimitKw).toBe(2000);
+  });
+
+  it('answers 409 on a duplicate code and 404 on an unknown id', async () => {
+    await app
+      .http(fleetManager)
+      .post('/api/v1/sites')
+      .send(aSite({ code: 'DUP-1' }))
+      .expect(201);
+    const duplicate = await app
+      .http(fleetManager)
+      .post('/api/v1/sites')
+      .send(aSite({ code: 'DUP-1' }))
+      .expect(409);
+    expect(duplicate.body.message).toMatch(/Already exists/);
+    await app.http(viewer).get('/api/v1/sites/00000000-0000-4000-8000-000000000000').expect(404);
+    await app.http(viewer).get('/api/v1/sites/not-a-uuid').expect(400);
+  });
+
+  it('pages and filters the list', async () => {
+    for (const code of ['PAGE-A', 'PAGE-B', 'PAGE-C']) {
+      await app
+        .http(fleetManager)
+        .post('/api/v1/sites')
+        .send(aSite({ code, kind: 'highway' }))
+        .expect(201);
+    }
+    const page = await app.http(viewer).get('/api/v1/sites?kind=highway&limit=2&offset=1').expect(200);
+    expect(page.body).toMatchObject({ total: 3, limit: 2, offset: 1 });
+    expect(page.body.items.map((s: { code: string }) => s.code)).toEqual(['PAGE-B', 'PAGE-C']);
+    await app.http(viewer).get('/api/v1/sites?limit=0').expect(400);
+  });
+
+  it('keeps both of two concurrent partial updates of one site', async () => {
+    const created = await app
+      .http(fleetManager)
+      .post('/api/v1/sites')
+      .send(aSite({ code: 'RACE-1' }))
+      .expect(201);
+    const id = created.body.id as string;
+    const updates = Array.from({ length: 8 }, (_, i) =>
+      app
+        .http(fleetManager)
+        .patch(`/api/v1/sites/${id}`)
+        .send(i % 2 === 0 ? { name: `name ${i}` } : { demandChargePerKw: i }),
+    );
+    const responses = await Promise.all(updates);
+    expect(responses.map((r) => r.status)).toEqual(Array(8).fill(200));
+    const read = await app.http(viewer).get(`/api/v1/sites/${id}`).expect(200);
+    expect(read.body.version).toBe(created.body.version + 8);
+    expect(read.body.name).toMatch(/^name \d$/);
+    expect(read.body.demandChargePerKw % 2).toBe(1);
+  });
+
+  it('lets only fleet managers and admins write, and anyone with a key read', async () => {
+    await app.http().get('/api/v1/sites').expect(401);
+    await app.http('apron_not-a-real-key').get('/api/v1/sites').expect(401);
+    await app
+      .http(viewer)
+      .post('/api/v1/sites')
+      .send(aSite({ code: 'ROLE-1' }))
+      .expect(403);
+    await app
+      .http(ADMIN_TOKEN)
+      .post('/api/v1/sites')
+      .send(aSite({ code: 'ROLE-1' }))
+      .expect(201);
+  });
+});

@@ -1,0 +1,21 @@
+/** One-line builders of valid API bodies; override what a test is about. */
+export function aSite(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    code: 'CAN-T2-depot',
+    name: 'Baiyun T2 remote-stand depot',
+    kind: 'airport',
+    timeZone: 'Asia/Shanghai',
+    gridLimitKw: 2000,
+    baseLoadKw: 100,
+    demandChargePerKw: 35,
+    tariff: {
+      currency: 'CNY',
+      timeOfUse: [
+        { band: 'valley', startLocal: '00:00', endLocal: '08:00', pricePerKwh: 0.28 },
+        { band: 'flat', startLocal: '08:00', endLocal: '10:00', pricePerKwh: 0.65 },
+        { band: 'peak', startLocal: '10:00', endLocal: '12:00', pricePerKwh: 1.02 },
+      ],
+    },
+    ...overrides,
+  };
+}

@@ -1,0 +1,76 @@
+import { INestApplication } from '@nestjs/common';
+import { AddressInfo } from 'node:net';
+import request from 'supertest';
+import { createApp } from '../../src/app-factory';
+import { loadConfig } from '../../src/config/app-config';
+import { createTestDatabase, TestDatabase } from './test-database';
+
+export const ADMIN_TOKEN = 'test-bootstrap-admin-token';
+
+export interface TestApp {
+  app: INestApplication;
+  database: TestDatabase;
+  /** http://127.0.0.1:PORT */
+  baseUrl: string;
+  /** supertest against the running server, with a bearer token when given. */
+  http(token?: string): {
+    get(path: string): request.Test;
+    post(path: string): request.Test;
+    patch(path: string): request.Test;
+    delete(path: string): request.Test;
+  };
+  /** Stops the service, keeping the database (to start it again on the same data). */
+  stopService(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  database?: TestDatabase;
+  env?: Record<string, string>;
+}
+
+/** The real service on a fresh database, listening on loopback. */
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const database = options.database ?? (await createTestDatabase());
+  const config = loadConfig({ LOG_LEVEL: 'error', APRON_ADMIN_TOKEN: ADMIN_TOKEN, HOST: '127.0.0.1', ...options.env });
+  const app = await createApp(config, database);
+  await app.listen(0, '127.0.0.1');
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  let serviceStopped = false;
+  const stopService = async () => {
+    if (serviceStopped) return;
+    serviceStopped = true;
+    await app.close();
+  };
+  return {
+    app,
+    database,
+    baseUrl,
+    http(token?: string) {
+      const agent = request(baseUrl);
+      const withAuth = (test: request.Test) => (token ? test.set('Authorization', `Bearer ${token}`) : test);
+      return {
+        get: (path) => withAuth(agent.get(path)),
+        post: (path) => withAuth(agent.post(path)),
+        patch: (path) => withAuth(agent.patch(path)),
+        delete: (path) => withAuth(agent.delete(path)),
+      };
+    },
+    stopService,
+    async close() {
+      await stopService();
+      await database.drop();
+    },
+  };
+}
+
+/** Creates an API key with the given role through the API, returning its token. */
+export async function createKey(app: TestApp, role: string): Promise<string> {
+  const response = await app
+    .http(ADMIN_TOKEN)
+    .post('/api/v1/api-keys')
+    .send({ name: `${role} key`, role });
+  if (response.status !== 201) throw new Error(`creating a ${role} key failed: ${JSON.stringify(response.body)}`);
+  return response.body.token as string;
+}
