@@ -1,0 +1,12 @@
+export * from './soc-types';
+export * from './soc-config';
+export * from './soc-estimator';
+export type { SocFilterState } from './soc-filter';
+export type { SocLogEntry } from './soc-event-log';
+export * from './meter-energy';
+export * from './consumption-types';
+export * from './consumption-learner';
+export * from './consumption-drift';
+export * from './task-energy-prediction';
+export * from './predict-soc';
+export type { EwStats, FrozenMean } from './ew-stats';
