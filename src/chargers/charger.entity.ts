@@ -3,6 +3,7 @@ import {
   CreateDateColumn,
   Entity,
   Index,
+  JoinColumn,
   ManyToOne,
   OneToMany,
   PrimaryGeneratedColumn,
@@ -24,11 +25,12 @@ export class Charger {
   @Column({ type: 'text', unique: true })
   chargePointId!: string;
 
-  @Index()
+  @Index('IDX_chargers_siteId')
   @Column({ type: 'uuid' })
   siteId!: string;
 
   @ManyToOne(() => Site, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'siteId', foreignKeyConstraintName: 'FK_chargers_site' })
   site?: Site;
 
   @Column({ type: 'text' })

@@ -1,10 +1,10 @@
-import { Column, Entity, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { numericTransformer } from '../database/column-transformers';
 import { Charger } from './charger.entity';
 
 /** One plug. `connectorId` is OCPP 1.6's connector id and 2.0.1's EVSE id (one connector per EVSE). */
 @Entity('connectors')
-@Unique(['chargerId', 'connectorId'])
+@Unique('UQ_connectors_charger_connector', ['chargerId', 'connectorId'])
 export class Connector {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -13,6 +13,7 @@ export class Connector {
   chargerId!: string;
 
   @ManyToOne(() => Charger, (charger) => charger.connectors, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'chargerId', foreignKeyConstraintName: 'FK_connectors_charger' })
   charger?: Charger;
 
   @Column({ type: 'integer' })

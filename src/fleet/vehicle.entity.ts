@@ -3,6 +3,7 @@ import {
   CreateDateColumn,
   Entity,
   Index,
+  JoinColumn,
   ManyToOne,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
@@ -16,11 +17,12 @@ export class Vehicle {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  @Index()
+  @Index('IDX_vehicles_siteId')
   @Column({ type: 'uuid' })
   siteId!: string;
 
   @ManyToOne(() => Site, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'siteId', foreignKeyConstraintName: 'FK_vehicles_site' })
   site?: Site;
 
   /** Painted on the vehicle, unique across the fleet (e.g. BUS-07); the scenario's vehicle id. */

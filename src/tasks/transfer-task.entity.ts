@@ -1,8 +1,10 @@
 import {
+  Check,
   Column,
   CreateDateColumn,
   Entity,
   Index,
+  JoinColumn,
   ManyToOne,
   PrimaryGeneratedColumn,
   Unique,
@@ -17,8 +19,9 @@ export const TASK_STATUSES: readonly TaskStatus[] = ['planned', 'in_progress', '
 
 /** A flight-driven transfer (e.g. remote stand to terminal) needing vehicles of one type. */
 @Entity('transfer_tasks')
-@Unique(['siteId', 'flightRef'])
-@Index(['siteId', 'startsAt'])
+@Unique('UQ_transfer_tasks_site_flightRef', ['siteId', 'flightRef'])
+@Index('IDX_transfer_tasks_site_start', ['siteId', 'startsAt'])
+@Check('CHK_transfer_tasks_ends_after_start', '"endsAt" > "startsAt"')
 export class TransferTask {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -27,6 +30,7 @@ export class TransferTask {
   siteId!: string;
 
   @ManyToOne(() => Site, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'siteId', foreignKeyConstraintName: 'FK_transfer_tasks_site' })
   site?: Site;
 
   /** Flight and leg, unique per site (e.g. CZ3101-A1); the scenario's task id. */

@@ -1,0 +1,28 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '..', '..');
+
+/** Runs the real entry point; a bad configuration must stop it before anything else starts. */
+function startWith(env: Record<string, string>) {
+  return spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'main.ts')], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH, ...env },
+    encoding: 'utf8',
+    timeout: 30000,
+  });
+}
+
+describe('start-up with a wrong configuration', () => {
+  it.each([
+    [{ PORT: 'http' }, 'PORT'],
+    [{ APRON_TICK_SECONDS: '-1' }, 'APRON_TICK_SECONDS'],
+    [{ DATABASE_URL: 'mysql://root@localhost/apron' }, 'DATABASE_URL'],
+  ])('%j stops with exit code 1 and one line naming %s', (env, variable) => {
+    const result = startWith(env);
+    expect(result.status).toBe(1);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(new RegExp(`^Invalid configuration: ${variable} `));
+  });
+});
