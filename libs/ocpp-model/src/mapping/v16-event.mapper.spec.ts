@@ -1,7 +1,6 @@
 import { map16 } from './v16-event.mapper';
 
 // Test-only use of the official 1.6 JSON schemas bundled with ocpp-rpc, so every fixture is a valid request.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const [v16Schemas] = require('ocpp-rpc/lib/standard-validators');
 const valid = <T>(action: string, payload: T): T => {
   v16Schemas.validate(`urn:${action}.req`, payload);
