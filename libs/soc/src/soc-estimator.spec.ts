@@ -115,6 +115,7 @@ describe('SocEstimator', () => {
     const estimator = bus();
     expect(() => estimator.add(chargerSoc(0, 140))).toThrow(RangeError);
     expect(() => estimator.add(delivered(0, -1))).toThrow(RangeError);
+    expect(() => estimator.add({ ...chargerSoc(0, 50), source: 'bms' as 'charger' })).toThrow(/source/);
     expect(() => estimator.add(task(10, 5, 1))).toThrow(RangeError);
     expect(() => estimator.add({ kind: 'task', startMs: atMinute(0), endMs: atMinute(5), distanceKm: 3 })).toThrow(
       /consumption/,

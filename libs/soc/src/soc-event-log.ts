@@ -12,6 +12,9 @@ const MS_PER_HOUR = 3_600_000;
 export function toLogEntries(event: SocInputEvent, config: SocEstimatorConfig): SocLogEntry[] {
   switch (event.kind) {
     case 'reading':
+      if (event.source !== 'charger' && event.source !== 'telematics') {
+        throw new RangeError(`unknown reading source: ${String(event.source)}`);
+      }
       requireFinite('atMs', event.atMs);
       requirePercent('socPercent', event.socPercent);
       return [
