@@ -123,6 +123,12 @@ describe('SocEstimator', () => {
     expect(() => new SocEstimator({ batteryKwh: 0 })).toThrow(RangeError);
   });
 
+  it('lists the direct readings in a window, in time order', () => {
+    const estimator = bus();
+    estimator.addAll([telematicsSoc(30, 70), chargerSoc(0, 80), delivered(10, 5), telematicsSoc(90, 60)]);
+    expect(estimator.readingsBetween(atMinute(0), atMinute(60)).map((r) => r.socPercent)).toEqual([80, 70]);
+  });
+
   it('restores from JSON with the same answers', () => {
     const estimator = bus({ chargeEfficiency: 0.9 });
     estimator.addAll([chargerSoc(0, 40), delivered(10, 30), telematicsSoc(20, 55), task(30, 60, 14)]);

@@ -1,7 +1,7 @@
 import { requireFinite, resolveSocConfig, SocEstimatorConfig, SocEstimatorOptions } from './soc-config';
 import { SocEventLog, SocLogEntry, toLogEntries } from './soc-event-log';
 import { advanceTo, applyEntry, initialFilterState, SocFilterState } from './soc-filter';
-import { SocAddResult, SocEstimate, SocInputEvent } from './soc-types';
+import { SocAddResult, SocEstimate, SocInputEvent, SocReadingEvent } from './soc-types';
 
 export const SOC_ESTIMATOR_JSON_VERSION = 1;
 
@@ -93,6 +93,15 @@ export class SocEstimator {
     }
     const state = advanceTo(this.stateAfter(this.log.lastIndexAtOrBefore(atMs)), atMs, this.config);
     return this.toEstimate(state, atMs);
+  }
+
+  /** Direct readings still in the log with `fromMs ≤ atMs ≤ toMs`, in time order (e.g. the SoC drop over a task). */
+  readingsBetween(fromMs: number, toMs: number): SocReadingEvent[] {
+    return this.log.entries.flatMap((entry): SocReadingEvent[] =>
+      entry.kind === 'reading' && entry.atMs >= fromMs && entry.atMs <= toMs
+        ? [{ kind: 'reading', source: entry.source, atMs: entry.atMs, socPercent: entry.socPercent, id: entry.key }]
+        : [],
+    );
   }
 
   /** Folds every event at or before `atMs` into the checkpoint; returns how many log entries were folded. */
