@@ -1,0 +1,126 @@
+import { PlanDecision } from '../decode/build-result';
+import { busyEndMinutes, Problem, ProblemTask } from '../problem/problem';
+import { KW_EPSILON } from '../repair/connector-allocation';
+
+/**
+ * Deterministic heuristic plan, slot by slot: tasks starting in the slot take their pins, then the free compatible
+ * vehicle with the most spare energy (only if it has enough for the task); then charging power goes to the most urgent
+ * vehicles and sessions first (energy still needed per hour left), within the grid limit, connectors and limits.
+ */
+export function fallbackDecision(problem: Problem): PlanDecision {
+  const { grid } = problem;
+  const T = grid.count;
+  const assigned = new Map<number, number[]>();
+  const busy: { from: number; to: number; task: ProblemTask }[][] = problem.vehicles.map(() => []);
+  const kwh = problem.vehicles.map((vehicle) => vehicle.initialKwh);
+  const committedKwh = problem.vehicles.map(() => 0);
+  const sessionKwhNow = problem.sessions.map((session) => session.initialKwh);
+  const vehicleKw = problem.vehicles.map(() => new Array<number>(T).fill(0));
+  const chargerOf = problem.vehicles.map(() => new Array<number>(T).fill(-1));
+  const sessionKw = problem.sessions.map(() => new Array<number>(T).fill(0));
+  const pending = [...problem.tasks].sort((a, b) => a.startMinutes - b.startMinutes || a.index - b.index);
+
+  for (let t = 0; t < T; t++) {
+    const [slotFrom, slotTo] = [grid.boundaryMinutes[t], grid.boundaryMinutes[t + 1]];
+    while (pending.length > 0 && pending[0].startMinutes < slotTo) {
+      const task = pending.shift()!;
+      const chosen = [...task.pinned];
+      const free = (v: number) =>
+        !chosen.includes(v) &&
+        !busy[v].some((b) => b.from < busyEndMinutes(task, problem.vehicles[v]) && task.startMinutes < b.to);
+      const taskKwh = task.energyBySlot.reduce((sum, entry) => sum + entry.kwh, 0);
+      const spare = (v: number) => kwh[v] - committedKwh[v] - taskKwh;
+      const options = task.candidates
+        .filter((v) => free(v) && spare(v) >= 0)
+        .sort((a, b) => spare(b) - spare(a) || a - b);
+      for (const v of options) if (chosen.length < task.needed) chosen.push(v);
+      for (const v of chosen) {
+        busy[v].push({ from: task.startMinutes, to: busyEndMinutes(task, problem.vehicles[v]), task });
+        committedKwh[v] += taskKwh;
+      }
+      assigned.set(task.index, chosen);
+    }
+
+    const hours = grid.hours[t];
+    const claims: {
+      urgency: number;
+      order: number;
+      grant: (budgetKw: number, charger: number) => number;
+      charger: number[];
+      wantKw: number;
+    }[] = [];
+    for (const vehicle of problem.vehicles) {
+      const v = vehicle.index;
+      const idle = !busy[v].some((b) => b.from < slotTo && slotFrom < b.to);
+      const capKw = vehicle.maxKw * vehicle.availableFraction[t];
+      if (!idle || capKw <= KW_EPSILON) continue;
+      const next = busy[v].filter((b) => b.from >= slotTo).sort((a, b) => a.from - b.from)[0];
+      const neededKwh = vehicle.minKwh + committedKwh[v] - kwh[v];
+      const hoursLeft = ((next?.from ?? grid.boundaryMinutes[T]) - slotFrom) / 60;
+      const wantKw = Math.min(capKw, Math.max(0, vehicle.maxKwh - kwh[v]) / (vehicle.efficiency * hours));
+      const preferred = [t > 0 ? chargerOf[v][t - 1] : -1, vehicle.pluggedInto ?? -1].filter((c) => c >= 0);
+      claims.push({
+        urgency: neededKwh > 0 ? 1 + neededKwh / Math.max(hoursLeft, hours) : -kwh[v] / vehicle.batteryKwh,
+        order: v,
+        wantKw,
+        charger: preferred,
+        grant: (kw, c) => {
+          vehicleKw[v][t] = kw;
+          chargerOf[v][t] = c;
+          return kw;
+        },
+      });
+    }
+    for (const session of problem.sessions) {
+      const capKw = session.maxKw * session.availableFraction[t];
+      if (capKw <= KW_EPSILON) continue;
+      const targetKwh = session.requiredBoundary >= 0 ? session.requiredKwh : session.batteryKwh;
+      const neededKwh = targetKwh - sessionKwhNow[session.index];
+      const hoursLeft = Math.max(hours, (session.departureMinutes - slotFrom) / 60);
+      const wantKw = Math.min(capKw, Math.max(0, neededKwh) / (session.efficiency * hours));
+      claims.push({
+        urgency: 1 + Math.max(0, neededKwh) / hoursLeft,
+        order: problem.vehicles.length + session.index,
+        wantKw,
+        charger: [session.charger],
+        grant: (kw) => (sessionKw[session.index][t] = kw),
+      });
+    }
+    const freeConnectors = problem.chargers.map((charger) => charger.connectors);
+    const roomKw = problem.chargers.map((charger) => charger.maxKw);
+    for (const session of problem.sessions) if (session.availableFraction[t] > 0) freeConnectors[session.charger] -= 1;
+    let budgetKw = Math.max(0, problem.gridLimitKw - problem.baseLoadKw);
+    claims.sort((a, b) => b.urgency - a.urgency || a.order - b.order);
+    for (const claim of claims) {
+      if (claim.wantKw <= KW_EPSILON || budgetKw <= KW_EPSILON) continue;
+      const isSession = claim.order >= problem.vehicles.length;
+      const fits = (c: number) => Math.min(roomKw[c], problem.chargers[c].maxKwPerConnector);
+      let charger = isSession ? claim.charger[0] : claim.charger.find((c) => freeConnectors[c] > 0);
+      if (charger === undefined) {
+        const open = problem.chargers.map((_, c) => c).filter((c) => freeConnectors[c] > 0);
+        charger = open.sort((a, b) => fits(b) - fits(a) || a - b)[0];
+      }
+      if (charger === undefined) continue;
+      const kw = Math.min(claim.wantKw, budgetKw, fits(charger));
+      if (kw <= KW_EPSILON) continue;
+      claim.grant(kw, charger);
+      budgetKw -= kw;
+      roomKw[charger] -= kw;
+      if (!isSession) freeConnectors[charger] -= 1;
+    }
+    for (const vehicle of problem.vehicles) {
+      const v = vehicle.index;
+      kwh[v] += vehicle.efficiency * hours * vehicleKw[v][t];
+      for (const b of busy[v]) {
+        const draw = b.task.energyBySlot.find((entry) => entry.slot === t)?.kwh ?? 0;
+        kwh[v] -= draw;
+        committedKwh[v] -= draw;
+      }
+    }
+    for (const session of problem.sessions) {
+      sessionKwhNow[session.index] += session.efficiency * hours * sessionKw[session.index][t];
+    }
+  }
+  for (const task of pending) assigned.set(task.index, [...task.pinned]);
+  return { assigned, vehicleKw, chargerOf, sessionKw };
+}

@@ -1,0 +1,11 @@
+export { plan, disposeSharedPlanner } from './plan';
+export { Planner, fallbackPlan } from './planner';
+export type { PlanStats } from './planner';
+export { validatePlanInput } from './validation/validate-plan-input';
+export { PlanInputError } from './validation/plan-input.error';
+export type { ValidationIssue } from './validation/plan-input.error';
+export { checkInvariants } from './invariants/check-invariants';
+export type { InvariantViolation } from './invariants/check-invariants';
+export type * from './types/plan-input';
+export type * from './types/plan-result';
+export type { PlanOptions, SolverName } from './types/plan-options';

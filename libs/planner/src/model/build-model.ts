@@ -1,0 +1,43 @@
+import { Problem } from '../problem/problem';
+import { addNoChargingWhileBusy } from './constraints/busy-charging.constraints';
+import { addConnectorLimits } from './constraints/connectors.constraints';
+import {
+  addReserveShortfall,
+  addSessionEnergy,
+  addVehicleEnergyBalance,
+} from './constraints/energy-balance.constraints';
+import { addGridLimit, addSiteRamp } from './constraints/grid-limit.constraints';
+import { addTaper } from './constraints/taper.constraints';
+import { addTaskCover } from './constraints/task-cover.constraints';
+import { addVehicleOverlap, tasksByVehicle } from './constraints/vehicle-overlap.constraints';
+import { LinearModel, LinearModelBuilder } from './linear-model';
+import { applyObjective, objectiveTerms } from './objective';
+import { tierWeights, TierWeights } from './tier-weights';
+import { addVariables, Variables } from './variables';
+
+export interface BuiltModel {
+  model: LinearModel;
+  vars: Variables;
+  weights: TierWeights;
+}
+
+/** Assembles the planning model of DESIGN.md §4 from one constraint family at a time. */
+export function buildModel(problem: Problem, integerWindowMinutes: number): BuiltModel {
+  const builder = new LinearModelBuilder();
+  const vars = addVariables(problem, builder, integerWindowMinutes);
+  const colUpper = (column: number) => builder.upperOf(column);
+  const byVehicle = tasksByVehicle(problem);
+  addVehicleEnergyBalance(problem, vars, builder);
+  addReserveShortfall(problem, vars, builder);
+  addSessionEnergy(problem, vars, builder);
+  addTaskCover(problem, vars, builder);
+  addVehicleOverlap(problem, vars, builder, byVehicle);
+  addNoChargingWhileBusy(problem, vars, builder, byVehicle, colUpper);
+  addConnectorLimits(problem, vars, builder, colUpper);
+  addGridLimit(problem, vars, builder);
+  addSiteRamp(problem, vars, builder);
+  addTaper(problem, vars, builder);
+  const weights = tierWeights(problem);
+  applyObjective(builder, objectiveTerms(problem, vars, weights));
+  return { model: builder.build(), vars, weights };
+}

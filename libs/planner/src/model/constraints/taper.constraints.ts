@@ -1,0 +1,43 @@
+import { Problem } from '../../problem/problem';
+import { LinearModelBuilder } from '../linear-model';
+import { Variables } from '../variables';
+
+/**
+ * Charging taper: above the knee SoC the power limit falls linearly to zero at 100 %. Written against the energy
+ * at the end of the slot, so a long slot cannot overshoot the curve:
+ *   p[t] <= pMax * (E_full - e[t+1]) / (E_full - E_knee).
+ */
+export function addTaper(problem: Problem, vars: Variables, model: LinearModelBuilder): void {
+  const knee = problem.taperKneePercent / 100;
+  if (knee >= 1) return;
+  const add = (name: string, kwColumns: number[], kwhColumns: number[], batteryKwh: number, maxKw: number) => {
+    const kneeKwh = knee * batteryKwh;
+    const slope = maxKw / (batteryKwh - kneeKwh);
+    kwColumns.forEach((kw, t) => {
+      if (kw < 0) return;
+      model.addRow(`taper_${name}_${t}`, -Infinity, slope * batteryKwh, [
+        [kw, 1],
+        [kwhColumns[t], slope],
+      ]);
+    });
+  };
+  for (const vehicle of problem.vehicles) {
+    if (Math.max(vehicle.maxKwh, vehicle.initialKwh) <= knee * vehicle.batteryKwh || vehicle.maxKw <= 0) continue;
+    add(
+      `v${vehicle.index}`,
+      vars.vehicleKw[vehicle.index],
+      vars.vehicleKwh[vehicle.index],
+      vehicle.batteryKwh,
+      vehicle.maxKw,
+    );
+  }
+  for (const session of problem.sessions) {
+    add(
+      `s${session.index}`,
+      vars.sessionKw[session.index],
+      vars.sessionKwh[session.index],
+      session.batteryKwh,
+      session.maxKw,
+    );
+  }
+}

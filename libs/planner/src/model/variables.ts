@@ -1,0 +1,84 @@
+import { Problem } from '../problem/problem';
+import { LinearModelBuilder } from './linear-model';
+
+/** Column indices of the model's variables; -1 where a variable is fixed at zero and left out. */
+export interface Variables {
+  /** Vehicle charging power (kW, grid side, slot mean) [vehicle][slot]. */
+  vehicleKw: number[][];
+  /** Vehicle stored energy (kWh) at boundaries 1..T [vehicle][boundary - 1]. */
+  vehicleKwh: number[][];
+  /** Energy below the reserve (kWh) at boundaries 1..T [vehicle][boundary - 1]. */
+  reserveShortKwh: number[][];
+  /** Assignment [task] -> map vehicle -> column. */
+  assign: Map<number, number>[];
+  /** Vehicles missing on each task (count). */
+  unserved: number[];
+  sessionKw: number[][];
+  sessionKwh: number[][];
+  sessionShortKwh: number[];
+  /** Site charging power (kW) per slot, base load excluded. */
+  siteKw: number[];
+  peakKw: number;
+  /** |siteKw[t] - siteKw[t - 1]| for t >= 1 (index t - 1). */
+  rampKw: number[];
+}
+
+export function addVariables(problem: Problem, model: LinearModelBuilder, integerWindowMinutes: number): Variables {
+  const { grid } = problem;
+  const T = grid.count;
+  const vehicleKw = problem.vehicles.map((vehicle) =>
+    vehicle.availableFraction.map((fraction, t) =>
+      fraction > 0 && vehicle.maxKw > 0 ? model.addColumn(`p_${vehicle.index}_${t}`, 0, vehicle.maxKw * fraction) : -1,
+    ),
+  );
+  const vehicleKwh = problem.vehicles.map((vehicle) =>
+    range(T).map((t) =>
+      model.addColumn(`e_${vehicle.index}_${t + 1}`, 0, Math.max(vehicle.maxKwh, vehicle.initialKwh)),
+    ),
+  );
+  const reserveShortKwh = problem.vehicles.map((vehicle) =>
+    range(T).map((t) => (vehicle.minKwh > 0 ? model.addColumn(`s_${vehicle.index}_${t + 1}`, 0, vehicle.minKwh) : -1)),
+  );
+  const assign = problem.tasks.map((task) => {
+    const columns = new Map<number, number>();
+    const integer = task.startMinutes < integerWindowMinutes;
+    for (const v of task.candidates) {
+      const pinned = task.pinned.includes(v) ? 1 : 0;
+      columns.set(v, model.addColumn(`x_${task.index}_${v}`, pinned, 1, 0, integer));
+    }
+    return columns;
+  });
+  const unserved = problem.tasks.map((task) => model.addColumn(`u_${task.index}`, 0, task.needed));
+  const sessionKw = problem.sessions.map((session) =>
+    session.availableFraction.map((fraction, t) =>
+      fraction > 0 ? model.addColumn(`q_${session.index}_${t}`, 0, session.maxKw * fraction) : -1,
+    ),
+  );
+  const sessionKwh = problem.sessions.map((session) =>
+    range(T).map((t) => model.addColumn(`f_${session.index}_${t + 1}`, 0, session.batteryKwh)),
+  );
+  const sessionShortKwh = problem.sessions.map((session) =>
+    session.requiredBoundary > 0 ? model.addColumn(`r_${session.index}`, 0, Math.max(0, session.requiredKwh)) : -1,
+  );
+  const siteCapKw = Math.max(0, problem.gridLimitKw - problem.baseLoadKw);
+  const siteKw = range(T).map((t) => model.addColumn(`P_${t}`, 0, siteCapKw));
+  const peakKw = problem.demandChargePerKw > 0 ? model.addColumn('peak', 0, problem.gridLimitKw) : -1;
+  const rampKw = range(T - 1).map((t) => model.addColumn(`d_${t + 1}`, 0, siteCapKw));
+  return {
+    vehicleKw,
+    vehicleKwh,
+    reserveShortKwh,
+    assign,
+    unserved,
+    sessionKw,
+    sessionKwh,
+    sessionShortKwh,
+    siteKw,
+    peakKw,
+    rampKw,
+  };
+}
+
+export function range(n: number): number[] {
+  return Array.from({ length: Math.max(0, n) }, (_, i) => i);
+}

@@ -1,0 +1,151 @@
+import { performance } from 'node:perf_hooks';
+import { buildResult, PlanDecision } from './decode/build-result';
+import { fallbackDecision } from './fallback/fallback-plan';
+import { checkInvariants } from './invariants/check-invariants';
+import { buildModel } from './model/build-model';
+import { evaluateObjective } from './model/linear-model';
+import { normalizeInput } from './problem/normalize-input';
+import { Problem } from './problem/problem';
+import { KW_EPSILON } from './repair/connector-allocation';
+import { solveWithRepair } from './repair/solve-with-repair';
+import { HighsAdapter } from './solvers/highs/highs.adapter';
+import { JslpAdapter } from './solvers/jslp.adapter';
+import { SolverAdapter } from './solvers/solver-adapter';
+import { PlanInput } from './types/plan-input';
+import { PlanOptions, resolvePlanOptions, ResolvedPlanOptions } from './types/plan-options';
+import { PlanResult } from './types/plan-result';
+import { PlanInputError } from './validation/plan-input.error';
+import { validatePlanInput } from './validation/validate-plan-input';
+import { scoreDecision } from './fallback/score-decision';
+
+/** Model size of the last solve, for benchmarks and logs. */
+export interface PlanStats {
+  variables: number;
+  constraints: number;
+  integers: number;
+  repairRounds: number;
+}
+
+/**
+ * Warm, reusable planner: keeps one HiGHS worker with the WASM module loaded between ticks. One instance per
+ * concurrent caller (solves on one instance are serialized). Call `dispose()` when done.
+ */
+export class Planner {
+  private highs?: HighsAdapter;
+  private queue: Promise<unknown> = Promise.resolve();
+  lastStats?: PlanStats;
+
+  constructor(private readonly defaults: PlanOptions = {}) {}
+
+  /** Loads the WASM module ahead of the first tick. */
+  async warmUp(): Promise<void> {
+    await this.highsAdapter().warmUp();
+  }
+
+  plan(input: PlanInput, options: PlanOptions = {}): Promise<PlanResult> {
+    const run = this.queue.then(() => this.planNow(input, resolvePlanOptions({ ...this.defaults, ...options })));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async dispose(): Promise<void> {
+    await this.highs?.dispose();
+    this.highs = undefined;
+  }
+
+  private highsAdapter(): HighsAdapter {
+    this.highs ??= new HighsAdapter();
+    return this.highs;
+  }
+
+  private async planNow(input: PlanInput, options: ResolvedPlanOptions): Promise<PlanResult> {
+    const startMs = performance.now();
+    const elapsed = () => performance.now() - startMs;
+    const issues = validatePlanInput(input);
+    if (issues.length > 0) throw new PlanInputError(issues);
+    const problem = normalizeInput(input, options);
+    const fallback = (reason: string) => decideFallback(problem, reason, elapsed());
+    let adapter: SolverAdapter | undefined;
+    try {
+      const built = buildModel(problem, options.solver === 'highs' ? options.integerWindowMinutes : 0);
+      this.lastStats = {
+        variables: built.model.numCols,
+        constraints: built.model.numRows,
+        integers: built.model.integrality.reduce((sum, flag) => sum + flag, 0),
+        repairRounds: 0,
+      };
+      adapter = options.solver === 'highs' ? this.highsAdapter() : new JslpAdapter();
+      // Keep back a tenth of the budget for decoding and the fallback.
+      const deadlineMs = startMs + options.timeLimitSeconds * 1000 * 0.9;
+      const repaired = await solveWithRepair(adapter, built, problem, deadlineMs, options.mipGap, () =>
+        performance.now(),
+      );
+      if (!repaired.ok) return fallback(repaired.reason);
+      const { solution } = repaired;
+      this.lastStats.repairRounds = solution.rounds;
+      const objective = evaluateObjective(built.model, solution.values);
+      const gap =
+        solution.bound === undefined
+          ? undefined
+          : Math.max(0, objective - solution.bound) / Math.max(1, Math.abs(objective));
+      const optimal = solution.firstOptimal && gap !== undefined && gap <= options.mipGap + 1e-9;
+      const assigned = new Map<number, number[]>();
+      for (const task of problem.tasks) {
+        assigned.set(
+          task.index,
+          [...built.vars.assign[task.index]].filter(([, c]) => solution.values[c] > 0.5).map(([v]) => v),
+        );
+      }
+      const decision: PlanDecision = {
+        assigned,
+        vehicleKw: solution.allocation.grantedKw,
+        chargerOf: solution.allocation.chargerOf,
+        sessionKw: solution.sessionKw,
+      };
+      const note = solution.rounds > 0 ? ` after ${solution.rounds} repair round(s)` : '';
+      const result = buildResult(problem, decision, {
+        status: optimal ? 'optimal' : 'feasible',
+        message: `${adapter.name}: ${optimal ? 'optimal' : 'feasible'}${note}${skippedNote(problem)}`,
+        solveMs: elapsed(),
+        objective,
+        gap,
+      });
+      const violations = checkInvariants(input, result);
+      if (violations.length > 0) {
+        return fallback(`solver answer broke ${violations.length} invariant(s), first: ${violations[0].message}`);
+      }
+      result.solveMs = Math.round(elapsed() * 10) / 10;
+      return result;
+    } catch (error) {
+      return fallback(`solver failed: ${(error as Error).message}`);
+    } finally {
+      if (adapter && adapter !== this.highs) await adapter.dispose();
+    }
+  }
+}
+
+function skippedNote(problem: Problem): string {
+  return problem.skippedTaskIds.length > 0
+    ? `; ${problem.skippedTaskIds.length} task(s) outside the horizon ignored`
+    : '';
+}
+
+export function decideFallback(problem: Problem, reason: string, solveMs: number): PlanResult {
+  const decision = fallbackDecision(problem);
+  for (const row of decision.vehicleKw) row.forEach((kw, t) => (row[t] = kw > KW_EPSILON ? kw : 0));
+  const result = buildResult(problem, decision, {
+    status: 'fallback',
+    message: `fallback heuristic (urgent first within the grid limit) because ${reason}${skippedNote(problem)}`,
+    solveMs,
+    objective: 0,
+  });
+  result.objective = scoreDecision(problem, result);
+  return result;
+}
+
+/** The heuristic plan alone, without a solver: always contract-shaped, never throws for a business outcome. */
+export function fallbackPlan(input: PlanInput, reason = 'it was asked for', options: PlanOptions = {}): PlanResult {
+  const issues = validatePlanInput(input);
+  if (issues.length > 0) throw new PlanInputError(issues);
+  return decideFallback(normalizeInput(input, resolvePlanOptions(options)), reason, 0);
+}

@@ -1,0 +1,82 @@
+import { BuiltModel } from '../model/build-model';
+import { Problem } from '../problem/problem';
+import { SolveOutcome, SolverAdapter } from '../solvers/solver-adapter';
+import { allocateConnectors, ConnectorAllocation } from './connector-allocation';
+import { assignmentsIntegral, BoundChanges, dropFractional, roundAssignments } from './round-assignments';
+
+const MAX_REPAIR_ROUNDS = 8;
+
+export interface RepairedSolution {
+  values: Float64Array;
+  allocation: ConnectorAllocation;
+  vehicleKw: number[][];
+  sessionKw: number[][];
+  /** Lower bound on the optimum from the first solve (LP relaxation or MIP dual bound). */
+  bound?: number;
+  /** Whether the first solve reported optimality (within the MIP gap). */
+  firstOptimal: boolean;
+  rounds: number;
+}
+
+export type RepairOutcome = { ok: true; solution: RepairedSolution } | { ok: false; reason: string };
+
+/**
+ * Solve, then repair until the plan is integral and fits the real connectors: (1) round a fractional assignment and
+ * re-solve the LP with it fixed; (2) drop assignments the LP could only partly honour; (3) cap power the decoder
+ * could not place on a connector. Each round re-solves the same loaded model with changed bounds (warm in HiGHS).
+ */
+export async function solveWithRepair(
+  adapter: SolverAdapter,
+  built: BuiltModel,
+  problem: Problem,
+  deadlineMs: number,
+  mipGap: number,
+  now: () => number,
+): Promise<RepairOutcome> {
+  const { model, vars } = built;
+  const lower = Float64Array.from(model.colLower);
+  const upper = Float64Array.from(model.colUpper);
+  const remaining = () => Math.max(0.05, (deadlineMs - now()) / 1000);
+  await adapter.load(model);
+  let outcome: SolveOutcome = await adapter.solve({ timeLimitSeconds: remaining(), mipGap });
+  if (!outcome.values || (outcome.status !== 'optimal' && outcome.status !== 'feasible')) {
+    return { ok: false, reason: `${adapter.name} ${outcome.status}: ${outcome.message}` };
+  }
+  const bound = outcome.bound;
+  const firstOptimal = outcome.status === 'optimal';
+  let values = outcome.values;
+  let rounded = false;
+  for (let round = 1; ; round++) {
+    const vehicleKw = vars.vehicleKw.map((row) => row.map((column) => (column >= 0 ? Math.max(0, values[column]) : 0)));
+    const sessionKw = vars.sessionKw.map((row) => row.map((column) => (column >= 0 ? Math.max(0, values[column]) : 0)));
+    const integral = assignmentsIntegral(vars, values);
+    const allocation = allocateConnectors(problem, vehicleKw, sessionKw);
+    if ((integral && allocation.cuts.length === 0) || (integral && round > MAX_REPAIR_ROUNDS)) {
+      return {
+        ok: true,
+        solution: { values, allocation, vehicleKw, sessionKw, bound, firstOptimal, rounds: round - 1 },
+      };
+    }
+    if (round > MAX_REPAIR_ROUNDS + 2) return { ok: false, reason: `repair did not converge in ${round - 1} rounds` };
+    const changes: BoundChanges = integral
+      ? { indices: [], lower: [], upper: [] }
+      : rounded
+        ? dropFractional(vars, values, lower)
+        : roundAssignments(problem, vars, values, upper);
+    rounded = true;
+    for (const cut of allocation.cuts) {
+      changes.indices.push(vars.vehicleKw[cut.vehicle][cut.slot]);
+      changes.lower.push(0);
+      changes.upper.push(Math.min(upper[vars.vehicleKw[cut.vehicle][cut.slot]], cut.grantedKw));
+    }
+    changes.indices.forEach((column, i) => {
+      lower[column] = changes.lower[i];
+      upper[column] = changes.upper[i];
+    });
+    outcome = await adapter.solve({ timeLimitSeconds: remaining(), mipGap, bounds: changes, relaxIntegrality: true });
+    if (!outcome.values || (outcome.status !== 'optimal' && outcome.status !== 'feasible')) {
+      return { ok: false, reason: `${adapter.name} ${outcome.status} in repair round ${round}: ${outcome.message}` };
+    }
+    values = outcome.values;
+  }
+}

@@ -1,0 +1,36 @@
+export type SolverName = 'highs' | 'jslp';
+
+export interface PlanOptions {
+  /** Solver adapter (default highs). */
+  solver?: SolverName;
+  /** Hard wall-clock budget of the whole solve in seconds (default 10). */
+  timeLimitSeconds?: number;
+  /** Charging power tapers linearly to zero above this SoC (default 80; 100 turns taper off). */
+  taperKneePercent?: number;
+  /** Tasks starting within this many minutes of `start` get binary assignments in HiGHS (default 180; 0 = LP + repair). */
+  integerWindowMinutes?: number;
+  /** Relative MIP gap at which HiGHS stops (default 0.005). */
+  mipGap?: number;
+  /** At most this many candidate vehicles per task and vehicle needed (default 16). */
+  candidatesPerVehicleNeeded?: number;
+}
+
+export interface ResolvedPlanOptions {
+  solver: SolverName;
+  timeLimitSeconds: number;
+  taperKneePercent: number;
+  integerWindowMinutes: number;
+  mipGap: number;
+  candidatesPerVehicleNeeded: number;
+}
+
+export function resolvePlanOptions(options: PlanOptions = {}): ResolvedPlanOptions {
+  return {
+    solver: options.solver ?? 'highs',
+    timeLimitSeconds: options.timeLimitSeconds ?? 10,
+    taperKneePercent: options.taperKneePercent ?? 80,
+    integerWindowMinutes: options.integerWindowMinutes ?? 180,
+    mipGap: options.mipGap ?? 0.005,
+    candidatesPerVehicleNeeded: options.candidatesPerVehicleNeeded ?? 16,
+  };
+}
