@@ -1,5 +1,6 @@
 import { FieldError } from '../common/field-errors';
 import { Tariff } from './site.entity';
+import { uncoveredLocalTimes } from './tariff-schedule';
 
 /** Rules a site must satisfy that span fields or need more than a decorator. */
 export interface SiteShape {
@@ -37,6 +38,13 @@ export function siteRuleViolations(site: SiteShape): FieldError[] {
       errors.push({ field: `tariff.timeOfUse.${index}.endLocal`, messages: ['endLocal must differ from startLocal'] });
     }
   });
+  const gaps = site.tariff.timeOfUse.length > 0 ? uncoveredLocalTimes(site.tariff.timeOfUse) : [];
+  if (gaps.length > 0) {
+    errors.push({
+      field: 'tariff.timeOfUse',
+      messages: [`time-of-use rules must price every minute of the week; no price at ${gaps.join(', ')}`],
+    });
+  }
   if (site.tariff.steps.length === 0 && site.tariff.timeOfUse.length === 0) {
     errors.push({ field: 'tariff', messages: ['tariff needs at least one price step or time-of-use rule'] });
   }

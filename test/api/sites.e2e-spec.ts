@@ -23,7 +23,7 @@ describe('sites API', () => {
     const id = created.body.id as string;
 
     const read = await app.http(viewer).get(`/api/v1/sites/${id}`).expect(200);
-    expect(read.body.tariff.timeOfUse).toHaveLength(3);
+    expect(read.body.tariff.timeOfUse).toHaveLength(4);
 
     const patched = await app.http(fleetManager).patch(`/api/v1/sites/${id}`).send({ gridLimitKw: 1500 }).expect(200);
     expect(patched.body).toMatchObject({ gridLimitKw: 1500, baseLoadKw: 100, name: aSite().name });
@@ -57,6 +57,21 @@ describe('sites API', () => {
         expect.objectContaining({ field: 'baseLoadKw' }),
       ]),
     );
+  });
+
+  it('rejects time-of-use rules that leave part of the week without a price', async () => {
+    const tariff = {
+      currency: 'CNY',
+      timeOfUse: [{ band: 'peak', startLocal: '08:00', endLocal: '20:00', pricePerKwh: 1 }],
+    };
+    const response = await app
+      .http(fleetManager)
+      .post('/api/v1/sites')
+      .send(aSite({ code: 'GAP-1', tariff }))
+      .expect(400);
+    expect(response.body.fields).toEqual([
+      { field: 'tariff.timeOfUse', messages: [expect.stringMatching(/no price at weekday 1 00:00, weekday 1 20:00/)] },
+    ]);
   });
 
   it('rejects an update that would break a rule and keeps the stored site', async () => {

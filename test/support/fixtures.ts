@@ -14,8 +14,23 @@ export function aSite(overrides: Record<string, unknown> = {}): Record<string, u
         { band: 'valley', startLocal: '00:00', endLocal: '08:00', pricePerKwh: 0.28 },
         { band: 'flat', startLocal: '08:00', endLocal: '10:00', pricePerKwh: 0.65 },
         { band: 'peak', startLocal: '10:00', endLocal: '12:00', pricePerKwh: 1.02 },
+        { band: 'flat', startLocal: '12:00', endLocal: '00:00', pricePerKwh: 0.65 },
       ],
     },
+    ...overrides,
+  };
+}
+
+export function aCharger(siteId: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    chargePointId: 'CAN-T2-CP01',
+    siteId,
+    currentType: 'DC',
+    maxKw: 240,
+    connectors: [
+      { connectorId: 1, maxKw: 150 },
+      { connectorId: 2, maxKw: 150 },
+    ],
     ...overrides,
   };
 }
