@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from './auth/auth.module';
+import { ChargersModule } from './chargers/chargers.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseTarget, dataSourceOptions } from './database/data-source-options';
@@ -17,6 +18,7 @@ export class AppModule {
         TypeOrmModule.forRoot(dataSourceOptions(database)),
         AuthModule,
         SitesModule,
+        ChargersModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: DATABASE_INFO, useValue: { embedded: database.embedded ?? false } }],

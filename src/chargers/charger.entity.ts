@@ -29,7 +29,7 @@ export class Charger {
   @Column({ type: 'uuid' })
   siteId!: string;
 
-  @ManyToOne(() => Site, { onDelete: 'RESTRICT' })
+  @ManyToOne(() => Site, { onDelete: 'NO ACTION' })
   @JoinColumn({ name: 'siteId', foreignKeyConstraintName: 'FK_chargers_site' })
   site?: Site;
 

@@ -6,9 +6,10 @@ import { Vehicle } from '../fleet/vehicle.entity';
 import { Site } from '../sites/site.entity';
 import { TransferTask } from '../tasks/transfer-task.entity';
 import { InitialSchema1795000000000 } from './migrations/1795000000000-initial-schema';
+import { SiteReferencesNoAction1795380771224 } from './migrations/1795380771224-site-references-no-action';
 
 export const ENTITIES = [Site, Charger, Connector, Vehicle, TransferTask, ApiKey];
-export const MIGRATIONS = [InitialSchema1795000000000];
+export const MIGRATIONS = [InitialSchema1795000000000, SiteReferencesNoAction1795380771224];
 
 export interface DatabaseTarget {
   url: string;

@@ -21,7 +21,7 @@ export class Vehicle {
   @Column({ type: 'uuid' })
   siteId!: string;
 
-  @ManyToOne(() => Site, { onDelete: 'RESTRICT' })
+  @ManyToOne(() => Site, { onDelete: 'NO ACTION' })
   @JoinColumn({ name: 'siteId', foreignKeyConstraintName: 'FK_vehicles_site' })
   site?: Site;
 

@@ -29,7 +29,7 @@ export class TransferTask {
   @Column({ type: 'uuid' })
   siteId!: string;
 
-  @ManyToOne(() => Site, { onDelete: 'RESTRICT' })
+  @ManyToOne(() => Site, { onDelete: 'NO ACTION' })
   @JoinColumn({ name: 'siteId', foreignKeyConstraintName: 'FK_transfer_tasks_site' })
   site?: Site;
 

@@ -1,0 +1,50 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { READERS, Roles } from '../auth/roles.decorator';
+import { ChargerPage, ChargerResponse, CreateChargerDto, ListChargersQuery, UpdateChargerDto } from './charger.dto';
+import { ChargersService } from './chargers.service';
+
+@ApiTags('chargers')
+@ApiBearerAuth()
+@Controller('api/v1/chargers')
+export class ChargersController {
+  constructor(private readonly chargers: ChargersService) {}
+
+  @Post()
+  @Roles('fleet-manager')
+  @ApiOperation({ summary: 'Create a charger with its connectors (fleet-manager)' })
+  async create(@Body() body: CreateChargerDto): Promise<ChargerResponse> {
+    return ChargerResponse.from(await this.chargers.create(body));
+  }
+
+  @Get()
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'List chargers, by site and current type (any role)' })
+  async list(@Query() query: ListChargersQuery): Promise<ChargerPage> {
+    const filter = { siteId: query.siteId, currentType: query.currentType };
+    const page = await this.chargers.list(filter, query.limit, query.offset);
+    return { ...page, items: page.items.map(ChargerResponse.from) };
+  }
+
+  @Get(':id')
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'Get a charger (any role)' })
+  async get(@Param('id', ParseUUIDPipe) id: string): Promise<ChargerResponse> {
+    return ChargerResponse.from(await this.chargers.get(id));
+  }
+
+  @Patch(':id')
+  @Roles('fleet-manager')
+  @ApiOperation({ summary: 'Change some fields of a charger; connectors, when given, replace the set (fleet-manager)' })
+  async update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateChargerDto): Promise<ChargerResponse> {
+    return ChargerResponse.from(await this.chargers.update(id, body));
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @Roles('fleet-manager')
+  @ApiOperation({ summary: 'Delete a charger and its connectors (fleet-manager)' })
+  async remove(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
+    await this.chargers.remove(id);
+  }
+}
