@@ -1,0 +1,205 @@
+import { checkInvariants, disposeSharedPlanner, plan, validatePlanInput } from '@apron/planner';
+import { buildPlanInput, DEFAULT_PLAN_INPUT_OPTIONS } from './plan-input.builder';
+import { ChargerState, SiteSnapshot, TaskState, VehicleState } from './site-snapshot';
+
+const NOW = new Date('2026-11-22T06:02:30Z');
+
+const aVehicle = (fleetNumber: string, overrides: Partial<VehicleState> = {}): VehicleState => ({
+  fleetNumber,
+  type: 'apron-bus',
+  batteryKwh: 280,
+  minSocPercent: 20,
+  maxSocPercent: 95,
+  maxChargeKw: 150,
+  chargeEfficiency: 0.93,
+  turnaroundMinutes: 5,
+  inService: true,
+  socPercent: 60,
+  socUncertaintyPercent: 2,
+  ...overrides,
+});
+
+const aCharger = (chargePointId: string, overrides: Partial<ChargerState> = {}): ChargerState => ({
+  chargePointId,
+  maxKw: 240,
+  online: true,
+  connectors: [
+    { connectorId: 1, maxKw: 150, status: 'Available' },
+    { connectorId: 2, maxKw: 150, status: 'Available' },
+  ],
+  ...overrides,
+});
+
+const aTask = (
+  flightRef: string,
+  startIso: string,
+  minutes: number,
+  overrides: Partial<TaskState> = {},
+): TaskState => ({
+  flightRef,
+  vehicleType: 'apron-bus',
+  vehiclesNeeded: 1,
+  start: new Date(startIso),
+  end: new Date(Date.parse(startIso) + minutes * 60_000),
+  status: 'planned',
+  energyKwhPerVehicle: 9.5,
+  pinnedVehicles: [],
+  forbiddenVehicles: [],
+  ...overrides,
+});
+
+function snapshot(overrides: Partial<SiteSnapshot> = {}): SiteSnapshot {
+  return {
+    now: NOW,
+    site: {
+      code: 'CAN-T2-depot',
+      kind: 'airport',
+      timeZone: 'Asia/Shanghai',
+      gridLimitKw: 400,
+      baseLoadKw: 50,
+      demandChargePerKw: 0,
+      tariff: {
+        currency: 'CNY',
+        steps: [],
+        timeOfUse: [
+          { band: 'valley', startLocal: '00:00', endLocal: '08:00', pricePerKwh: 0.28 },
+          { band: 'peak', startLocal: '08:00', endLocal: '00:00', pricePerKwh: 1.02 },
+        ],
+      },
+    },
+    chargers: [aCharger('CP-01'), aCharger('CP-02', { online: false })],
+    vehicles: [
+      aVehicle('BUS-01', { plugged: { chargePointId: 'CP-01', connectorId: 1 } }),
+      aVehicle('BUS-02', { busyUntil: new Date('2026-11-22T06:40:00Z'), socPercent: 45 }),
+      aVehicle('BUS-03', { inService: false }),
+      aVehicle('BUS-04', { plugged: { chargePointId: 'CP-02', connectorId: 1 } }),
+    ],
+    tasks: [
+      aTask('CZ3101-A1', '2026-11-22T07:05:00Z', 30, { pinnedVehicles: ['BUS-01'] }),
+      aTask('CZ3999-A1', '2026-11-23T09:00:00Z', 30),
+      aTask('CZ3000-A1', '2026-11-22T05:00:00Z', 30, { status: 'done' }),
+      aTask('CZ3001-A1', '2026-11-22T06:00:00Z', 30),
+    ],
+    sessions: [],
+    ...overrides,
+  };
+}
+
+describe('buildPlanInput', () => {
+  afterAll(() => disposeSharedPlanner());
+
+  it('produces scenario v1 that the planner accepts, starting at the current 5-minute slot', () => {
+    const { input } = buildPlanInput(snapshot());
+    expect(validatePlanInput(input)).toEqual([]);
+    expect(input.start).toBe('2026-11-22T06:00:00.000Z');
+    expect(input.slots).toEqual([
+      { minutes: 5, count: 24 },
+      { minutes: 15, count: 88 },
+    ]);
+    expect(input.site).toEqual({
+      id: 'CAN-T2-depot',
+      kind: 'airport',
+      gridLimitKw: 400,
+      baseLoadKw: 50,
+      demandChargePerKw: 0,
+    });
+  });
+
+  it('prices the horizon from the local time-of-use tariff (valley ends 08:00 Shanghai = 00:00 UTC)', () => {
+    const { input } = buildPlanInput(snapshot());
+    expect(input.pricePerKwh).toEqual([
+      { from: '2026-11-22T06:00:00.000Z', price: 1.02 },
+      { from: '2026-11-22T16:00:00.000Z', price: 0.28 },
+      { from: '2026-11-23T00:00:00.000Z', price: 1.02 },
+    ]);
+  });
+
+  it('leaves out offline chargers, out-of-service vehicles, and says so', () => {
+    const { input, notes } = buildPlanInput(snapshot());
+    expect(input.chargers).toEqual([{ id: 'CP-01', connectors: 2, maxKwPerConnector: 150, maxKw: 240 }]);
+    expect(input.vehicles!.map((v) => v.id)).toEqual(['BUS-01', 'BUS-02', 'BUS-04']);
+    expect(notes).toEqual(
+      expect.arrayContaining([
+        'charger CP-02 is offline: left out of the plan',
+        'vehicle BUS-03 is out of service: left out',
+        'vehicle BUS-04 is plugged into unusable CP-02: planned as unplugged',
+      ]),
+    );
+    expect(input.vehicles!.find((v) => v.id === 'BUS-04')!.pluggedInto).toBeUndefined();
+  });
+
+  it('drops faulted connectors and sizes the charger by what is left', () => {
+    const faulted = aCharger('CP-01', {
+      connectors: [
+        { connectorId: 1, maxKw: 150, status: 'Charging' },
+        { connectorId: 2, maxKw: 150, status: 'Faulted' },
+      ],
+    });
+    const { input, notes } = buildPlanInput(snapshot({ chargers: [faulted] }));
+    expect(input.chargers).toEqual([{ id: 'CP-01', connectors: 1, maxKwPerConnector: 150, maxKw: 150 }]);
+    expect(notes).toContain('connector CP-01/2 is Faulted: left out');
+  });
+
+  it('plans with SoC lowered by its uncertainty, and a busy vehicle available when its task ends', () => {
+    const { input } = buildPlanInput(snapshot());
+    const bus1 = input.vehicles!.find((v) => v.id === 'BUS-01')!;
+    const bus2 = input.vehicles!.find((v) => v.id === 'BUS-02')!;
+    expect(bus1).toMatchObject({ socPercent: 58, pluggedInto: 'CP-01' });
+    expect(bus2).toMatchObject({ socPercent: 43, availableFrom: '2026-11-22T06:40:00.000Z' });
+  });
+
+  it('plans only planned tasks inside the horizon, and reports one already due', () => {
+    const { input, notes } = buildPlanInput(snapshot());
+    expect(input.tasks!.map((t) => t.id)).toEqual(['CZ3101-A1']);
+    expect(input.tasks![0].pinnedVehicles).toEqual(['BUS-01']);
+    expect(notes).toContain('task CZ3001-A1 started before this plan: not planned');
+  });
+
+  it('fills public sessions from site defaults where the car sent no charging needs', () => {
+    const { input } = buildPlanInput(
+      snapshot({
+        site: { ...snapshot().site, kind: 'highway' },
+        vehicles: [],
+        tasks: [],
+        sessions: [
+          { id: 'tx-1', chargePointId: 'CP-01', connectorId: 2 },
+          {
+            id: 'tx-2',
+            chargePointId: 'CP-01',
+            connectorId: 1,
+            batteryKwh: 75,
+            socPercent: 35,
+            departure: new Date('2026-11-22T06:40:00Z'),
+          },
+          { id: 'tx-3', chargePointId: 'CP-02', connectorId: 1 },
+        ],
+      }),
+    );
+    expect(validatePlanInput(input)).toEqual([]);
+    expect(input.sessions).toEqual([
+      {
+        id: 'tx-1',
+        chargerId: 'CP-01',
+        batteryKwh: 60,
+        socPercent: 30,
+        targetSocPercent: 80,
+        departure: '2026-11-22T06:47:30.000Z',
+      },
+      {
+        id: 'tx-2',
+        chargerId: 'CP-01',
+        batteryKwh: 75,
+        socPercent: 35,
+        targetSocPercent: 80,
+        departure: '2026-11-22T06:40:00.000Z',
+      },
+    ]);
+  });
+
+  it('gives the planner an input whose plan passes every invariant', async () => {
+    const { input } = buildPlanInput(snapshot(), { ...DEFAULT_PLAN_INPUT_OPTIONS, horizonHours: 6 });
+    const result = await plan(input, { timeLimitSeconds: 20 });
+    expect(checkInvariants(input, result)).toEqual([]);
+    expect(result.assignments).toEqual([{ taskId: 'CZ3101-A1', vehicleId: 'BUS-01' }]);
+  });
+});

@@ -1,0 +1,219 @@
+import type { ChargerInput, PlanInput, SessionInput, SlotGroupInput, TaskInput, VehicleInput } from '@apron/planner';
+import { priceStepsUtc } from '../sites/tariff-schedule';
+import { ChargerState, ConnectorStatus, SiteSnapshot, TaskState, VehicleState } from './site-snapshot';
+
+export interface PlanInputOptions {
+  horizonHours: number;
+  nearSlotMinutes: number;
+  nearSlotCount: number;
+  farSlotMinutes: number;
+  /** The planner sees SoC minus this many sigmas of uncertainty, so an unsure estimate errs on the safe side. */
+  socSafetySigmas: number;
+  /** Assumed for public EVs that did not say (no ISO 15118 charging needs). */
+  sessionDefaults: { batteryKwh: number; socPercent: number; targetSocPercent: number; dwellMinutes: number };
+}
+
+export const DEFAULT_PLAN_INPUT_OPTIONS: PlanInputOptions = {
+  horizonHours: 24,
+  nearSlotMinutes: 5,
+  nearSlotCount: 24,
+  farSlotMinutes: 15,
+  socSafetySigmas: 1,
+  sessionDefaults: { batteryKwh: 60, socPercent: 30, targetSocPercent: 80, dwellMinutes: 45 },
+};
+
+export interface PlanInputBuild {
+  input: PlanInput;
+  /** What the builder left out and why, for the plan's log and the dispatcher's alerts. */
+  notes: string[];
+}
+
+const MINUTE_MS = 60_000;
+const USABLE: ReadonlySet<ConnectorStatus> = new Set([
+  'Available',
+  'Preparing',
+  'Charging',
+  'SuspendedEV',
+  'SuspendedEVSE',
+  'Finishing',
+  'Occupied',
+]);
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** Live state of one site → scenario format v1 (DESIGN.md §5). Pure: same snapshot, same input. */
+export function buildPlanInput(
+  snapshot: SiteSnapshot,
+  options: PlanInputOptions = DEFAULT_PLAN_INPUT_OPTIONS,
+): PlanInputBuild {
+  const notes: string[] = [];
+  const startMs = floorTo(snapshot.now.getTime(), options.nearSlotMinutes * MINUTE_MS);
+  const slots = slotGroups(options);
+  const endMs = startMs + slots.reduce((sum, group) => sum + group.minutes * group.count, 0) * MINUTE_MS;
+  const usableConnectors = usableConnectorsByCharger(snapshot.chargers, notes);
+  const chargers = chargerInputs(snapshot.chargers, usableConnectors);
+  const vehicles = snapshot.vehicles
+    .filter((vehicle) => keepVehicle(vehicle, notes))
+    .map((vehicle) => vehicleInput(vehicle, startMs, usableConnectors, options, notes));
+  const nowMs = snapshot.now.getTime();
+  const tasks = snapshot.tasks.filter((task) => keepTask(task, nowMs, endMs, notes)).map(taskInput);
+  const sessions = snapshot.sessions
+    .filter((session) => usableConnectors.get(session.chargePointId)?.has(session.connectorId))
+    .map((session) => sessionInput(session, nowMs, options));
+  const pricePerKwh = priceStepsUtc(
+    snapshot.site.tariff,
+    snapshot.site.timeZone,
+    new Date(startMs),
+    new Date(endMs),
+  ).map(({ from, price }) => ({ from, price }));
+  const { site } = snapshot;
+  return {
+    input: {
+      version: 1,
+      site: {
+        id: site.code,
+        kind: site.kind,
+        gridLimitKw: site.gridLimitKw,
+        baseLoadKw: site.baseLoadKw,
+        demandChargePerKw: site.demandChargePerKw,
+      },
+      start: iso(startMs),
+      slots,
+      pricePerKwh,
+      chargers,
+      vehicles,
+      tasks,
+      sessions,
+    },
+    notes,
+  };
+}
+
+function floorTo(ms: number, stepMs: number): number {
+  return Math.floor(ms / stepMs) * stepMs;
+}
+
+function slotGroups(options: PlanInputOptions): SlotGroupInput[] {
+  const nearMinutes = options.nearSlotMinutes * options.nearSlotCount;
+  const farCount = Math.max(0, Math.ceil((options.horizonHours * 60 - nearMinutes) / options.farSlotMinutes));
+  const groups = [{ minutes: options.nearSlotMinutes, count: options.nearSlotCount }];
+  if (farCount > 0) groups.push({ minutes: options.farSlotMinutes, count: farCount });
+  return groups;
+}
+
+/** Faulted, unavailable and offline connectors are left out (DESIGN.md §3 step 1). */
+function usableConnectorsByCharger(chargers: ChargerState[], notes: string[]): Map<string, Set<number>> {
+  const usable = new Map<string, Set<number>>();
+  for (const charger of chargers) {
+    if (!charger.online) {
+      notes.push(`charger ${charger.chargePointId} is offline: left out of the plan`);
+      continue;
+    }
+    const ids = charger.connectors.filter((c) => USABLE.has(c.status)).map((c) => c.connectorId);
+    const dropped = charger.connectors.filter((c) => !USABLE.has(c.status));
+    for (const connector of dropped) {
+      notes.push(`connector ${charger.chargePointId}/${connector.connectorId} is ${connector.status}: left out`);
+    }
+    if (ids.length > 0) usable.set(charger.chargePointId, new Set(ids));
+  }
+  return usable;
+}
+
+function chargerInputs(chargers: ChargerState[], usable: Map<string, Set<number>>): ChargerInput[] {
+  return chargers
+    .filter((charger) => usable.has(charger.chargePointId))
+    .map((charger) => {
+      const ids = usable.get(charger.chargePointId)!;
+      const connectors = charger.connectors.filter((c) => ids.has(c.connectorId));
+      const maxKwPerConnector = Math.max(...connectors.map((c) => c.maxKw));
+      return {
+        id: charger.chargePointId,
+        connectors: connectors.length,
+        maxKwPerConnector,
+        maxKw: Math.min(charger.maxKw, maxKwPerConnector * connectors.length),
+      };
+    });
+}
+
+function keepVehicle(vehicle: VehicleState, notes: string[]): boolean {
+  if (!vehicle.inService) notes.push(`vehicle ${vehicle.fleetNumber} is out of service: left out`);
+  return vehicle.inService;
+}
+
+function vehicleInput(
+  vehicle: VehicleState,
+  startMs: number,
+  usable: Map<string, Set<number>>,
+  options: PlanInputOptions,
+  notes: string[],
+): VehicleInput {
+  const conservativeSoc = vehicle.socPercent - options.socSafetySigmas * vehicle.socUncertaintyPercent;
+  const plugged = vehicle.plugged;
+  const pluggedUsable = plugged && usable.get(plugged.chargePointId)?.has(plugged.connectorId);
+  if (plugged && !pluggedUsable) {
+    notes.push(
+      `vehicle ${vehicle.fleetNumber} is plugged into unusable ${plugged.chargePointId}: planned as unplugged`,
+    );
+  }
+  const busyUntilMs = vehicle.busyUntil?.getTime();
+  return {
+    id: vehicle.fleetNumber,
+    type: vehicle.type,
+    batteryKwh: vehicle.batteryKwh,
+    socPercent: round(Math.min(100, Math.max(0, conservativeSoc))),
+    minSocPercent: vehicle.minSocPercent,
+    maxSocPercent: vehicle.maxSocPercent,
+    maxChargeKw: vehicle.maxChargeKw,
+    chargeEfficiency: vehicle.chargeEfficiency,
+    turnaroundMinutes: vehicle.turnaroundMinutes,
+    ...(busyUntilMs !== undefined && busyUntilMs > startMs ? { availableFrom: iso(busyUntilMs) } : {}),
+    ...(pluggedUsable ? { pluggedInto: plugged.chargePointId } : {}),
+  };
+}
+
+/** Only planned tasks that start inside the horizon; one already due without a vehicle is an alert, not a plan. */
+function keepTask(task: TaskState, nowMs: number, endMs: number, notes: string[]): boolean {
+  if (task.status !== 'planned') return false;
+  const taskStartMs = task.start.getTime();
+  if (taskStartMs < nowMs) {
+    if (task.end.getTime() > nowMs) notes.push(`task ${task.flightRef} started before this plan: not planned`);
+    return false;
+  }
+  return taskStartMs < endMs;
+}
+
+function taskInput(task: TaskState): TaskInput {
+  return {
+    id: task.flightRef,
+    vehicleType: task.vehicleType,
+    vehiclesNeeded: task.vehiclesNeeded,
+    start: task.start.toISOString(),
+    end: task.end.toISOString(),
+    energyKwhPerVehicle: task.energyKwhPerVehicle,
+    pinnedVehicles: task.pinnedVehicles,
+    forbiddenVehicles: task.forbiddenVehicles,
+  };
+}
+
+function sessionInput(
+  session: SiteSnapshot['sessions'][number],
+  nowMs: number,
+  options: PlanInputOptions,
+): SessionInput {
+  const defaults = options.sessionDefaults;
+  const departureMs = session.departure?.getTime() ?? nowMs + defaults.dwellMinutes * MINUTE_MS;
+  return {
+    id: session.id,
+    chargerId: session.chargePointId,
+    batteryKwh: session.batteryKwh ?? defaults.batteryKwh,
+    socPercent: session.socPercent ?? defaults.socPercent,
+    targetSocPercent: session.targetSocPercent ?? defaults.targetSocPercent,
+    // A car already past its announced departure still charges until it leaves: give it the next slots.
+    departure: iso(Math.max(departureMs, nowMs + options.nearSlotMinutes * MINUTE_MS)),
+    ...(session.maxChargeKw !== undefined ? { maxChargeKw: session.maxChargeKw } : {}),
+  };
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}

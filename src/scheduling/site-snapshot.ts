@@ -1,0 +1,86 @@
+import { SiteKind, Tariff } from '../sites/site.entity';
+
+/**
+ * Everything one scheduling tick knows about a site, as plain data read from the database and the
+ * live OCPP state. The plan-input builder turns it into scenario format v1 without touching I/O.
+ */
+export interface SiteSnapshot {
+  now: Date;
+  site: {
+    code: string;
+    kind: SiteKind;
+    timeZone: string;
+    gridLimitKw: number;
+    baseLoadKw: number;
+    demandChargePerKw: number;
+    tariff: Tariff;
+  };
+  chargers: ChargerState[];
+  vehicles: VehicleState[];
+  tasks: TaskState[];
+  sessions: PublicSessionState[];
+}
+
+/** OCPP connector states; the planner may only use connectors that can deliver energy. */
+export type ConnectorStatus =
+  | 'Available'
+  | 'Preparing'
+  | 'Charging'
+  | 'SuspendedEV'
+  | 'SuspendedEVSE'
+  | 'Finishing'
+  | 'Reserved'
+  | 'Occupied'
+  | 'Unavailable'
+  | 'Faulted'
+  | 'Unknown';
+
+export interface ChargerState {
+  chargePointId: string;
+  maxKw: number;
+  online: boolean;
+  connectors: { connectorId: number; maxKw: number; status: ConnectorStatus }[];
+}
+
+export interface VehicleState {
+  fleetNumber: string;
+  type: string;
+  batteryKwh: number;
+  minSocPercent: number;
+  maxSocPercent: number;
+  maxChargeKw: number;
+  chargeEfficiency: number;
+  turnaroundMinutes: number;
+  inService: boolean;
+  socPercent: number;
+  /** 1-sigma uncertainty of the estimate, percent points. */
+  socUncertaintyPercent: number;
+  /** Set while the vehicle is on a task (or otherwise away) until this time. */
+  busyUntil?: Date;
+  plugged?: { chargePointId: string; connectorId: number };
+}
+
+export interface TaskState {
+  flightRef: string;
+  vehicleType: string;
+  vehiclesNeeded: number;
+  start: Date;
+  end: Date;
+  status: 'planned' | 'in_progress' | 'done' | 'cancelled';
+  /** Resolved energy per vehicle: stated, or predicted from distance and learned consumption. */
+  energyKwhPerVehicle: number;
+  pinnedVehicles: string[];
+  forbiddenVehicles: string[];
+}
+
+export interface PublicSessionState {
+  id: string;
+  chargePointId: string;
+  connectorId: number;
+  /** From ISO 15118 charging needs (OCPP 2.0.1 NotifyEVChargingNeeds) where the car sent them. */
+  batteryKwh?: number;
+  socPercent?: number;
+  targetSocPercent?: number;
+  departure?: Date;
+  maxChargeKw?: number;
+}
