@@ -5,6 +5,7 @@ import { ChargersModule } from './chargers/chargers.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseTarget, dataSourceOptions } from './database/data-source-options';
+import { FleetModule } from './fleet/fleet.module';
 import { DATABASE_INFO, HealthController } from './health/health.controller';
 import { SitesModule } from './sites/sites.module';
 
@@ -19,6 +20,7 @@ export class AppModule {
         AuthModule,
         SitesModule,
         ChargersModule,
+        FleetModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: DATABASE_INFO, useValue: { embedded: database.embedded ?? false } }],

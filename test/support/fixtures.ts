@@ -34,3 +34,18 @@ export function aCharger(siteId: string, overrides: Record<string, unknown> = {}
     ...overrides,
   };
 }
+
+export function aVehicle(siteId: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    siteId,
+    fleetNumber: 'BUS-01',
+    type: 'apron-bus',
+    batteryKwh: 280,
+    minSocPercent: 20,
+    maxSocPercent: 95,
+    maxChargeKw: 150,
+    chargeEfficiency: 0.93,
+    consumptionKwhPerKm: 1.2,
+    ...overrides,
+  };
+}

@@ -1,0 +1,50 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { READERS, Roles } from '../auth/roles.decorator';
+import { CreateVehicleDto, ListVehiclesQuery, UpdateVehicleDto, VehiclePage, VehicleResponse } from './vehicle.dto';
+import { VehiclesService } from './vehicles.service';
+
+@ApiTags('vehicles')
+@ApiBearerAuth()
+@Controller('api/v1/vehicles')
+export class VehiclesController {
+  constructor(private readonly vehicles: VehiclesService) {}
+
+  @Post()
+  @Roles('fleet-manager')
+  @ApiOperation({ summary: 'Create a vehicle (fleet-manager)' })
+  async create(@Body() body: CreateVehicleDto): Promise<VehicleResponse> {
+    return VehicleResponse.from(await this.vehicles.create(body));
+  }
+
+  @Get()
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'List vehicles, by site, type and in-service (any role)' })
+  async list(@Query() query: ListVehiclesQuery): Promise<VehiclePage> {
+    const filter = { siteId: query.siteId, type: query.type, inService: query.inService };
+    const page = await this.vehicles.list(filter, query.limit, query.offset);
+    return { ...page, items: page.items.map(VehicleResponse.from) };
+  }
+
+  @Get(':id')
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'Get a vehicle (any role)' })
+  async get(@Param('id', ParseUUIDPipe) id: string): Promise<VehicleResponse> {
+    return VehicleResponse.from(await this.vehicles.get(id));
+  }
+
+  @Patch(':id')
+  @Roles('fleet-manager')
+  @ApiOperation({ summary: 'Change some fields of a vehicle, e.g. take it out of service (fleet-manager)' })
+  async update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateVehicleDto): Promise<VehicleResponse> {
+    return VehicleResponse.from(await this.vehicles.update(id, body));
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @Roles('fleet-manager')
+  @ApiOperation({ summary: 'Delete a vehicle (fleet-manager)' })
+  async remove(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
+    await this.vehicles.remove(id);
+  }
+}
