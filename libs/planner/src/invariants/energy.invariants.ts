@@ -76,7 +76,7 @@ export function checkEnergyAndSoc(
       fail('soc-bounds', `${item.key} goes below its reserve unreported`);
     if (high && !(item.fleet && reported.has(`${item.key}:aboveMax`)))
       fail('soc-bounds', `${item.key} goes above its ceiling unreported`);
-    if (percent.some((p) => p < -PERCENT_TOLERANCE || p > 100 + PERCENT_TOLERANCE))
-      fail('soc-bounds', `${item.key} leaves 0–100 %`);
+    // Below 0 % can only come from a pin the dispatcher insisted on; it must then be reported (checked above).
+    if (percent.some((p) => p > 100 + PERCENT_TOLERANCE)) fail('soc-bounds', `${item.key} goes above 100 %`);
   }
 }

@@ -1,0 +1,54 @@
+import { checkInvariants, fallbackPlan, Planner } from '../src';
+import { aBus, aCharger, aScenario, aSession, aTask, at } from './builders';
+import { generateAirportDay } from '../../simulator/src/scenarios';
+
+describe('fallback and business outcomes', () => {
+  const planner = new Planner();
+  afterAll(() => planner.dispose());
+
+  it('plans urgent-first within the grid limit, deterministically, and passes the invariants', () => {
+    const input = aScenario({
+      site: { id: 's', kind: 'airport', gridLimitKw: 120 },
+      chargers: [aCharger({ connectors: 3 })],
+      vehicles: [aBus({ id: 'LOW', socPercent: 20 }), aBus({ id: 'MID', socPercent: 60 })],
+      tasks: [aTask({ id: 'T', start: at('01:00'), end: at('02:00'), energyKwhPerVehicle: 30 })],
+      sessions: [aSession({ id: 'S', departure: at('02:00') })],
+    });
+    const first = fallbackPlan(input, 'test');
+    expect(first.status).toBe('fallback');
+    expect(first.message).toContain('because test');
+    expect(checkInvariants(input, first)).toEqual([]);
+    expect(fallbackPlan(input, 'test')).toEqual(first);
+    expect(first.sitePowerKw.every((kw) => kw <= 120 + 1e-6)).toBe(true);
+  });
+
+  it('falls back with a reason when the model is infeasible (pinned task beyond any battery)', async () => {
+    const input = aScenario({
+      vehicles: [aBus({ id: 'B', batteryKwh: 50, socPercent: 50, maxChargeKw: 10 })],
+      tasks: [aTask({ energyKwhPerVehicle: 500, pinnedVehicles: ['B'] })],
+    });
+    const result = await planner.plan(input);
+    expect(result.status).toBe('fallback');
+    expect(result.message).toMatch(/infeasible/);
+    expect(result.assignments).toEqual([{ taskId: 'T1', vehicleId: 'B' }]);
+    expect(result.shortfalls?.some((s) => s.vehicleId === 'B' && s.kind === 'belowMin')).toBe(true);
+    expect(checkInvariants(input, result)).toEqual([]);
+  });
+
+  it('falls back with a reason when the solver runs out of time, and the worker recovers', async () => {
+    const input = generateAirportDay({
+      seed: 7,
+      vehicles: 60,
+      connectors: 40,
+      hours: 24,
+      tasks: 600,
+      nearSlotMinutes: 5,
+    });
+    const late = await planner.plan(input, { timeLimitSeconds: 0.05 });
+    expect(late.status).toBe('fallback');
+    expect(checkInvariants(input, late)).toEqual([]);
+    const small = aScenario({ vehicles: [aBus()], tasks: [aTask()] });
+    const next = await planner.plan(small);
+    expect(next.status).toBe('optimal');
+  });
+});
