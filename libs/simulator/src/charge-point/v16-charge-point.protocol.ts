@@ -1,0 +1,207 @@
+/** OCPP 1.6 behaviour of the virtual charge point. */
+import {
+  profileFromV16,
+  toV16CompositeResponse,
+  V16AuthorizeResponse,
+  V16BootNotificationResponse,
+  V16CentralSystemRequests,
+  V16CentralSystemResponses,
+  V16ChargePointRequests,
+  V16MeterValue,
+  V16SampledValue,
+  V16StartTransactionResponse,
+  V16StopReason,
+} from '@apron/ocpp-model';
+import { BootReason, BootResult, ChargePointProtocol } from './charge-point.protocol';
+import { ChargePointHost, StopReason } from './charge-point-host';
+import { ChargingConnector } from './charging-connector';
+import { meterReadings } from './meter-readings';
+import { RpcClient } from './rpc-client.factory';
+import { changeConfiguration, getConfiguration } from './v16-configuration';
+
+type Handler<A extends keyof V16CentralSystemRequests> = (
+  req: V16CentralSystemRequests[A],
+) => V16CentralSystemResponses[A];
+
+const STOP_REASON: Record<StopReason, V16StopReason> = {
+  EVDisconnected: 'EVDisconnected',
+  Remote: 'Remote',
+  Local: 'Local',
+  HardReset: 'HardReset',
+  SoftReset: 'SoftReset',
+  UnlockCommand: 'UnlockCommand',
+};
+
+export class V16ChargePointProtocol implements ChargePointProtocol {
+  readonly version = '1.6';
+
+  constructor(private readonly host: ChargePointHost) {}
+
+  private meterValue(connector: ChargingConnector, context: V16SampledValue['context']): V16MeterValue {
+    return {
+      timestamp: this.host.clock.now().toISOString(),
+      sampledValue: meterReadings(connector, this.host.settings.measurands).map((r) => ({
+        value: String(r.value),
+        context,
+        measurand: r.measurand,
+        unit: r.unit,
+        location: r.location,
+      })),
+    };
+  }
+
+  async boot(_reason: BootReason): Promise<BootResult | undefined> {
+    const { info } = this.host;
+    const payload: V16ChargePointRequests['BootNotification'] = {
+      chargePointVendor: info.vendor,
+      chargePointModel: info.model,
+      chargePointSerialNumber: info.serialNumber,
+      firmwareVersion: info.firmwareVersion,
+    };
+    const res = await this.host.call<V16BootNotificationResponse>('BootNotification', () => payload);
+    return res && { status: res.status, intervalSeconds: res.interval };
+  }
+
+  async heartbeat(): Promise<void> {
+    await this.host.call('Heartbeat', () => ({}));
+  }
+
+  async status(connector: ChargingConnector): Promise<void> {
+    await this.host.call('StatusNotification', () => ({
+      connectorId: connector.id,
+      errorCode: 'NoError',
+      status: connector.status,
+      timestamp: this.host.clock.now().toISOString(),
+    }));
+  }
+
+  async authorize(idTag: string): Promise<boolean> {
+    const res = await this.host.call<V16AuthorizeResponse>('Authorize', () => ({ idTag }));
+    return res?.idTagInfo.status === 'Accepted';
+  }
+
+  async startTransaction(connector: ChargingConnector, idTag: string): Promise<void> {
+    const now = this.host.clock.now();
+    // The Central System assigns the id; until it answers the transaction is known locally only.
+    const tx = { id: '', idTag, startedAt: now, meterStartWh: Math.round(connector.energyRegisterWh), nextSeqNo: 0 };
+    connector.transaction = tx;
+    const payload = {
+      connectorId: connector.id,
+      idTag,
+      meterStart: tx.meterStartWh,
+      timestamp: now.toISOString(),
+    };
+    const res = await this.host.call<V16StartTransactionResponse>('StartTransaction', () => payload, true);
+    if (this.host.faults.duplicateStartTransaction) {
+      await this.host.call<V16StartTransactionResponse>('StartTransaction', () => payload, true);
+    }
+    if (res) tx.id = String(res.transactionId);
+    // §5.11 / §6.46: a transaction with an idTag the Central System did not accept is stopped (DeAuthorized).
+    if (res && res.idTagInfo.status !== 'Accepted' && connector.transaction === tx) {
+      await this.stopTransaction(connector, 'Local', 'DeAuthorized');
+    }
+  }
+
+  async meterValues(connector: ChargingConnector, context: 'Sample.Periodic' | 'Trigger'): Promise<void> {
+    const tx = connector.transaction;
+    const meterValue = this.meterValue(connector, context);
+    await this.host.call(
+      'MeterValues',
+      () => ({
+        connectorId: connector.id,
+        transactionId: tx?.id ? Number(tx.id) : undefined,
+        meterValue: [meterValue],
+      }),
+      tx !== undefined,
+    );
+  }
+
+  /** §4.9: every status change is reported. */
+  async statusChanged(connector: ChargingConnector): Promise<void> {
+    await this.status(connector);
+  }
+
+  async stopTransaction(connector: ChargingConnector, reason: StopReason, v16Reason?: V16StopReason): Promise<void> {
+    const tx = connector.transaction;
+    if (!tx) return;
+    connector.transaction = undefined;
+    const now = this.host.clock.now();
+    const endValue = this.meterValue(connector, 'Transaction.End');
+    await this.host.call(
+      'StopTransaction',
+      () => ({
+        transactionId: Number(tx.id || 0),
+        idTag: tx.idTag,
+        meterStop: Math.round(connector.energyRegisterWh),
+        timestamp: now.toISOString(),
+        reason: v16Reason ?? STOP_REASON[reason],
+        transactionData: [endValue],
+      }),
+      true,
+    );
+  }
+
+  registerHandlers(client: RpcClient): void {
+    const on = <A extends keyof V16CentralSystemRequests>(action: A, handler: Handler<A>) =>
+      client.handle(action, async ({ params }) => handler(params as V16CentralSystemRequests[A]));
+    const host = this.host;
+    const count = host.connectors.length;
+
+    on('SetChargingProfile', (req) => {
+      const decision = host.installProfile(profileFromV16(req.csChargingProfiles, req.connectorId));
+      return { status: decision.accepted ? 'Accepted' : 'Rejected' };
+    });
+    on('ClearChargingProfile', (req) => {
+      const purpose = req.chargingProfilePurpose;
+      const cleared = host.clearProfiles({
+        id: req.id,
+        evseId: req.connectorId,
+        purpose:
+          purpose === undefined
+            ? undefined
+            : ({ ChargePointMaxProfile: 'StationMax', TxDefaultProfile: 'TxDefault', TxProfile: 'Tx' } as const)[
+                purpose
+              ],
+        stackLevel: req.stackLevel,
+      });
+      return { status: cleared > 0 ? 'Accepted' : 'Unknown' };
+    });
+    on('GetCompositeSchedule', (req) => {
+      const composite = host.composite(req.connectorId, req.duration, req.chargingRateUnit);
+      return composite ? toV16CompositeResponse(composite) : { status: 'Rejected' };
+    });
+    on('RemoteStartTransaction', (req) => ({
+      status: host.remoteStart(req.connectorId, req.idTag) ? 'Accepted' : 'Rejected',
+    }));
+    on('RemoteStopTransaction', (req) => ({
+      status: host.remoteStop(String(req.transactionId)) ? 'Accepted' : 'Rejected',
+    }));
+    on('TriggerMessage', (req) => {
+      const kind = req.requestedMessage;
+      if (kind === 'DiagnosticsStatusNotification' || kind === 'FirmwareStatusNotification') {
+        setImmediate(() => void host.call(kind, () => ({ status: 'Idle' })));
+        return { status: 'Accepted' };
+      }
+      if (req.connectorId !== undefined && !host.connector(req.connectorId) && req.connectorId !== 0) {
+        return { status: 'Rejected' };
+      }
+      host.trigger(kind, req.connectorId);
+      return { status: 'Accepted' };
+    });
+    on('ChangeConfiguration', (req) => {
+      const res = changeConfiguration(host.settings, count, req.key, req.value);
+      if (res.status === 'Accepted') host.settingsChanged();
+      return res;
+    });
+    on('GetConfiguration', (req) => getConfiguration(host.settings, count, req.key));
+    on('ChangeAvailability', (req) => ({ status: host.changeAvailability(req.connectorId, req.type === 'Operative') }));
+    on('Reset', (req) => {
+      host.reset(req.type === 'Hard');
+      return { status: 'Accepted' };
+    });
+    on('UnlockConnector', (req) => {
+      const result = host.unlock(req.connectorId, true);
+      return { status: result === 'UnknownConnector' ? 'NotSupported' : 'Unlocked' };
+    });
+  }
+}

@@ -1,0 +1,277 @@
+/** OCPP 2.0.1 behaviour of the virtual charging station (one connector per EVSE). */
+import { randomUUID } from 'node:crypto';
+import {
+  profileFromV201,
+  toV201CompositeResponse,
+  V201AuthorizeResponse,
+  V201BootNotificationResponse,
+  V201ConnectorStatus,
+  V201CsmsRequests,
+  V201CsmsResponses,
+  V201MeterValue,
+  V201ReadingContext,
+  V201StoppedReason,
+  V201TransactionEventRequest,
+  V201TriggerReason,
+} from '@apron/ocpp-model';
+import { BootReason, BootResult, ChargePointProtocol } from './charge-point.protocol';
+import { ChargePointHost, StopReason, TriggerKind } from './charge-point-host';
+import { ChargingConnector, ConnectorStatus16 } from './charging-connector';
+import { meterReadings } from './meter-readings';
+import { RpcClient } from './rpc-client.factory';
+import { getVariables, setVariables } from './v201-variables';
+
+type Handler<A extends keyof V201CsmsRequests> = (req: V201CsmsRequests[A]) => V201CsmsResponses[A];
+
+const STOPPED: Record<StopReason, [V201StoppedReason, V201TriggerReason]> = {
+  EVDisconnected: ['EVDisconnected', 'EVDeparted'],
+  Remote: ['Remote', 'RemoteStop'],
+  Local: ['Local', 'StopAuthorized'],
+  HardReset: ['ImmediateReset', 'ResetCommand'],
+  SoftReset: ['ImmediateReset', 'ResetCommand'],
+  UnlockCommand: ['Other', 'UnlockCommand'],
+};
+
+const PURPOSE = {
+  ChargingStationMaxProfile: 'StationMax',
+  ChargingStationExternalConstraints: 'StationExternal',
+  TxDefaultProfile: 'TxDefault',
+  TxProfile: 'Tx',
+} as const;
+
+function connectorStatus(status: ConnectorStatus16): V201ConnectorStatus {
+  if (status === 'Unavailable' || status === 'Faulted' || status === 'Available') return status;
+  return 'Occupied';
+}
+
+function chargingState(connector: ChargingConnector, status: ConnectorStatus16 = connector.status) {
+  switch (status) {
+    case 'Charging':
+      return 'Charging' as const;
+    case 'SuspendedEV':
+      return 'SuspendedEV' as const;
+    case 'SuspendedEVSE':
+      return 'SuspendedEVSE' as const;
+    default:
+      return connector.vehicle ? ('EVConnected' as const) : ('Idle' as const);
+  }
+}
+
+export class V201ChargingStationProtocol implements ChargePointProtocol {
+  readonly version = '2.0.1';
+
+  constructor(private readonly host: ChargePointHost) {}
+
+  private meterValue(connector: ChargingConnector, context: V201ReadingContext): V201MeterValue {
+    return {
+      timestamp: this.host.clock.now().toISOString(),
+      sampledValue: meterReadings(connector, this.host.settings.measurands).map((r) => ({
+        value: r.value,
+        context,
+        measurand: r.measurand,
+        location: r.location,
+        unitOfMeasure: { unit: r.unit },
+      })),
+    };
+  }
+
+  /** E01–E07: one TransactionEvent; seqNo is taken when the event is created, so offline queueing keeps order. */
+  private async transactionEvent(
+    connector: ChargingConnector,
+    eventType: V201TransactionEventRequest['eventType'],
+    triggerReason: V201TriggerReason,
+    extra: Partial<V201TransactionEventRequest> = {},
+    context?: V201ReadingContext,
+  ): Promise<void> {
+    const tx = connector.transaction;
+    if (!tx) return;
+    const createdOffline = !this.host.online;
+    const event: V201TransactionEventRequest = {
+      eventType,
+      timestamp: this.host.clock.now().toISOString(),
+      triggerReason,
+      seqNo: tx.nextSeqNo++,
+      transactionInfo: { transactionId: tx.id, chargingState: chargingState(connector) },
+      ...extra,
+    };
+    if (createdOffline) event.offline = true;
+    if (context) event.meterValue = [this.meterValue(connector, context)];
+    await this.host.call('TransactionEvent', () => event, true);
+    if (this.host.faults.duplicateTransactionEvents) await this.host.call('TransactionEvent', () => event, true);
+  }
+
+  async boot(reason: BootReason): Promise<BootResult | undefined> {
+    const { info } = this.host;
+    const res = await this.host.call<V201BootNotificationResponse>('BootNotification', () => ({
+      reason,
+      chargingStation: {
+        vendorName: info.vendor,
+        model: info.model,
+        serialNumber: info.serialNumber,
+        firmwareVersion: info.firmwareVersion,
+      },
+    }));
+    return res && { status: res.status, intervalSeconds: res.interval };
+  }
+
+  async heartbeat(): Promise<void> {
+    await this.host.call('Heartbeat', () => ({}));
+  }
+
+  async status(connector: ChargingConnector): Promise<void> {
+    await this.host.call('StatusNotification', () => ({
+      timestamp: this.host.clock.now().toISOString(),
+      connectorStatus: connectorStatus(connector.status),
+      evseId: connector.id,
+      connectorId: 1,
+    }));
+  }
+
+  async authorize(idTag: string): Promise<boolean> {
+    const res = await this.host.call<V201AuthorizeResponse>('Authorize', () => ({
+      idToken: { idToken: idTag, type: 'ISO14443' },
+    }));
+    return res?.idTokenInfo.status === 'Accepted';
+  }
+
+  async startTransaction(connector: ChargingConnector, idTag: string, remoteStartId?: number): Promise<void> {
+    connector.transaction = {
+      // E01: the station assigns the transaction id (max 36 characters).
+      id: randomUUID(),
+      idTag,
+      startedAt: this.host.clock.now(),
+      meterStartWh: Math.round(connector.energyRegisterWh),
+      nextSeqNo: 0,
+      remoteStartId,
+    };
+    await this.transactionEvent(
+      connector,
+      'Started',
+      remoteStartId === undefined ? 'Authorized' : 'RemoteStart',
+      {
+        evse: { id: connector.id, connectorId: 1 },
+        idToken: { idToken: idTag, type: 'ISO14443' },
+        transactionInfo: { transactionId: connector.transaction.id, chargingState: 'EVConnected', remoteStartId },
+      },
+      'Transaction.Begin',
+    );
+  }
+
+  async meterValues(connector: ChargingConnector, context: 'Sample.Periodic' | 'Trigger'): Promise<void> {
+    if (connector.transaction) {
+      // J02: sampled meter values during a transaction travel in TransactionEvent Updated.
+      await this.transactionEvent(
+        connector,
+        'Updated',
+        context === 'Trigger' ? 'Trigger' : 'MeterValuePeriodic',
+        {},
+        context,
+      );
+      return;
+    }
+    await this.host.call('MeterValues', () => ({
+      evseId: connector.id,
+      meterValue: [this.meterValue(connector, context)],
+    }));
+  }
+
+  /** G01: StatusNotification only when the connector status changes; E02: charging state changes as TransactionEvent. */
+  async statusChanged(connector: ChargingConnector, previous: ConnectorStatus16): Promise<void> {
+    if (connectorStatus(previous) !== connectorStatus(connector.status)) await this.status(connector);
+    const tx = connector.transaction;
+    const stateChanged = chargingState(connector, previous) !== chargingState(connector);
+    // The Started event already carried the first state; later changes are Updated events.
+    if (tx && tx.nextSeqNo > 0 && stateChanged)
+      await this.transactionEvent(connector, 'Updated', 'ChargingStateChanged');
+  }
+
+  async stopTransaction(connector: ChargingConnector, reason: StopReason): Promise<void> {
+    const tx = connector.transaction;
+    if (!tx) return;
+    const [stoppedReason, triggerReason] = STOPPED[reason];
+    await this.transactionEvent(
+      connector,
+      'Ended',
+      triggerReason,
+      {
+        transactionInfo: {
+          transactionId: tx.id,
+          chargingState: connector.vehicle ? 'EVConnected' : 'Idle',
+          // E06: stoppedReason may be omitted only when it is Local.
+          stoppedReason,
+        },
+      },
+      'Transaction.End',
+    );
+    connector.transaction = undefined;
+  }
+
+  registerHandlers(client: RpcClient): void {
+    const on = <A extends keyof V201CsmsRequests>(action: A, handler: Handler<A>) =>
+      client.handle(action, async ({ params }) => handler(params as V201CsmsRequests[A]));
+    const host = this.host;
+
+    on('SetChargingProfile', (req) => {
+      const decision = host.installProfile(profileFromV201(req.chargingProfile, req.evseId));
+      return decision.accepted
+        ? { status: 'Accepted' }
+        : { status: 'Rejected', statusInfo: { reasonCode: decision.reason.slice(0, 20) } };
+    });
+    on('ClearChargingProfile', (req) => {
+      const c = req.chargingProfileCriteria;
+      const cleared = host.clearProfiles({
+        id: req.chargingProfileId,
+        evseId: c?.evseId,
+        purpose: c?.chargingProfilePurpose === undefined ? undefined : PURPOSE[c.chargingProfilePurpose],
+        stackLevel: c?.stackLevel,
+      });
+      return { status: cleared > 0 ? 'Accepted' : 'Unknown' };
+    });
+    on('GetCompositeSchedule', (req) => {
+      const composite = host.composite(req.evseId, req.duration, req.chargingRateUnit);
+      return composite ? toV201CompositeResponse(composite) : { status: 'Rejected' };
+    });
+    on('RequestStartTransaction', (req) => {
+      const connector = host.remoteStart(req.evseId, req.idToken.idToken, req.remoteStartId);
+      if (!connector) return { status: 'Rejected' };
+      // F01.FR.?: a transaction already running on the EVSE (e.g. started on plug-in) has its id returned.
+      return connector.transaction
+        ? { status: 'Accepted', transactionId: connector.transaction.id }
+        : { status: 'Accepted' };
+    });
+    on('RequestStopTransaction', (req) => ({ status: host.remoteStop(req.transactionId) ? 'Accepted' : 'Rejected' }));
+    on('TriggerMessage', (req) => {
+      const kind = req.requestedMessage;
+      if (kind === 'FirmwareStatusNotification' || kind === 'LogStatusNotification') {
+        setImmediate(() => void host.call(kind, () => ({ status: 'Idle' })));
+        return { status: 'Accepted' };
+      }
+      const supported: TriggerKind[] = [
+        'BootNotification',
+        'Heartbeat',
+        'StatusNotification',
+        'MeterValues',
+        'TransactionEvent',
+      ];
+      if (!supported.includes(kind as TriggerKind)) return { status: 'NotImplemented' };
+      if (req.evse && !host.connector(req.evse.id)) return { status: 'Rejected' };
+      host.trigger(kind as TriggerKind, req.evse?.id);
+      return { status: 'Accepted' };
+    });
+    on('SetVariables', (req) => {
+      const res = setVariables(host.settings, req);
+      host.settingsChanged();
+      return res;
+    });
+    on('GetVariables', (req) => getVariables(host.settings, req));
+    on('ChangeAvailability', (req) => ({
+      status: host.changeAvailability(req.evse?.id ?? 0, req.operationalStatus === 'Operative'),
+    }));
+    on('Reset', (req) => {
+      if (req.evseId !== undefined) return { status: 'Rejected' };
+      host.reset(req.type === 'Immediate');
+      return { status: 'Accepted' };
+    });
+    on('UnlockConnector', (req) => ({ status: host.unlock(req.evseId, false) }));
+  }
+}
