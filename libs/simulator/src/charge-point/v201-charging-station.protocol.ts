@@ -96,6 +96,8 @@ export class V201ChargingStationProtocol implements ChargePointProtocol {
     };
     if (createdOffline) event.offline = true;
     if (context) event.meterValue = [this.meterValue(connector, context)];
+    // The transaction is over once Ended is created, whether or not the CSMS has answered yet.
+    if (eventType === 'Ended') connector.transaction = undefined;
     await this.host.call('TransactionEvent', () => event, true);
     if (this.host.faults.duplicateTransactionEvents) await this.host.call('TransactionEvent', () => event, true);
   }
@@ -203,7 +205,6 @@ export class V201ChargingStationProtocol implements ChargePointProtocol {
       },
       'Transaction.End',
     );
-    connector.transaction = undefined;
   }
 
   registerHandlers(client: RpcClient): void {

@@ -58,6 +58,11 @@ function events(identity: string): OcppEvent[] {
 }
 const samples = (identity: string) => events(identity).filter((e): e is MeterSampleEvent => e.type === 'meter.sample');
 
+type CompositeResponse = {
+  chargingSchedule: { chargingSchedulePeriod: { startPeriod: number; limit: number }[] };
+  schedule: { chargingSchedulePeriod: { startPeriod: number; limit: number }[] };
+};
+
 const bus = { idTag: 'BUS-01', batteryKwh: 100, socPercent: 50, maxKw: 50 };
 
 describe.each<OcppProtocol>(['ocpp1.6', 'ocpp2.0.1'])('VirtualChargePoint over %s', (protocol) => {
@@ -122,7 +127,7 @@ describe.each<OcppProtocol>(['ocpp1.6', 'ocpp2.0.1'])('VirtualChargePoint over %
       v16
         ? { connectorId: 1, duration: 600, chargingRateUnit: 'W' }
         : { evseId: 1, duration: 600, chargingRateUnit: 'W' },
-    )) as Record<string, any>;
+    )) as CompositeResponse;
     const periods = v16 ? composite.chargingSchedule.chargingSchedulePeriod : composite.schedule.chargingSchedulePeriod;
     expect(periods[0]).toMatchObject({ startPeriod: 0, limit: 6969 });
 
