@@ -8,6 +8,7 @@ import { DatabaseTarget, dataSourceOptions } from './database/data-source-option
 import { FleetModule } from './fleet/fleet.module';
 import { DATABASE_INFO, HealthController } from './health/health.controller';
 import { SitesModule } from './sites/sites.module';
+import { TasksModule } from './tasks/tasks.module';
 
 @Module({})
 export class AppModule {
@@ -21,6 +22,7 @@ export class AppModule {
         SitesModule,
         ChargersModule,
         FleetModule,
+        TasksModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: DATABASE_INFO, useValue: { embedded: database.embedded ?? false } }],

@@ -49,3 +49,17 @@ export function aVehicle(siteId: string, overrides: Record<string, unknown> = {}
     ...overrides,
   };
 }
+
+export function aTask(siteId: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    siteId,
+    flightRef: 'CZ3101-A1',
+    vehicleType: 'apron-bus',
+    vehiclesNeeded: 2,
+    start: '2026-11-22T07:05:00Z',
+    end: '2026-11-22T07:35:00Z',
+    energyKwhPerVehicle: 9.5,
+    distanceKm: 6.5,
+    ...overrides,
+  };
+}

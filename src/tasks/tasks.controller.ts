@@ -1,0 +1,56 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { READERS, Roles } from '../auth/roles.decorator';
+import { CreateTaskDto, ListTasksQuery, TaskPage, TaskResponse, UpdateTaskDto } from './task.dto';
+import { TasksService } from './tasks.service';
+
+@ApiTags('tasks')
+@ApiBearerAuth()
+@Controller('api/v1/tasks')
+export class TasksController {
+  constructor(private readonly tasks: TasksService) {}
+
+  @Post()
+  @Roles('fleet-manager')
+  @ApiOperation({ summary: 'Create a transfer task (fleet-manager)' })
+  async create(@Body() body: CreateTaskDto): Promise<TaskResponse> {
+    return TaskResponse.from(await this.tasks.create(body));
+  }
+
+  @Get()
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'List tasks in start order, by site, status, vehicle type and time window (any role)' })
+  async list(@Query() query: ListTasksQuery): Promise<TaskPage> {
+    const filter = {
+      siteId: query.siteId,
+      status: query.status,
+      vehicleType: query.vehicleType,
+      from: query.from === undefined ? undefined : new Date(query.from),
+      to: query.to === undefined ? undefined : new Date(query.to),
+    };
+    const page = await this.tasks.list(filter, query.limit, query.offset);
+    return { ...page, items: page.items.map(TaskResponse.from) };
+  }
+
+  @Get(':id')
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'Get a task (any role)' })
+  async get(@Param('id', ParseUUIDPipe) id: string): Promise<TaskResponse> {
+    return TaskResponse.from(await this.tasks.get(id));
+  }
+
+  @Patch(':id')
+  @Roles('fleet-manager')
+  @ApiOperation({ summary: 'Change some fields of a task, e.g. its status (fleet-manager)' })
+  async update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateTaskDto): Promise<TaskResponse> {
+    return TaskResponse.from(await this.tasks.update(id, body));
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @Roles('fleet-manager')
+  @ApiOperation({ summary: 'Delete a task (fleet-manager)' })
+  async remove(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
+    await this.tasks.remove(id);
+  }
+}
