@@ -186,6 +186,18 @@ describe('compositeSchedule (1.6 §3.13)', () => {
     expect(limitAtW([maxA], 1, at('06:00'), { supply: { currentType: 'AC', phases: 1 } })).toBeCloseTo(3680, 6);
   });
 
+  it('shares the ChargePointMaxProfile among charging connectors when asked to (§3.13.3: limit for all combined)', () => {
+    const max = profileFromV16(
+      p16({
+        chargingProfilePurpose: 'ChargePointMaxProfile',
+        chargingSchedule: wattsFrom('2026-11-22T00:00:00Z', [[0, 30000]]),
+      }),
+      0,
+    );
+    expect(limitAtW([max], 1, at('06:00'))).toBe(30000);
+    expect(limitAtW([max], 1, at('06:00'), { stationMaxSharedBy: 3 })).toBe(10000);
+  });
+
   it('gives GetCompositeSchedule.conf payloads that pass the 1.6 schema', () => {
     const profile = profileFromV16(p16({ chargingSchedule: wattsFrom('2026-11-22T00:00:00Z', [[0, 7400]]) }), 1);
     const res = toV16CompositeResponse(compositeSchedule([profile], 1, at('06:00'), 600, { maxPowerW: 22000 }));

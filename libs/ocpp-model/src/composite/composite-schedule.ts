@@ -28,6 +28,11 @@ export interface CompositeOptions {
   transaction?: { id: string; startedAt: Date };
   /** The EVSE's hardware limit; default unlimited. */
   maxPowerW?: number;
+  /**
+   * The station max profile limits all EVSEs combined (1.6 §3.13.3, 2.0.1 §3.5); a station sharing it equally among
+   * N charging EVSEs passes N here. Default 1 (the whole station limit for this EVSE).
+   */
+  stationMaxSharedBy?: number;
 }
 
 export interface CompositePeriod {
@@ -101,7 +106,14 @@ export function limitAtW(
   const ctx = contextFor(options, relativeStart);
   const g = grouped(profiles, evseId, options.transaction?.id);
   const txLimit = purposeLimitW(g.tx, at, ctx) ?? purposeLimitW(g.txDefault, at, ctx);
-  const limits = [txLimit, purposeLimitW(g.max, at, ctx), purposeLimitW(g.external, at, ctx), options.maxPowerW];
+  const stationMax = purposeLimitW(g.max, at, ctx);
+  const share = Math.max(1, options.stationMaxSharedBy ?? 1);
+  const limits = [
+    txLimit,
+    stationMax === undefined ? undefined : stationMax / share,
+    purposeLimitW(g.external, at, ctx),
+    options.maxPowerW,
+  ];
   return Math.min(Infinity, ...limits.filter((l): l is number => l !== undefined));
 }
 

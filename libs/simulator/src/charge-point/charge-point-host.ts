@@ -43,8 +43,16 @@ export interface ChargePointHost {
   installProfile(profile: NeutralChargingProfile): InstallDecision;
   clearProfiles(criteria: ClearCriteria): number;
   composite(evseId: number, durationSeconds: number, rateUnit?: ChargingRateUnit): CompositeSchedule | undefined;
-  /** Starts (or arms, until a vehicle is plugged in) a remote start; returns the connector or undefined if refused. */
-  remoteStart(connectorId: number | undefined, idTag: string, remoteStartId?: number): ChargingConnector | undefined;
+  /**
+   * Starts (or arms, until a vehicle is plugged in) a remote start; returns the connector or undefined if refused.
+   * `txProfile` is installed for the new transaction once it has an id (1.6 §5.11, K05).
+   */
+  remoteStart(
+    connectorId: number | undefined,
+    idTag: string,
+    remoteStartId?: number,
+    txProfile?: NeutralChargingProfile,
+  ): ChargingConnector | undefined;
   remoteStop(transactionId: string): boolean;
   changeAvailability(connectorId: number, operative: boolean): 'Accepted' | 'Scheduled' | 'Rejected';
   reset(hard: boolean): void;

@@ -3,7 +3,7 @@
  * energy register and the physics of charging. Power delivered = min(vehicle acceptance with taper, connector
  * maximum, charging-profile limit), integrated over time.
  */
-import { ElectricalSupply } from '@apron/ocpp-model';
+import { ElectricalSupply, NeutralChargingProfile } from '@apron/ocpp-model';
 import { VehicleSpec, vehicleAcceptedPowerW } from './virtual-vehicle';
 
 export interface ConnectorSpec {
@@ -39,7 +39,7 @@ export class ChargingConnector {
   socPercent = 0;
   transaction?: ActiveTransaction;
   /** An idTag from a remote start that waits for a vehicle to be plugged in. */
-  pendingRemoteStart?: { idTag: string; remoteStartId?: number };
+  pendingRemoteStart?: { idTag: string; remoteStartId?: number; txProfile?: NeutralChargingProfile };
   operative = true;
   /** A transaction ended while the vehicle is still plugged in (1.6 Finishing). */
   sessionFinished = false;

@@ -170,9 +170,10 @@ export class V16ChargePointProtocol implements ChargePointProtocol {
       const composite = host.composite(req.connectorId, req.duration, req.chargingRateUnit);
       return composite ? toV16CompositeResponse(composite) : { status: 'Rejected' };
     });
-    on('RemoteStartTransaction', (req) => ({
-      status: host.remoteStart(req.connectorId, req.idTag) ? 'Accepted' : 'Rejected',
-    }));
+    on('RemoteStartTransaction', (req) => {
+      const profile = req.chargingProfile && profileFromV16(req.chargingProfile, req.connectorId ?? 0);
+      return { status: host.remoteStart(req.connectorId, req.idTag, undefined, profile) ? 'Accepted' : 'Rejected' };
+    });
     on('RemoteStopTransaction', (req) => ({
       status: host.remoteStop(String(req.transactionId)) ? 'Accepted' : 'Rejected',
     }));

@@ -233,7 +233,8 @@ export class V201ChargingStationProtocol implements ChargePointProtocol {
       return composite ? toV201CompositeResponse(composite) : { status: 'Rejected' };
     });
     on('RequestStartTransaction', (req) => {
-      const connector = host.remoteStart(req.evseId, req.idToken.idToken, req.remoteStartId);
+      const profile = req.chargingProfile && profileFromV201(req.chargingProfile, req.evseId ?? 0);
+      const connector = host.remoteStart(req.evseId, req.idToken.idToken, req.remoteStartId, profile);
       if (!connector) return { status: 'Rejected' };
       // F01.FR.?: a transaction already running on the EVSE (e.g. started on plug-in) has its id returned.
       return connector.transaction

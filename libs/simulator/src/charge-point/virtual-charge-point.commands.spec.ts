@@ -93,6 +93,41 @@ describe.each<OcppProtocol>(['ocpp1.6', 'ocpp2.0.1'])('VirtualChargePoint comman
     expect(cp.snapshot(1)).toMatchObject({ powerW: 0, transactionId: undefined });
   });
 
+  it('applies the TxProfile given with a remote start to the new transaction (1.6 §5.11, K05)', async () => {
+    const { cp, identity } = chargePoint(protocol);
+    await cp.start();
+    const schedule = { chargingRateUnit: 'W', chargingSchedulePeriod: [{ startPeriod: 0, limit: 11000 }] };
+    const start = v16
+      ? {
+          connectorId: 1,
+          idTag: 'REMOTE-2',
+          chargingProfile: {
+            chargingProfileId: 5,
+            stackLevel: 0,
+            chargingProfilePurpose: 'TxProfile',
+            chargingProfileKind: 'Relative',
+            chargingSchedule: schedule,
+          },
+        }
+      : {
+          evseId: 1,
+          remoteStartId: 78,
+          idToken: { idToken: 'REMOTE-2', type: 'Central' },
+          chargingProfile: {
+            id: 5,
+            stackLevel: 0,
+            chargingProfilePurpose: 'TxProfile',
+            chargingProfileKind: 'Relative',
+            chargingSchedule: [{ id: 5, ...schedule }],
+          },
+        };
+    expect(await csms.call(identity, v16 ? 'RemoteStartTransaction' : 'RequestStartTransaction', start)).toEqual({
+      status: 'Accepted',
+    });
+    await cp.plugIn(1, vehicle);
+    expect(cp.snapshot(1).powerW).toBe(11000);
+  });
+
   it('changes the meter value interval and measurands by configuration (1.6 §9.1, 2.0.1 SampledDataCtrlr)', async () => {
     const { cp, clock, identity } = chargePoint(protocol);
     await cp.start();

@@ -109,7 +109,7 @@ export class VirtualChargePoint extends EventEmitter implements ChargePointHost 
     if (!remote || this.settings.authorizeRemoteStart) {
       if (!(await this.protocol.authorize(idTag))) return undefined;
     }
-    await this.beginTransaction(c, idTag, remote?.remoteStartId);
+    await this.beginTransaction(c, idTag, remote?.remoteStartId, remote?.txProfile);
     return c.transaction?.id;
   }
 
@@ -184,7 +184,13 @@ export class VirtualChargePoint extends EventEmitter implements ChargePointHost 
     });
   }
 
-  remoteStart(connectorId: number | undefined, idTag: string, remoteStartId?: number): ChargingConnector | undefined {
+  remoteStart(
+    connectorId: number | undefined,
+    idTag: string,
+    remoteStartId?: number,
+    txProfile?: NeutralChargingProfile,
+  ): ChargingConnector | undefined {
+    if (txProfile && txProfile.purpose !== 'Tx') return undefined; // 1.6 §5.11, F01.FR.08: only a TxProfile
     const c =
       connectorId !== undefined && connectorId > 0
         ? this.connector(connectorId)
@@ -192,12 +198,12 @@ export class VirtualChargePoint extends EventEmitter implements ChargePointHost 
           this.connectors.find((x) => !x.transaction && x.operative));
     if (!c || c.transaction || !c.operative) return undefined;
     if (!c.vehicle) {
-      c.pendingRemoteStart = { idTag, remoteStartId };
+      c.pendingRemoteStart = { idTag, remoteStartId, txProfile };
       return c;
     }
     setImmediate(async () => {
       if (this.settings.authorizeRemoteStart && !(await this.protocol.authorize(idTag))) return;
-      await this.beginTransaction(c, idTag, remoteStartId);
+      await this.beginTransaction(c, idTag, remoteStartId, txProfile);
     });
     return c;
   }
@@ -267,12 +273,15 @@ export class VirtualChargePoint extends EventEmitter implements ChargePointHost 
   settle(): void {
     const now = this.clock.now();
     const profiles = this.profiles.all();
+    // The station maximum is shared equally by the connectors that charge (a simple local load balancer).
+    const stationMaxSharedBy = this.connectors.filter((c) => c.isCharging).length;
     for (const c of this.connectors) {
       const tx = c.transaction;
       const options = {
         supply: c.supply,
         maxPowerW: c.maxPowerW,
         transaction: tx?.id ? { id: tx.id, startedAt: tx.startedAt } : undefined,
+        stationMaxSharedBy,
       };
       c.settleTo(now, (at) => limitAtW(profiles, c.id, at, options, tx?.startedAt ?? at));
     }
@@ -284,9 +293,16 @@ export class VirtualChargePoint extends EventEmitter implements ChargePointHost 
     return c;
   }
 
-  private async beginTransaction(c: ChargingConnector, idTag: string, remoteStartId?: number): Promise<void> {
+  private async beginTransaction(
+    c: ChargingConnector,
+    idTag: string,
+    remoteStartId?: number,
+    txProfile?: NeutralChargingProfile,
+  ): Promise<void> {
     this.settle();
     await this.protocol.startTransaction(c, idTag, remoteStartId);
+    const tx = c.transaction;
+    if (txProfile && tx?.id) this.installProfile({ ...txProfile, evseId: c.id, transactionId: tx.id });
     this.settle();
     await this.refreshStatus(c);
     this.emit('transactionStarted', snapshotOf(c));
