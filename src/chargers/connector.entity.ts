@@ -1,6 +1,5 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { numericTransformer } from '../database/column-transformers';
-import { Charger } from './charger.entity';
 
 /** One plug. `connectorId` is OCPP 1.6's connector id and 2.0.1's EVSE id (one connector per EVSE). */
 @Entity('connectors')
@@ -12,9 +11,10 @@ export class Connector {
   @Column({ type: 'uuid' })
   chargerId!: string;
 
-  @ManyToOne(() => Charger, (charger) => charger.connectors, { onDelete: 'CASCADE' })
+  // By name and untyped: importing Charger here would make the two entity files a dependency cycle.
+  @ManyToOne('Charger', 'connectors', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'chargerId', foreignKeyConstraintName: 'FK_connectors_charger' })
-  charger?: Charger;
+  charger?: object;
 
   @Column({ type: 'integer' })
   connectorId!: number;
