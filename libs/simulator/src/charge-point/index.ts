@@ -14,3 +14,6 @@ export * from './v16-charge-point.protocol';
 export * from './v201-charging-station.protocol';
 export * from './virtual-charge-point.options';
 export * from './virtual-charge-point';
+export * from './charge-point-link';
+export * from './periodic-timer';
+export * from './smart-charging';

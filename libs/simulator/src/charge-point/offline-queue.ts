@@ -30,4 +30,9 @@ export class OfflineQueue {
   shift(): QueuedCall | undefined {
     return this.items.shift();
   }
+
+  /** Puts an entry back at the front (the link dropped while sending it). */
+  unshift(item: QueuedCall): void {
+    this.items.unshift(item);
+  }
 }

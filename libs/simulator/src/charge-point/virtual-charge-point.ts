@@ -4,42 +4,37 @@
  * charging profiles through the composite schedule, sends meter values, and queues transaction messages offline.
  */
 import { EventEmitter } from 'node:events';
-import {
-  ChargingRateUnit,
-  CompositeSchedule,
-  compositeSchedule,
-  limitAtW,
-  NeutralChargingProfile,
-} from '@apron/ocpp-model';
+import { ChargingRateUnit, CompositeSchedule, NeutralChargingProfile } from '@apron/ocpp-model';
 import { BootReason, ChargePointProtocol } from './charge-point.protocol';
 import { ChargePointHost, FaultOptions, StationInfo, StopReason, TriggerKind } from './charge-point-host';
 import { ChargePointSettings } from './charge-point-settings';
 import { ChargingConnector } from './charging-connector';
 import { Clock, RealClock, TimerHandle } from './clock';
-import { OfflineQueue } from './offline-queue';
 import { ClearCriteria, InstallDecision, ProfileStore } from './profile-store';
-import { createRpcClient, RpcClient } from './rpc-client.factory';
+import { SmartCharging } from './smart-charging';
+import { ChargePointLink } from './charge-point-link';
+import { PeriodicTimer } from './periodic-timer';
+import { RpcClient } from './rpc-client.factory';
 import { V16ChargePointProtocol } from './v16-charge-point.protocol';
 import { V201ChargingStationProtocol } from './v201-charging-station.protocol';
 import { VehicleSpec } from './virtual-vehicle';
 import { ConnectorSnapshot, snapshotOf, VirtualChargePointOptions } from './virtual-charge-point.options';
 
-const OPEN = 1;
-
 export class VirtualChargePoint extends EventEmitter implements ChargePointHost {
   readonly identity: string;
   readonly clock: Clock;
   readonly settings = new ChargePointSettings();
-  readonly profiles = new ProfileStore();
+  readonly profiles: ProfileStore;
   readonly connectors: ChargingConnector[];
   readonly info: StationInfo;
   readonly faults: FaultOptions;
   readonly client: RpcClient;
   registration: 'Unknown' | 'Accepted' | 'Pending' | 'Rejected' = 'Unknown';
   private readonly protocol: ChargePointProtocol;
-  private readonly queue: OfflineQueue;
-  private heartbeatTimer?: TimerHandle;
-  private meterTimer?: TimerHandle;
+  private readonly link: ChargePointLink;
+  private readonly smartCharging: SmartCharging;
+  private readonly heartbeatTimer: PeriodicTimer;
+  private readonly meterTimer: PeriodicTimer;
   private bootTimer?: TimerHandle;
   private stopped = false;
 
@@ -57,10 +52,29 @@ export class VirtualChargePoint extends EventEmitter implements ChargePointHost 
       firmwareVersion: options.firmwareVersion ?? '1.0.0',
     };
     this.faults = options.faults ?? {};
+    this.smartCharging = new SmartCharging(
+      options.protocol === 'ocpp1.6' ? '1.6' : '2.0.1',
+      this.clock,
+      this.settings,
+      this.connectors,
+    );
+    this.profiles = this.smartCharging.profiles;
     this.settings.meterIntervalSeconds = options.meterIntervalSeconds ?? 60;
     this.settings.heartbeatIntervalSeconds = options.heartbeatIntervalSeconds ?? 300;
-    this.queue = new OfflineQueue(options.maxOfflineQueue ?? 1000);
-    this.client = createRpcClient({ ...options, strictMode: options.strictMode ?? true });
+    this.link = new ChargePointLink(options, options.maxOfflineQueue ?? 1000, (action, error) =>
+      this.emit('callError', { action, error }),
+    );
+    this.client = this.link.client;
+    this.heartbeatTimer = new PeriodicTimer(
+      this.clock,
+      () => this.settings.heartbeatIntervalSeconds,
+      () => void this.protocol.heartbeat(),
+    );
+    this.meterTimer = new PeriodicTimer(
+      this.clock,
+      () => this.settings.meterIntervalSeconds,
+      () => this.sampleMeters(),
+    );
     this.protocol =
       options.protocol === 'ocpp1.6' ? new V16ChargePointProtocol(this) : new V201ChargingStationProtocol(this);
     this.protocol.registerHandlers(this.client);
@@ -70,7 +84,7 @@ export class VirtualChargePoint extends EventEmitter implements ChargePointHost 
   }
 
   get online(): boolean {
-    return this.client.state === OPEN;
+    return this.link.online;
   }
 
   /** Connects and boots; resolves once BootNotification was answered (any status). */
@@ -82,7 +96,9 @@ export class VirtualChargePoint extends EventEmitter implements ChargePointHost 
 
   async stop(): Promise<void> {
     this.stopped = true;
-    for (const t of [this.heartbeatTimer, this.meterTimer, this.bootTimer]) this.clock.clearTimeout(t);
+    this.heartbeatTimer.stop();
+    this.meterTimer.stop();
+    this.clock.clearTimeout(this.bootTimer);
     await this.client.close({ code: 1000, force: false, awaitPending: false });
   }
 
@@ -132,56 +148,24 @@ export class VirtualChargePoint extends EventEmitter implements ChargePointHost 
     return this.client.call(action, payload);
   }
 
-  async call<T>(action: string, build: () => object, transactional = false): Promise<T | undefined> {
-    const registered = this.registration === 'Accepted' || action === 'BootNotification';
-    if (!this.online || !registered) {
-      if (!transactional) return undefined;
-      return new Promise<T | undefined>((resolve) =>
-        this.queue.push({ action, build, resolve: resolve as (v: unknown) => void }),
-      );
-    }
-    try {
-      return (await this.client.call(action, build())) as T;
-    } catch (error) {
-      this.emit('callError', { action, error });
-      return undefined;
-    }
+  call<T>(action: string, build: () => object, transactional = false): Promise<T | undefined> {
+    return this.link.call<T>(action, build, transactional);
   }
 
   installProfile(profile: NeutralChargingProfile): InstallDecision {
-    this.settle();
-    const decision = this.profiles.install(profile, {
-      version: this.protocol.version,
-      evseCount: this.connectors.length,
-      transactionOn: (evseId) => this.connector(evseId)?.transaction?.id || undefined,
-      supportedRateUnits: this.settings.supportedRateUnits,
-      maxStackLevel: this.settings.maxStackLevel,
-      maxPeriods: this.settings.maxPeriods,
-    });
+    const decision = this.smartCharging.install(profile);
     if (decision.accepted) this.afterProfilesChanged();
     return decision;
   }
 
   clearProfiles(criteria: ClearCriteria): number {
-    this.settle();
-    const cleared = this.profiles.clear(criteria);
+    const cleared = this.smartCharging.clear(criteria);
     if (cleared > 0) this.afterProfilesChanged();
     return cleared;
   }
 
   composite(evseId: number, durationSeconds: number, rateUnit?: ChargingRateUnit): CompositeSchedule | undefined {
-    const c = this.connector(evseId);
-    if (evseId !== 0 && !c) return undefined; // K08.FR.05
-    if (rateUnit && !this.settings.supportedRateUnits.includes(rateUnit)) return undefined; // K08.FR.07
-    const supply = (c ?? this.connectors[0]).supply;
-    const maxPowerW = c ? c.maxPowerW : this.connectors.reduce((sum, x) => sum + x.maxPowerW, 0);
-    const tx = c?.transaction;
-    return compositeSchedule(this.profiles.all(), evseId, this.clock.now(), durationSeconds, {
-      supply,
-      rateUnit: rateUnit ?? 'W',
-      maxPowerW,
-      transaction: tx?.id ? { id: tx.id, startedAt: tx.startedAt } : undefined,
-    });
+    return this.smartCharging.composite(evseId, durationSeconds, rateUnit);
   }
 
   remoteStart(
@@ -233,7 +217,7 @@ export class VirtualChargePoint extends EventEmitter implements ChargePointHost 
       for (const c of this.connectors)
         if (c.transaction) await this.endTransaction(c, hard ? 'HardReset' : 'SoftReset');
       await this.client.close({ code: 1000, awaitPending: true });
-      this.registration = 'Unknown';
+      this.setRegistration('Unknown');
       if (this.stopped) return;
       await this.client.connect();
       await this.boot('RemoteReset');
@@ -264,27 +248,14 @@ export class VirtualChargePoint extends EventEmitter implements ChargePointHost 
 
   settingsChanged(): void {
     if (this.registration === 'Accepted') {
-      this.scheduleHeartbeat();
-      this.scheduleMeterValues();
+      this.heartbeatTimer.start();
+      this.meterTimer.start();
     }
   }
 
   /** Integrates every connector's energy up to now under the current composite limits. */
   settle(): void {
-    const now = this.clock.now();
-    const profiles = this.profiles.all();
-    // The station maximum is shared equally by the connectors that charge (a simple local load balancer).
-    const stationMaxSharedBy = this.connectors.filter((c) => c.isCharging).length;
-    for (const c of this.connectors) {
-      const tx = c.transaction;
-      const options = {
-        supply: c.supply,
-        maxPowerW: c.maxPowerW,
-        transaction: tx?.id ? { id: tx.id, startedAt: tx.startedAt } : undefined,
-        stationMaxSharedBy,
-      };
-      c.settleTo(now, (at) => limitAtW(profiles, c.id, at, options, tx?.startedAt ?? at));
-    }
+    this.smartCharging.settle();
   }
 
   private requireConnector(id: number): ChargingConnector {
@@ -329,7 +300,6 @@ export class VirtualChargePoint extends EventEmitter implements ChargePointHost 
   }
 
   private afterProfilesChanged(): void {
-    this.settle();
     this.emit('profilesChanged', this.profiles.all());
     setImmediate(() => this.connectors.forEach((c) => void this.refreshStatus(c)));
   }
@@ -338,8 +308,7 @@ export class VirtualChargePoint extends EventEmitter implements ChargePointHost 
     this.clock.clearTimeout(this.bootTimer);
     const result = await this.protocol.boot(reason);
     if (!result) return;
-    this.registration = result.status;
-    this.emit('registration', result.status);
+    this.setRegistration(result.status);
     if (result.status !== 'Accepted') {
       // B02/B03, 1.6 §4.2: retry after the interval the CSMS gave (no other messages while Rejected).
       const delaySeconds = result.intervalSeconds > 0 ? result.intervalSeconds : (this.options.bootRetrySeconds ?? 30);
@@ -347,10 +316,10 @@ export class VirtualChargePoint extends EventEmitter implements ChargePointHost 
       return;
     }
     if (result.intervalSeconds > 0) this.settings.heartbeatIntervalSeconds = result.intervalSeconds;
-    this.scheduleHeartbeat();
-    this.scheduleMeterValues();
+    this.heartbeatTimer.start();
+    this.meterTimer.start();
     for (const c of this.connectors) await this.protocol.status(c);
-    await this.flushQueue();
+    await this.link.flush();
     this.emit('booted');
   }
 
@@ -359,44 +328,24 @@ export class VirtualChargePoint extends EventEmitter implements ChargePointHost 
     if (this.registration !== 'Accepted') return;
     this.emit('reconnected');
     setImmediate(async () => {
-      await this.flushQueue();
+      await this.link.flush();
       for (const c of this.connectors) await this.protocol.status(c);
     });
   }
 
-  private async flushQueue(): Promise<void> {
-    for (let item = this.queue.shift(); item; item = this.queue.shift()) {
-      if (!this.online) {
-        this.queue.push(item);
-        return;
-      }
-      item.resolve(await this.call(item.action, item.build));
+  private setRegistration(status: VirtualChargePoint['registration']): void {
+    this.registration = status;
+    this.link.registered = status === 'Accepted';
+    this.emit('registration', status);
+  }
+
+  private sampleMeters(): void {
+    this.settle();
+    for (const c of this.connectors) {
+      if (!c.transaction) continue;
+      void this.refreshStatus(c);
+      void this.protocol.meterValues(c, 'Sample.Periodic');
+      this.emit('meterValues', snapshotOf(c));
     }
-  }
-
-  private scheduleHeartbeat(): void {
-    this.clock.clearTimeout(this.heartbeatTimer);
-    const seconds = this.settings.heartbeatIntervalSeconds;
-    if (seconds <= 0) return;
-    this.heartbeatTimer = this.clock.setTimeout(() => {
-      this.scheduleHeartbeat();
-      void this.protocol.heartbeat();
-    }, seconds * 1000);
-  }
-
-  private scheduleMeterValues(): void {
-    this.clock.clearTimeout(this.meterTimer);
-    const seconds = this.settings.meterIntervalSeconds;
-    if (seconds <= 0) return;
-    this.meterTimer = this.clock.setTimeout(() => {
-      this.scheduleMeterValues();
-      this.settle();
-      for (const c of this.connectors) {
-        if (!c.transaction) continue;
-        void this.refreshStatus(c);
-        void this.protocol.meterValues(c, 'Sample.Periodic');
-        this.emit('meterValues', snapshotOf(c));
-      }
-    }, seconds * 1000);
   }
 }
