@@ -7,6 +7,7 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseTarget, dataSourceOptions } from './database/data-source-options';
 import { FleetModule } from './fleet/fleet.module';
 import { DATABASE_INFO, HealthController } from './health/health.controller';
+import { OcppModule } from './ocpp/ocpp.module';
 import { SitesModule } from './sites/sites.module';
 import { TasksModule } from './tasks/tasks.module';
 
@@ -23,6 +24,7 @@ export class AppModule {
         ChargersModule,
         FleetModule,
         TasksModule,
+        OcppModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: DATABASE_INFO, useValue: { embedded: database.embedded ?? false } }],

@@ -1,0 +1,84 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { ChargersService } from '../../chargers/chargers.service';
+import { SitesService } from '../../sites/sites.service';
+import { OCPP_CONFIG, OcppConfig } from '../config/ocpp-config';
+import { Admission } from './charger-connection';
+
+export const OCPP_PROTOCOLS = ['ocpp2.0.1', 'ocpp1.6'] as const;
+export type OcppProtocol = (typeof OCPP_PROTOCOLS)[number];
+
+export type HandshakeDecision =
+  | { accept: true; protocol: OcppProtocol; admission: Admission; chargerId: string | null; siteId: string | null }
+  | { accept: false; statusCode: number; message: string };
+
+export interface HandshakeRequest {
+  identity: string;
+  endpoint: string;
+  protocols: Set<string>;
+  password?: Buffer;
+}
+
+// OCPP-J 2.0.1 §3.1.1 / 1.6 security whitepaper: the identity is at most 48 printable characters.
+const IDENTITY = /^[\x21-\x7e]{1,48}$/;
+const VERIFIED_CACHE_LIMIT = 50_000;
+
+/**
+ * Security profile 1/2 admission at the websocket handshake (A00.FR.2xx; TC_A_01..03_CSMS): HTTP basic auth with
+ * username = charge point id, checked against the charger's scrypt hash. Unknown ids follow APRON_OCPP_UNKNOWN_CHARGERS;
+ * a registered charger without a password is let in (held Pending) only when its site's unknownChargerPolicy is
+ * `pending`, else refused: an unauthenticated charger is never Accepted.
+ */
+@Injectable()
+export class HandshakeAuth {
+  /** Verified (stored hash, password) pairs: scrypt costs ~50 ms, and a reconnect storm of 10k chargers must not. */
+  private readonly verified = new Set<string>();
+
+  constructor(
+    private readonly chargers: ChargersService,
+    private readonly sites: SitesService,
+    @Inject(OCPP_CONFIG) private readonly config: OcppConfig,
+  ) {}
+
+  async decide(request: HandshakeRequest): Promise<HandshakeDecision> {
+    if (request.endpoint !== '/ocpp') return { accept: false, statusCode: 404, message: 'Not found' };
+    if (!IDENTITY.test(request.identity)) return { accept: false, statusCode: 400, message: 'Invalid charge point id' };
+    const protocol = OCPP_PROTOCOLS.find((candidate) => request.protocols.has(candidate));
+    if (!protocol) return { accept: false, statusCode: 400, message: 'Supported subprotocols: ocpp2.0.1, ocpp1.6' };
+
+    const charger = await this.chargers.findByChargePointId(request.identity);
+    if (!charger) {
+      if (this.config.unknownChargers === 'pending') {
+        return { accept: true, protocol, admission: 'unknown-pending', chargerId: null, siteId: null };
+      }
+      // OCPP-J 1.6 §3.1: an unknown identity is answered 404.
+      return { accept: false, statusCode: 404, message: 'Unknown charge point' };
+    }
+    const known = { chargerId: charger.id, siteId: charger.siteId };
+    if (charger.passwordHash) {
+      if (
+        request.password &&
+        (await this.passwordMatches(charger.chargePointId, charger.passwordHash, request.password))
+      ) {
+        return { accept: true, protocol, admission: 'registered', ...known };
+      }
+      return { accept: false, statusCode: 401, message: 'Unauthorized' };
+    }
+    const site = await this.sites.get(charger.siteId).catch(() => null);
+    if (site?.unknownChargerPolicy === 'pending') {
+      return { accept: true, protocol, admission: 'no-password-pending', ...known };
+    }
+    return { accept: false, statusCode: 401, message: 'Unauthorized: the charger has no password configured' };
+  }
+
+  private async passwordMatches(chargePointId: string, storedHash: string, password: Buffer): Promise<boolean> {
+    const key = createHash('sha256').update(storedHash).update('\u0000').update(password).digest('base64');
+    if (this.verified.has(key)) return true;
+    const ok = await this.chargers.verifyPassword(chargePointId, password.toString('utf8'));
+    if (ok) {
+      if (this.verified.size >= VERIFIED_CACHE_LIMIT) this.verified.clear();
+      this.verified.add(key);
+    }
+    return ok;
+  }
+}

@@ -1,0 +1,65 @@
+import { Module } from '@nestjs/common';
+import { ChargersModule } from '../chargers/chargers.module';
+import { FleetModule } from '../fleet/fleet.module';
+import { VehiclesService } from '../fleet/vehicles.service';
+import { SitesModule } from '../sites/sites.module';
+import { loadOcppConfig, OCPP_CONFIG } from './config/ocpp-config';
+import { OcppEventBus } from './events/ocpp-event-bus';
+import { ConnectionLifecycle } from './gateway/connection-lifecycle';
+import { ConnectionRegistry } from './gateway/connection-registry';
+import { HandshakeAuth } from './gateway/handshake-auth';
+import { MessageRouter } from './gateway/message-router';
+import { OcppGateway } from './gateway/ocpp-gateway';
+import { AuthorizationHandlers } from './handlers/authorization.handlers';
+import { DiagnosticsHandlers } from './handlers/diagnostics.handlers';
+import { IdTagAuthorizer, VEHICLE_ID_TAGS } from './handlers/id-tag-authorizer';
+import { MeterValuesHandlers } from './handlers/meter-values.handlers';
+import { ProvisioningHandlers } from './handlers/provisioning.handlers';
+import { SmartChargingHandlers } from './handlers/smart-charging.handlers';
+import { TransactionEventHandler } from './handlers/transaction-event.handler';
+import { TransactionsV16Handlers } from './handlers/transactions-v16.handlers';
+import { ChargerEventsRepository } from './persistence/charger-events.repository';
+import { ChargerStateRepository } from './persistence/charger-state.repository';
+import { ConnectorStatusRepository } from './persistence/connector-status.repository';
+import { MessageLogRepository } from './persistence/message-log.repository';
+import { MessageLogWriter } from './persistence/message-log.writer';
+import { MeterSamplesRepository } from './persistence/meter-samples.repository';
+import { SessionsRepository } from './persistence/sessions.repository';
+import { MeterSampleWriter } from './sessions/meter-sample.writer';
+import { SessionTracker } from './sessions/session-tracker';
+import { SessionsService } from './sessions/sessions.service';
+
+/** The OCPP central system: websocket gateway, message handlers, persistence, commands and read API. */
+@Module({
+  imports: [ChargersModule, SitesModule, FleetModule],
+  providers: [
+    { provide: OCPP_CONFIG, useFactory: () => loadOcppConfig() },
+    { provide: SessionTracker, useFactory: () => new SessionTracker() },
+    OcppEventBus,
+    ConnectionRegistry,
+    ConnectionLifecycle,
+    HandshakeAuth,
+    MessageRouter,
+    OcppGateway,
+    IdTagAuthorizer,
+    { provide: VEHICLE_ID_TAGS, useExisting: VehiclesService },
+    ProvisioningHandlers,
+    AuthorizationHandlers,
+    TransactionsV16Handlers,
+    TransactionEventHandler,
+    MeterValuesHandlers,
+    SmartChargingHandlers,
+    DiagnosticsHandlers,
+    ChargerEventsRepository,
+    ChargerStateRepository,
+    ConnectorStatusRepository,
+    MessageLogRepository,
+    MessageLogWriter,
+    MeterSamplesRepository,
+    SessionsRepository,
+    MeterSampleWriter,
+    SessionsService,
+  ],
+  exports: [OcppEventBus],
+})
+export class OcppModule {}

@@ -1,0 +1,92 @@
+import { Logger } from '@nestjs/common';
+
+/**
+ * Collects rows in memory and hands them to `write` in batches: when `maxRows` are waiting or every `intervalMs`.
+ * The message hot path only calls add(); one batch is written at a time, so rows land in the order they were added.
+ * A failed batch is retried at the next flush (kept until `maxBufferedRows`, beyond which the oldest are dropped and
+ * counted, so a database outage cannot exhaust memory).
+ */
+export class BatchWriter<Row> {
+  private buffer: Row[] = [];
+  private writing: Promise<void> | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private droppedRows = 0;
+  private readonly logger: Logger;
+
+  constructor(
+    name: string,
+    private readonly write: (rows: Row[]) => Promise<void>,
+    private readonly intervalMs: number,
+    private readonly maxRows: number,
+    private readonly maxBufferedRows = 200_000,
+  ) {
+    this.logger = new Logger(name);
+  }
+
+  start(): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => void this.flush(), this.intervalMs);
+    this.timer.unref();
+  }
+
+  add(row: Row): void {
+    this.buffer.push(row);
+    if (this.buffer.length > this.maxBufferedRows) {
+      this.buffer.shift();
+      this.droppedRows++;
+    }
+    if (this.buffer.length >= this.maxRows && !this.writing) void this.flush();
+  }
+
+  get pendingRows(): number {
+    return this.buffer.length;
+  }
+
+  get dropped(): number {
+    return this.droppedRows;
+  }
+
+  /** Writes everything added so far (waits for a batch already being written first). */
+  async flush(): Promise<void> {
+    while (this.writing) await this.writing;
+    if (this.buffer.length === 0) return;
+    const rows = this.buffer.splice(0, this.maxRows);
+    this.writing = this.write(rows)
+      .catch((error: unknown) => {
+        this.buffer.unshift(...rows);
+        this.logger.error(`writing ${rows.length} rows failed, will retry: ${(error as Error).message}`);
+        throw error;
+      })
+      .finally(() => {
+        this.writing = null;
+      });
+    try {
+      await this.writing;
+    } catch {
+      return;
+    }
+    if (this.buffer.length >= this.maxRows) await this.flush();
+  }
+
+  /** Stops the timer and writes what is left (one attempt). */
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    while (this.buffer.length > 0) {
+      const before = this.buffer.length;
+      await this.flush();
+      if (this.buffer.length >= before) break;
+    }
+  }
+}
+
+/** `($1, $2, …), (…)` placeholders for a multi-row INSERT of `rows` rows with `columns` values each. */
+export function valuesPlaceholders(rows: number, columns: number, casts?: string[]): string {
+  const groups: string[] = [];
+  for (let r = 0; r < rows; r++) {
+    const cells: string[] = [];
+    for (let c = 1; c <= columns; c++) cells.push(`$${r * columns + c}${casts ? `::${casts[c - 1]}` : ''}`);
+    groups.push(`(${cells.join(', ')})`);
+  }
+  return groups.join(', ');
+}

@@ -1,0 +1,105 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Between, DataSource, FindOptionsWhere, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
+import { valuesPlaceholders } from './batch-writer';
+import { MeterSampleRow } from './meter-sample.entity';
+
+export interface MeterSampleInsert {
+  chargePointId: string;
+  evseId: number | null;
+  sessionId: string | null;
+  sampledAt: Date;
+  context: string | null;
+  energyWh: number | null;
+  energyExportWh: number | null;
+  powerW: number | null;
+  powerOfferedW: number | null;
+  socPercent: number | null;
+  currentA: number | null;
+  currentOfferedA: number | null;
+  voltageV: number | null;
+}
+
+const COLUMNS: (keyof MeterSampleInsert)[] = [
+  'chargePointId',
+  'evseId',
+  'sessionId',
+  'sampledAt',
+  'context',
+  'energyWh',
+  'energyExportWh',
+  'powerW',
+  'powerOfferedW',
+  'socPercent',
+  'currentA',
+  'currentOfferedA',
+  'voltageV',
+];
+
+/** A session's energy counter as the in-memory tracker holds it, written with the samples. */
+export interface SessionEnergyUpdate {
+  sessionId: string;
+  energyWh: number;
+  lastRegisterWh: number | null;
+  lastRegisterAt: Date | null;
+  registerResets: number;
+  lastSocPercent: number | null;
+}
+
+// A VALUES list carries no column types: each parameter is cast so PostgreSQL does not take it for text.
+const ENERGY_CASTS = ['uuid', 'double precision', 'double precision', 'timestamptz', 'integer', 'double precision'];
+
+export interface SampleRange {
+  from?: Date;
+  to?: Date;
+}
+
+@Injectable()
+export class MeterSamplesRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async insertMany(rows: MeterSampleInsert[]): Promise<void> {
+    if (rows.length === 0) return;
+    const params = rows.flatMap((row) => COLUMNS.map((column) => row[column]));
+    const columns = COLUMNS.map((c) => `"${c}"`).join(', ');
+    await this.dataSource.query(
+      `INSERT INTO "ocpp_meter_samples" (${columns}) VALUES ${valuesPlaceholders(rows.length, COLUMNS.length)}`,
+      params,
+    );
+  }
+
+  /** Only sessions still open: the final values written at the end of a session win over a late batch. */
+  async updateSessionEnergy(updates: SessionEnergyUpdate[]): Promise<void> {
+    if (updates.length === 0) return;
+    const params = updates.flatMap((u) => [
+      u.sessionId,
+      u.energyWh,
+      u.lastRegisterWh,
+      u.lastRegisterAt,
+      u.registerResets,
+      u.lastSocPercent,
+    ]);
+    await this.dataSource.query(
+      `UPDATE "ocpp_sessions" AS s SET "energyWh" = v.e, "lastRegisterWh" = v.r, "lastRegisterAt" = v.t,
+         "registerResets" = v.n, "lastSocPercent" = COALESCE(v.soc, s."lastSocPercent"), "updatedAt" = now()
+       FROM (VALUES ${valuesPlaceholders(updates.length, ENERGY_CASTS.length, ENERGY_CASTS)}) AS v(id, e, r, t, n, soc)
+       WHERE s."id" = v.id AND s."stoppedAt" IS NULL`,
+      params,
+    );
+  }
+
+  list(
+    where: { sessionId?: string; chargePointId?: string },
+    range: SampleRange,
+    limit: number,
+    offset: number,
+  ): Promise<[MeterSampleRow[], number]> {
+    const filter: FindOptionsWhere<MeterSampleRow> = { ...where };
+    if (range.from && range.to) filter.sampledAt = Between(range.from, range.to);
+    else if (range.from) filter.sampledAt = MoreThanOrEqual(range.from);
+    else if (range.to) filter.sampledAt = LessThanOrEqual(range.to);
+    return this.dataSource
+      .getRepository(MeterSampleRow)
+      .findAndCount({ where: filter, order: { sampledAt: 'ASC', id: 'ASC' }, take: limit, skip: offset });
+  }
+}

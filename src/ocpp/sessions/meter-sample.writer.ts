@@ -1,0 +1,66 @@
+import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { MeterSampleEvent } from '@apron/ocpp-model';
+import { OCPP_CONFIG, OcppConfig } from '../config/ocpp-config';
+import { BatchWriter } from '../persistence/batch-writer';
+import { MeterSampleInsert, MeterSamplesRepository } from '../persistence/meter-samples.repository';
+import { SessionTracker } from './session-tracker';
+
+/**
+ * The meter time series: samples are buffered and written by multi-row INSERT every APRON_OCPP_FLUSH_MS or
+ * APRON_OCPP_FLUSH_ROWS rows, together with the energy counters of the sessions they changed; flushed on shutdown.
+ */
+@Injectable()
+export class MeterSampleWriter implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly writer: BatchWriter<MeterSampleInsert>;
+
+  constructor(
+    private readonly samples: MeterSamplesRepository,
+    private readonly tracker: SessionTracker,
+    @Inject(OCPP_CONFIG) config: OcppConfig,
+  ) {
+    this.writer = new BatchWriter(
+      'OcppMeterSamples',
+      async (rows) => {
+        await this.samples.insertMany(rows);
+        await this.samples.updateSessionEnergy(this.tracker.takeDirty());
+      },
+      config.flushIntervalMs,
+      config.flushMaxRows,
+    );
+  }
+
+  onApplicationBootstrap(): void {
+    this.writer.start();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.writer.stop();
+  }
+
+  add(chargePointId: string, sample: MeterSampleEvent, evseId: number | null, sessionId: string | null): void {
+    this.writer.add({
+      chargePointId,
+      evseId,
+      sessionId,
+      sampledAt: sample.at,
+      context: sample.context ?? null,
+      energyWh: sample.energyWh ?? null,
+      energyExportWh: sample.energyExportWh ?? null,
+      powerW: sample.powerW ?? null,
+      powerOfferedW: sample.powerOfferedW ?? null,
+      socPercent: sample.socPercent ?? null,
+      currentA: sample.currentA ?? null,
+      currentOfferedA: sample.currentOfferedA ?? null,
+      voltageV: sample.voltageV ?? null,
+    });
+  }
+
+  /** Writes everything buffered so far (the read API calls this so a reader sees what was acknowledged). */
+  flush(): Promise<void> {
+    return this.writer.flush();
+  }
+
+  get pendingRows(): number {
+    return this.writer.pendingRows;
+  }
+}

@@ -1,0 +1,105 @@
+import { SessionRow } from '../persistence/session.entity';
+import { SessionEnergyUpdate } from '../persistence/meter-samples.repository';
+import { applyRegisterReading, RegisterState } from './register-energy';
+
+/** An open session's energy counter, kept in memory so a meter sample costs no database round trip. */
+export interface TrackedSession {
+  id: string;
+  chargePointId: string;
+  transactionId: string;
+  evseId: number | null;
+  register: RegisterState;
+  lastSocPercent: number | null;
+  dirty: boolean;
+}
+
+const key = (chargePointId: string, transactionId: string) => `${chargePointId}\u0000${transactionId}`;
+const evseKey = (chargePointId: string, evseId: number) => `${chargePointId}\u0000#${evseId}`;
+
+/**
+ * Open sessions of the chargers connected here. The batch writer persists the dirty counters with the samples; the
+ * end of a session writes its final counter itself and forgets it.
+ */
+export class SessionTracker {
+  private readonly byTransaction = new Map<string, TrackedSession>();
+  private readonly byEvse = new Map<string, TrackedSession>();
+
+  get(chargePointId: string, transactionId: string): TrackedSession | undefined {
+    return this.byTransaction.get(key(chargePointId, transactionId));
+  }
+
+  onEvse(chargePointId: string, evseId: number): TrackedSession | undefined {
+    return this.byEvse.get(evseKey(chargePointId, evseId));
+  }
+
+  /** Starts tracking an open session from its stored row (no-op for an ended one or one already tracked). */
+  track(row: SessionRow): TrackedSession | undefined {
+    const existing = this.get(row.chargePointId, row.transactionId);
+    if (existing || row.stoppedAt !== null) {
+      if (existing && row.evseId !== null) this.setEvse(existing, row.evseId);
+      return existing;
+    }
+    const tracked: TrackedSession = {
+      id: row.id,
+      chargePointId: row.chargePointId,
+      transactionId: row.transactionId,
+      evseId: null,
+      register: {
+        energyWh: row.energyWh,
+        lastRegisterWh: row.lastRegisterWh,
+        lastRegisterAt: row.lastRegisterAt,
+        registerResets: row.registerResets,
+      },
+      lastSocPercent: row.lastSocPercent,
+      dirty: false,
+    };
+    this.byTransaction.set(key(row.chargePointId, row.transactionId), tracked);
+    if (row.evseId !== null) this.setEvse(tracked, row.evseId);
+    return tracked;
+  }
+
+  setEvse(tracked: TrackedSession, evseId: number): void {
+    tracked.evseId = evseId;
+    this.byEvse.set(evseKey(tracked.chargePointId, evseId), tracked);
+  }
+
+  reading(tracked: TrackedSession, sample: { energyWh?: number; socPercent?: number; at: Date }): void {
+    if (sample.energyWh !== undefined) {
+      tracked.register = applyRegisterReading(tracked.register, sample.energyWh, sample.at);
+      tracked.dirty = true;
+    }
+    if (sample.socPercent !== undefined) {
+      tracked.lastSocPercent = sample.socPercent;
+      tracked.dirty = true;
+    }
+  }
+
+  forget(tracked: TrackedSession): void {
+    this.byTransaction.delete(key(tracked.chargePointId, tracked.transactionId));
+    if (tracked.evseId !== null && this.onEvse(tracked.chargePointId, tracked.evseId) === tracked) {
+      this.byEvse.delete(evseKey(tracked.chargePointId, tracked.evseId));
+    }
+  }
+
+  /** The counters changed since the last call, marked clean. */
+  takeDirty(): SessionEnergyUpdate[] {
+    const updates: SessionEnergyUpdate[] = [];
+    for (const tracked of this.byTransaction.values()) {
+      if (!tracked.dirty) continue;
+      tracked.dirty = false;
+      updates.push({
+        sessionId: tracked.id,
+        energyWh: tracked.register.energyWh,
+        lastRegisterWh: tracked.register.lastRegisterWh,
+        lastRegisterAt: tracked.register.lastRegisterAt,
+        registerResets: tracked.register.registerResets,
+        lastSocPercent: tracked.lastSocPercent,
+      });
+    }
+    return updates;
+  }
+
+  get size(): number {
+    return this.byTransaction.size;
+  }
+}

@@ -1,0 +1,111 @@
+import { Injectable } from '@nestjs/common';
+import { MeterSampleEvent, OcppEvent, SessionEndedEvent } from '@apron/ocpp-model';
+import { OcppEventBus } from '../events/ocpp-event-bus';
+import { OcppCallContext } from '../gateway/ocpp-handler';
+import { SessionRow } from '../persistence/session.entity';
+import { SessionChange, SessionOwner, SessionsRepository } from '../persistence/sessions.repository';
+import { applyRegisterReading } from './register-energy';
+import { MeterSampleWriter } from './meter-sample.writer';
+import { SessionTracker, TrackedSession } from './session-tracker';
+
+/**
+ * The one persistence path for sessions and meter samples of both OCPP versions: it works on version-neutral events.
+ * Version-specific rules (1.6 id assignment, 2.0.1 seqNo) live in the transaction handlers that call it.
+ */
+@Injectable()
+export class SessionsService {
+  constructor(
+    private readonly repository: SessionsRepository,
+    private readonly tracker: SessionTracker,
+    private readonly writer: MeterSampleWriter,
+    private readonly bus: OcppEventBus,
+  ) {}
+
+  owner(context: OcppCallContext): SessionOwner {
+    const { chargePointId, chargerId, siteId } = context.connection;
+    return { chargePointId, chargerId, siteId };
+  }
+
+  publish(context: OcppCallContext, event: OcppEvent, sessionId?: string): void {
+    this.bus.publish({ ...this.owner(context), sessionId, event, receivedAt: context.receivedAt });
+  }
+
+  /** The open session tracked in memory, else looked up (and tracked when still open). */
+  async find(chargePointId: string, transactionId: string): Promise<{ row?: SessionRow; tracked?: TrackedSession }> {
+    const tracked = this.tracker.get(chargePointId, transactionId);
+    if (tracked) return { tracked };
+    const row = await this.repository.findByTransaction(chargePointId, transactionId);
+    if (!row) return {};
+    return { row, tracked: this.tracker.track(row) };
+  }
+
+  track(row: SessionRow): TrackedSession | undefined {
+    return this.tracker.track(row);
+  }
+
+  setEvse(tracked: TrackedSession, evseId: number): void {
+    if (tracked.evseId !== evseId) this.tracker.setEvse(tracked, evseId);
+  }
+
+  countReading(tracked: TrackedSession, sample: MeterSampleEvent): void {
+    this.tracker.reading(tracked, sample);
+  }
+
+  /**
+   * Meter samples: buffered for the time series, and counted into the session's energy when it is open. A sample
+   * without a transaction goes to the open session on its EVSE, if any.
+   */
+  async recordSamples(context: OcppCallContext, samples: MeterSampleEvent[], sessionId?: string): Promise<void> {
+    const { chargePointId } = context.connection;
+    for (const sample of samples) {
+      let tracked: TrackedSession | undefined;
+      let id = sessionId ?? null;
+      if (sample.transactionId !== undefined) {
+        const found = await this.find(chargePointId, sample.transactionId);
+        tracked = found.tracked;
+        id = tracked?.id ?? found.row?.id ?? id;
+      } else if (sample.evseId !== undefined && sample.evseId > 0) {
+        tracked = this.tracker.onEvse(chargePointId, sample.evseId);
+        id = tracked?.id ?? id;
+      }
+      if (tracked) this.tracker.reading(tracked, sample);
+      this.writer.add(chargePointId, sample, sample.evseId ?? tracked?.evseId ?? null, id);
+      this.publish(context, sample, id ?? undefined);
+    }
+  }
+
+  /** The final counter and stop fields, written once (a retried stop changes nothing). */
+  endChange(tracked: TrackedSession | undefined, row: SessionRow | undefined, ended: SessionEndedEvent): SessionChange {
+    let register = tracked?.register ?? (row ? { ...rowRegister(row) } : undefined);
+    if (register && ended.meterStopWh !== undefined) {
+      register = applyRegisterReading(register, ended.meterStopWh, ended.at);
+    }
+    return {
+      stoppedAt: ended.at,
+      stopReason: ended.reason ?? null,
+      meterStopWh: ended.meterStopWh,
+      energyWh: register?.energyWh,
+      lastRegisterWh: register?.lastRegisterWh ?? undefined,
+      lastRegisterAt: register?.lastRegisterAt ?? undefined,
+      registerResets: register?.registerResets,
+      lastSocPercent: tracked?.lastSocPercent ?? undefined,
+    };
+  }
+
+  forget(tracked: TrackedSession | undefined): void {
+    if (tracked) this.tracker.forget(tracked);
+  }
+
+  get repo(): SessionsRepository {
+    return this.repository;
+  }
+}
+
+function rowRegister(row: SessionRow) {
+  return {
+    energyWh: row.energyWh,
+    lastRegisterWh: row.lastRegisterWh,
+    lastRegisterAt: row.lastRegisterAt,
+    registerResets: row.registerResets,
+  };
+}
