@@ -1,67 +1,27 @@
-import { MeterSampleEvent, map16, map201, OcppEvent } from '@apron/ocpp-model';
-import { ManualClock } from './clock';
 import { OcppProtocol } from './rpc-client.factory';
-import { MinimalCsms } from './testing/minimal-csms';
-import { VirtualChargePoint } from './virtual-charge-point';
-import { VirtualChargePointOptions } from './virtual-charge-point.options';
+import { useTestBench } from './testing/charge-point-test-bench';
 
-const PASSWORD = 'secret-password-2';
-let csms: MinimalCsms;
-let chargePoints: VirtualChargePoint[] = [];
-let seq = 0;
+const bench = useTestBench('CMD');
+const { chargePoint, events, samples } = bench;
 
-beforeAll(async () => {
-  csms = await MinimalCsms.start();
-});
-afterEach(async () => {
-  csms.bootStatus = 'Accepted';
-  csms.bootIntervalSeconds = 300;
-  await Promise.all(chargePoints.map((cp) => cp.stop()));
-  chargePoints = [];
-});
-afterAll(async () => {
-  await csms.close();
-});
-
-function chargePoint(protocol: OcppProtocol, over: Partial<VirtualChargePointOptions> = {}) {
-  const identity = `CMD-${protocol.replace(/\W/g, '')}-${++seq}`;
-  csms.passwords.set(identity, PASSWORD);
-  const clock = new ManualClock(new Date('2026-11-22T06:00:00Z'));
-  const cp = new VirtualChargePoint({
-    identity,
-    endpoint: csms.endpoint,
-    protocol,
-    password: PASSWORD,
-    clock,
-    ...over,
-  });
-  chargePoints.push(cp);
-  return { cp, clock, identity };
-}
-
-const events = (identity: string): OcppEvent[] =>
-  csms
-    .calls(identity)
-    .flatMap((c) => (c.protocol === 'ocpp1.6' ? map16(c.method, c.params) : map201(c.method, c.params)));
-const samples = (identity: string) => events(identity).filter((e): e is MeterSampleEvent => e.type === 'meter.sample');
 const vehicle = { idTag: 'BUS-07', batteryKwh: 280, socPercent: 40, maxKw: 150 };
 
 describe.each<OcppProtocol>(['ocpp1.6', 'ocpp2.0.1'])('VirtualChargePoint commands over %s', (protocol) => {
   const v16 = protocol === 'ocpp1.6';
 
   it('retries BootNotification after the Pending interval and only then reports status (1.6 §4.2, B02)', async () => {
-    csms.bootStatus = 'Pending';
-    csms.bootIntervalSeconds = 20;
+    bench.csms.bootStatus = 'Pending';
+    bench.csms.bootIntervalSeconds = 20;
     const { cp, clock, identity } = chargePoint(protocol);
     await cp.start();
     expect(cp.registration).toBe('Pending');
-    expect(csms.calls(identity, 'StatusNotification')).toHaveLength(0);
-    csms.bootStatus = 'Accepted';
+    expect(bench.csms.calls(identity, 'StatusNotification')).toHaveLength(0);
+    bench.csms.bootStatus = 'Accepted';
     const booted = new Promise((resolve) => cp.once('booted', resolve));
     await clock.advance(20_000);
     await booted;
-    expect(csms.calls(identity, 'BootNotification')).toHaveLength(2);
-    await csms.waitFor(() => csms.calls(identity, 'StatusNotification').length > 0, 3000, 'status');
+    expect(bench.csms.calls(identity, 'BootNotification')).toHaveLength(2);
+    await bench.csms.waitFor(() => bench.csms.calls(identity, 'StatusNotification').length > 0, 3000, 'status');
   });
 
   it('refuses the connection with a wrong password (security profile 1)', async () => {
@@ -75,20 +35,20 @@ describe.each<OcppProtocol>(['ocpp1.6', 'ocpp2.0.1'])('VirtualChargePoint comman
     const start = v16
       ? { connectorId: 1, idTag: 'REMOTE-1' }
       : { evseId: 1, remoteStartId: 77, idToken: { idToken: 'REMOTE-1', type: 'Central' } };
-    expect(await csms.call(identity, v16 ? 'RemoteStartTransaction' : 'RequestStartTransaction', start)).toEqual({
+    expect(await bench.csms.call(identity, v16 ? 'RemoteStartTransaction' : 'RequestStartTransaction', start)).toEqual({
       status: 'Accepted',
     });
     const txId = (await cp.plugIn(1, vehicle)) as string;
-    expect(csms.calls(identity, 'Authorize')).toHaveLength(0);
+    expect(bench.csms.calls(identity, 'Authorize')).toHaveLength(0);
     const started = events(identity).find((e) => e.type === 'session.started');
     expect(started).toMatchObject({ idTag: 'REMOTE-1' });
     if (!v16) expect(started).toMatchObject({ remoteStartId: 77, triggerReason: 'RemoteStart' });
 
     const stop = v16 ? { transactionId: Number(txId) } : { transactionId: txId };
-    expect(await csms.call(identity, v16 ? 'RemoteStopTransaction' : 'RequestStopTransaction', stop)).toEqual({
+    expect(await bench.csms.call(identity, v16 ? 'RemoteStopTransaction' : 'RequestStopTransaction', stop)).toEqual({
       status: 'Accepted',
     });
-    await csms.waitFor(() => events(identity).some((e) => e.type === 'session.ended'), 3000, 'session end');
+    await bench.csms.waitFor(() => events(identity).some((e) => e.type === 'session.ended'), 3000, 'session end');
     expect(events(identity).find((e) => e.type === 'session.ended')).toMatchObject({ reason: 'Remote' });
     expect(cp.snapshot(1)).toMatchObject({ powerW: 0, transactionId: undefined });
   });
@@ -121,7 +81,7 @@ describe.each<OcppProtocol>(['ocpp1.6', 'ocpp2.0.1'])('VirtualChargePoint comman
             chargingSchedule: [{ id: 5, ...schedule }],
           },
         };
-    expect(await csms.call(identity, v16 ? 'RemoteStartTransaction' : 'RequestStartTransaction', start)).toEqual({
+    expect(await bench.csms.call(identity, v16 ? 'RemoteStartTransaction' : 'RequestStartTransaction', start)).toEqual({
       status: 'Accepted',
     });
     await cp.plugIn(1, vehicle);
@@ -132,7 +92,8 @@ describe.each<OcppProtocol>(['ocpp1.6', 'ocpp2.0.1'])('VirtualChargePoint comman
     const { cp, clock, identity } = chargePoint(protocol);
     await cp.start();
     if (v16) {
-      const set = async (key: string, value: string) => csms.call(identity, 'ChangeConfiguration', { key, value });
+      const set = async (key: string, value: string) =>
+        bench.csms.call(identity, 'ChangeConfiguration', { key, value });
       expect(await set('MeterValueSampleInterval', '30')).toEqual({ status: 'Accepted' });
       expect(await set('MeterValuesSampledData', 'Energy.Active.Import.Register,Current.Import')).toEqual({
         status: 'Accepted',
@@ -140,7 +101,7 @@ describe.each<OcppProtocol>(['ocpp1.6', 'ocpp2.0.1'])('VirtualChargePoint comman
       expect(await set('MeterValuesSampledData', 'Bogus')).toEqual({ status: 'Rejected' });
       expect(await set('NoSuchKey', '1')).toEqual({ status: 'NotSupported' });
       expect(await set('NumberOfConnectors', '4')).toEqual({ status: 'Rejected' });
-      const config = (await csms.call(identity, 'GetConfiguration', {
+      const config = (await bench.csms.call(identity, 'GetConfiguration', {
         key: ['MeterValueSampleInterval', 'Nope'],
       })) as object;
       expect(config).toEqual({
@@ -149,7 +110,7 @@ describe.each<OcppProtocol>(['ocpp1.6', 'ocpp2.0.1'])('VirtualChargePoint comman
       });
     } else {
       const component = { name: 'SampledDataCtrlr' };
-      const res = await csms.call(identity, 'SetVariables', {
+      const res = await bench.csms.call(identity, 'SetVariables', {
         setVariableData: [
           { component, variable: { name: 'TxUpdatedInterval' }, attributeValue: '30' },
           {
@@ -163,14 +124,14 @@ describe.each<OcppProtocol>(['ocpp1.6', 'ocpp2.0.1'])('VirtualChargePoint comman
       expect(
         (res as { setVariableResult: { attributeStatus: string }[] }).setVariableResult.map((r) => r.attributeStatus),
       ).toEqual(['Accepted', 'Accepted', 'UnknownComponent']);
-      const got = await csms.call(identity, 'GetVariables', {
+      const got = await bench.csms.call(identity, 'GetVariables', {
         getVariableData: [{ component, variable: { name: 'TxUpdatedInterval' } }],
       });
       expect(got).toMatchObject({ getVariableResult: [{ attributeStatus: 'Accepted', attributeValue: '30' }] });
     }
     await cp.plugIn(1, vehicle);
     await clock.advance(60_000);
-    await csms.waitFor(
+    await bench.csms.waitFor(
       () => samples(identity).filter((s) => s.context === 'Sample.Periodic').length >= 2,
       3000,
       'samples',
@@ -185,24 +146,28 @@ describe.each<OcppProtocol>(['ocpp1.6', 'ocpp2.0.1'])('VirtualChargePoint comman
   it('answers TriggerMessage, ChangeAvailability and UnlockConnector', async () => {
     const { cp, identity } = chargePoint(protocol);
     await cp.start();
-    const before = csms.calls(identity, 'Heartbeat').length;
+    const before = bench.csms.calls(identity, 'Heartbeat').length;
     const trigger = v16 ? { requestedMessage: 'Heartbeat' } : { requestedMessage: 'Heartbeat' };
-    expect(await csms.call(identity, 'TriggerMessage', trigger)).toEqual({ status: 'Accepted' });
-    await csms.waitFor(() => csms.calls(identity, 'Heartbeat').length > before, 3000, 'triggered heartbeat');
+    expect(await bench.csms.call(identity, 'TriggerMessage', trigger)).toEqual({ status: 'Accepted' });
+    await bench.csms.waitFor(
+      () => bench.csms.calls(identity, 'Heartbeat').length > before,
+      3000,
+      'triggered heartbeat',
+    );
 
     const inoperative = v16
       ? { connectorId: 1, type: 'Inoperative' }
       : { operationalStatus: 'Inoperative', evse: { id: 1 } };
-    expect(await csms.call(identity, 'ChangeAvailability', inoperative)).toEqual({ status: 'Accepted' });
-    await csms.waitFor(
+    expect(await bench.csms.call(identity, 'ChangeAvailability', inoperative)).toEqual({ status: 'Accepted' });
+    await bench.csms.waitFor(
       () => events(identity).some((e) => e.type === 'connector.status' && e.status === 'Unavailable'),
       3000,
       'Unavailable status',
     );
     const unlock = v16 ? { connectorId: 1 } : { evseId: 1, connectorId: 1 };
-    expect(await csms.call(identity, 'UnlockConnector', unlock)).toEqual({ status: 'Unlocked' });
+    expect(await bench.csms.call(identity, 'UnlockConnector', unlock)).toEqual({ status: 'Unlocked' });
     const unknown = v16 ? { connectorId: 9 } : { evseId: 9, connectorId: 1 };
-    expect(await csms.call(identity, 'UnlockConnector', unknown)).toEqual({
+    expect(await bench.csms.call(identity, 'UnlockConnector', unknown)).toEqual({
       status: v16 ? 'NotSupported' : 'UnknownConnector',
     });
   });
@@ -232,7 +197,7 @@ describe.each<OcppProtocol>(['ocpp1.6', 'ocpp2.0.1'])('VirtualChargePoint comman
             chargingSchedule: [{ id: 1, chargingRateUnit: 'A', chargingSchedulePeriod: [period] }],
           },
         };
-    expect(await csms.call(identity, 'SetChargingProfile', req)).toMatchObject({ status: 'Rejected' });
+    expect(await bench.csms.call(identity, 'SetChargingProfile', req)).toMatchObject({ status: 'Rejected' });
   });
 
   it('sends deliberately duplicated transaction messages when configured to', async () => {
@@ -241,12 +206,12 @@ describe.each<OcppProtocol>(['ocpp1.6', 'ocpp2.0.1'])('VirtualChargePoint comman
     await cp.start();
     await cp.plugIn(1, vehicle);
     if (v16) {
-      const starts = csms.calls(identity, 'StartTransaction');
+      const starts = bench.csms.calls(identity, 'StartTransaction');
       expect(starts).toHaveLength(2);
       expect(starts[1].params).toEqual(starts[0].params);
     } else {
-      await csms.waitFor(() => csms.calls(identity, 'TransactionEvent').length >= 2, 3000, 'events');
-      const [first, second] = csms.calls(identity, 'TransactionEvent');
+      await bench.csms.waitFor(() => bench.csms.calls(identity, 'TransactionEvent').length >= 2, 3000, 'events');
+      const [first, second] = bench.csms.calls(identity, 'TransactionEvent');
       expect(second.params).toEqual(first.params);
     }
   });
@@ -257,16 +222,16 @@ describe.each<OcppProtocol>(['ocpp1.6', 'ocpp2.0.1'])('VirtualChargePoint comman
     await cp.plugIn(1, vehicle);
     const reconnected = new Promise((resolve) => cp.once('reconnected', resolve));
     const disconnected = new Promise((resolve) => cp.once('disconnected', resolve));
-    const client = csms.clients.get(identity);
+    const client = bench.csms.clients.get(identity);
     await client?.close({ code: 1001, force: true });
     await disconnected;
     const before = samples(identity).length;
     await clock.advance(60_000); // a periodic sample while offline is queued
     await reconnected;
-    await csms.waitFor(() => samples(identity).length > before, 3000, 'queued sample after reconnect');
-    expect(csms.calls(identity, 'BootNotification')).toHaveLength(1);
+    await bench.csms.waitFor(() => samples(identity).length > before, 3000, 'queued sample after reconnect');
+    expect(bench.csms.calls(identity, 'BootNotification')).toHaveLength(1);
     if (!v16) {
-      const updated = csms.calls(identity, 'TransactionEvent').filter((c) => c.params.eventType === 'Updated');
+      const updated = bench.csms.calls(identity, 'TransactionEvent').filter((c) => c.params.eventType === 'Updated');
       expect(updated.some((c) => c.params.offline === true)).toBe(true);
     }
   });

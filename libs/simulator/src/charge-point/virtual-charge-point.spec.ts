@@ -1,62 +1,9 @@
-import {
-  buildV16SetChargingProfile,
-  buildV201SetChargingProfile,
-  map16,
-  map201,
-  MeterSampleEvent,
-  OcppEvent,
-} from '@apron/ocpp-model';
-import { ManualClock } from './clock';
-import { MinimalCsms } from './testing/minimal-csms';
-import { VirtualChargePoint } from './virtual-charge-point';
-import { VirtualChargePointOptions } from './virtual-charge-point.options';
+import { buildV16SetChargingProfile, buildV201SetChargingProfile } from '@apron/ocpp-model';
 import { OcppProtocol } from './rpc-client.factory';
+import { useTestBench } from './testing/charge-point-test-bench';
 
-const PASSWORD = 'secret-password-1';
-let csms: MinimalCsms;
-let chargePoints: VirtualChargePoint[] = [];
-let seq = 0;
-
-beforeAll(async () => {
-  csms = await MinimalCsms.start();
-});
-
-afterEach(async () => {
-  await Promise.all(chargePoints.map((cp) => cp.stop()));
-  chargePoints = [];
-});
-
-afterAll(async () => {
-  await csms.close();
-});
-
-function chargePoint(protocol: OcppProtocol, over: Partial<VirtualChargePointOptions> = {}) {
-  const identity = `CP-${protocol.replace(/\W/g, '')}-${++seq}`;
-  csms.passwords.set(identity, PASSWORD);
-  const clock = new ManualClock(new Date('2026-11-22T06:00:00Z'));
-  const cp = new VirtualChargePoint({
-    identity,
-    endpoint: csms.endpoint,
-    protocol,
-    password: PASSWORD,
-    clock,
-    meterIntervalSeconds: 60,
-    ...over,
-  });
-  cp.on('strictValidationFailure', (e) => {
-    throw new Error(`strict validation failed in the charge point: ${JSON.stringify(e)}`);
-  });
-  chargePoints.push(cp);
-  return { cp, clock, identity };
-}
-
-/** Every call the CSMS received from `identity`, mapped onto version-neutral events. */
-function events(identity: string): OcppEvent[] {
-  return csms
-    .calls(identity)
-    .flatMap((c) => (c.protocol === 'ocpp1.6' ? map16(c.method, c.params) : map201(c.method, c.params)));
-}
-const samples = (identity: string) => events(identity).filter((e): e is MeterSampleEvent => e.type === 'meter.sample');
+const bench = useTestBench('CP');
+const { chargePoint, events, samples } = bench;
 
 type CompositeResponse = {
   chargingSchedule: { chargingSchedulePeriod: { startPeriod: number; limit: number }[] };
@@ -76,9 +23,9 @@ describe.each<OcppProtocol>(['ocpp1.6', 'ocpp2.0.1'])('VirtualChargePoint over %
     expect(txId).toBeTruthy();
     await clock.advance(3 * 60_000);
     const periodicWithSoc = () => samples(identity).filter((s) => s.context === 'Sample.Periodic' && s.socPercent);
-    await csms.waitFor(() => periodicWithSoc().length >= 3, 3000, 'periodic samples with SoC');
+    await bench.csms.waitFor(() => periodicWithSoc().length >= 3, 3000, 'periodic samples with SoC');
     await cp.unplug(1);
-    await csms.waitFor(() => events(identity).some((e) => e.type === 'session.ended'), 3000, 'session end');
+    await bench.csms.waitFor(() => events(identity).some((e) => e.type === 'session.ended'), 3000, 'session end');
 
     const types = events(identity).map((e) => e.type);
     expect(types[0]).toBe('charger.booted');
@@ -95,9 +42,10 @@ describe.each<OcppProtocol>(['ocpp1.6', 'ocpp2.0.1'])('VirtualChargePoint over %
     expect(periodic[2].socPercent).toBeCloseTo(51.1, 1);
     const ended = events(identity).find((e) => e.type === 'session.ended');
     expect(ended).toMatchObject({ meterStopWh: 1100, reason: 'EVDisconnected' });
-    expect(csms.strictFailures).toEqual([]);
+    expect(bench.csms.strictFailures).toEqual([]);
+    expect(bench.chargePointStrictFailures).toEqual([]);
     if (!v16) {
-      const seqNos = csms.calls(identity, 'TransactionEvent').map((c) => c.params.seqNo);
+      const seqNos = bench.csms.calls(identity, 'TransactionEvent').map((c) => c.params.seqNo);
       expect(seqNos).toEqual(seqNos.map((_, i) => i));
     }
   });
@@ -117,11 +65,11 @@ describe.each<OcppProtocol>(['ocpp1.6', 'ocpp2.0.1'])('VirtualChargePoint over %
       supply: { currentType: 'AC' as const, phases: 3, nominalVoltageV: 230 },
     };
     const setProfile = v16 ? buildV16SetChargingProfile(request) : buildV201SetChargingProfile(request);
-    expect(await csms.call(identity, 'SetChargingProfile', setProfile)).toEqual({ status: 'Accepted' });
+    expect(await bench.csms.call(identity, 'SetChargingProfile', setProfile)).toEqual({ status: 'Accepted' });
     // 7 kW in A: 10.1 A per phase × 3 × 230 V = 6969 W.
     expect(cp.snapshot(1).powerW).toBeCloseTo(6969, 6);
 
-    const composite = (await csms.call(
+    const composite = (await bench.csms.call(
       identity,
       'GetCompositeSchedule',
       v16
@@ -132,11 +80,12 @@ describe.each<OcppProtocol>(['ocpp1.6', 'ocpp2.0.1'])('VirtualChargePoint over %
     expect(periods[0]).toMatchObject({ startPeriod: 0, limit: 6969 });
 
     await clock.advance(60_000);
-    await csms.waitFor(() => samples(identity).some((s) => s.powerW === 6969), 3000, 'reduced power sample');
+    await bench.csms.waitFor(() => samples(identity).some((s) => s.powerW === 6969), 3000, 'reduced power sample');
     const clear = v16 ? { id: 11 } : { chargingProfileId: 11 };
-    expect(await csms.call(identity, 'ClearChargingProfile', clear)).toEqual({ status: 'Accepted' });
+    expect(await bench.csms.call(identity, 'ClearChargingProfile', clear)).toEqual({ status: 'Accepted' });
     expect(cp.snapshot(1).powerW).toBe(22000);
-    expect(csms.strictFailures).toEqual([]);
+    expect(bench.csms.strictFailures).toEqual([]);
+    expect(bench.chargePointStrictFailures).toEqual([]);
   });
 
   it('delivers the expected energy in a simulated hour, with taper above 80 % SoC', async () => {

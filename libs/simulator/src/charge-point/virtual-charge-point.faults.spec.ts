@@ -1,0 +1,53 @@
+import { OcppProtocol } from './rpc-client.factory';
+import { useTestBench } from './testing/charge-point-test-bench';
+
+const bench = useTestBench('FLT');
+const { chargePoint, events } = bench;
+const vehicle = { idTag: 'EV-9', batteryKwh: 60, socPercent: 20, maxKw: 11 };
+
+describe.each<OcppProtocol>(['ocpp1.6', 'ocpp2.0.1'])('VirtualChargePoint faults and resets over %s', (protocol) => {
+  const v16 = protocol === 'ocpp1.6';
+
+  it('can send out-of-schema calls when its own strict mode is off; the strict server answers with a CALLERROR', async () => {
+    const { cp } = chargePoint(protocol, { strictMode: false });
+    await cp.start();
+    const bad = v16 ? { connectorId: 'one', idTag: 'X', meterStart: 0, timestamp: 'now' } : { seqNo: 'x' };
+    await expect(cp.callRaw(v16 ? 'StartTransaction' : 'TransactionEvent', bad)).rejects.toMatchObject({
+      rpcErrorCode: expect.stringMatching(/Violation/),
+    });
+    expect(bench.csms.strictFailures.length).toBeGreaterThan(0);
+    // The connection stays usable.
+    await expect(cp.callRaw('Heartbeat', {})).resolves.toMatchObject({ currentTime: expect.any(String) });
+  });
+
+  it('refuses out-of-schema calls locally while its strict mode is on (ocpp-rpc validates outbound calls)', async () => {
+    const { cp } = chargePoint(protocol);
+    await cp.start();
+    const before = bench.csms.received.length;
+    await expect(cp.callRaw('Heartbeat', { unexpected: true })).rejects.toThrow();
+    expect(bench.csms.received.length).toBe(before);
+    bench.chargePointStrictFailures.length = 0;
+  });
+
+  it('answers GetCompositeSchedule for an unknown connector with Rejected (K08.FR.05)', async () => {
+    const { cp, identity } = chargePoint(protocol);
+    await cp.start();
+    const req = v16 ? { connectorId: 7, duration: 60 } : { evseId: 7, duration: 60 };
+    expect(await bench.csms.call(identity, 'GetCompositeSchedule', req)).toEqual({ status: 'Rejected' });
+  });
+
+  it('ends the transaction and boots again on Reset', async () => {
+    const { cp, identity } = chargePoint(protocol);
+    await cp.start();
+    await cp.plugIn(1, vehicle);
+    const rebooted = new Promise((resolve) => cp.once('booted', resolve));
+    const reset = v16 ? { type: 'Hard' } : { type: 'Immediate' };
+    expect(await bench.csms.call(identity, 'Reset', reset)).toEqual({ status: 'Accepted' });
+    await rebooted;
+    const ended = events(identity).find((e) => e.type === 'session.ended');
+    expect(ended).toMatchObject({ reason: v16 ? 'HardReset' : 'ImmediateReset' });
+    const boots = bench.csms.calls(identity, 'BootNotification');
+    expect(boots).toHaveLength(2);
+    if (!v16) expect(boots[1].params.reason).toBe('RemoteReset');
+  });
+});
