@@ -19,7 +19,13 @@ export class VehiclesService {
   ) {}
 
   async create(dto: CreateVehicleDto): Promise<Vehicle> {
-    const vehicle = { ...DEFAULTS, consumptionKwhPerKm: null, consumptionKwhPerTask: null, idTag: null, ...dto };
+    const vehicle = {
+      ...DEFAULTS,
+      consumptionKwhPerKm: null,
+      consumptionKwhPerTask: null,
+      idTag: null,
+      ...definedOnly(dto),
+    };
     this.assertValid([
       ...vehicleNullViolations(dto),
       ...(await this.siteViolations(dto.siteId)),

@@ -22,7 +22,7 @@ export class TasksService {
       energyKwhPerVehicle: null,
       distanceKm: null,
       status: 'planned' as const,
-      ...fields,
+      ...definedOnly(fields),
       startsAt: new Date(start),
       endsAt: new Date(end),
     };
