@@ -24,6 +24,9 @@ export interface PlanStats {
   constraints: number;
   integers: number;
   repairRounds: number;
+  buildMs: number;
+  firstSolveMs: number;
+  totalMs: number;
 }
 
 /**
@@ -73,6 +76,9 @@ export class Planner {
         constraints: built.model.numRows,
         integers: built.model.integrality.reduce((sum, flag) => sum + flag, 0),
         repairRounds: 0,
+        buildMs: elapsed(),
+        firstSolveMs: 0,
+        totalMs: 0,
       };
       adapter = options.solver === 'highs' ? this.highsAdapter() : new JslpAdapter();
       // Keep back a tenth of the budget for decoding and the fallback.
@@ -83,6 +89,7 @@ export class Planner {
       if (!repaired.ok) return fallback(repaired.reason);
       const { solution } = repaired;
       this.lastStats.repairRounds = solution.rounds;
+      this.lastStats.firstSolveMs = solution.firstSolveMs;
       const objective = evaluateObjective(built.model, solution.values);
       const gap =
         solution.bound === undefined
@@ -115,6 +122,7 @@ export class Planner {
         return fallback(`solver answer broke ${violations.length} invariant(s), first: ${violations[0].message}`);
       }
       result.solveMs = Math.round(elapsed() * 10) / 10;
+      this.lastStats.totalMs = result.solveMs;
       return result;
     } catch (error) {
       return fallback(`solver failed: ${(error as Error).message}`);

@@ -1,5 +1,5 @@
 import { tierWeights } from '../model/tier-weights';
-import { Problem } from '../problem/problem';
+import { Problem, reserveCheckSlots } from '../problem/problem';
 import { PlanResult } from '../types/plan-result';
 
 /**
@@ -15,10 +15,12 @@ export function scoreDecision(problem: Problem, result: PlanResult): number {
   const socOf = new Map(
     result.soc.map((row) => ['vehicleId' in row ? `v:${row.vehicleId}` : `s:${row.sessionId}`, row.percent]),
   );
+  const checked = reserveCheckSlots(problem);
   for (const vehicle of problem.vehicles) {
     const percent = socOf.get(`v:${vehicle.id}`) ?? [];
-    for (let b = 1; b < percent.length; b++)
-      readinessKwh += Math.max(0, vehicle.minKwh - (percent[b] / 100) * vehicle.batteryKwh);
+    for (const t of checked[vehicle.index]) {
+      readinessKwh += Math.max(0, vehicle.minKwh - (percent[t + 1] / 100) * vehicle.batteryKwh);
+    }
   }
   for (const session of problem.sessions) {
     if (session.requiredBoundary <= 0) continue;

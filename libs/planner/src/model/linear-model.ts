@@ -30,13 +30,14 @@ export class LinearModelBuilder {
   private readonly starts: number[] = [0];
   private readonly indices: number[] = [];
   private readonly values: number[] = [];
+  private readonly used = new Set<string>();
 
   get numCols(): number {
     return this.cost.length;
   }
 
   addColumn(name: string, lower: number, upper: number, cost = 0, integer = false): number {
-    this.colNames.push(name);
+    this.colNames.push(this.unique(name));
     this.lower.push(lower);
     this.upper.push(upper);
     this.cost.push(cost);
@@ -67,7 +68,15 @@ export class LinearModelBuilder {
     this.starts.push(this.indices.length);
     this.rowLo.push(lower);
     this.rowHi.push(upper);
-    this.rowNames.push(name);
+    this.rowNames.push(this.unique(name));
+  }
+
+  /** Names key the warm basis between ticks and jslp's model, so they must be unique. */
+  private unique(name: string): string {
+    let candidate = name;
+    for (let n = 2; this.used.has(candidate); n++) candidate = `${name}#${n}`;
+    this.used.add(candidate);
+    return candidate;
   }
 
   build(): LinearModel {

@@ -1,4 +1,4 @@
-import { Problem } from '../problem/problem';
+import { Problem, reserveCheckSlots } from '../problem/problem';
 import { LinearModelBuilder } from './linear-model';
 
 /** Column indices of the model's variables; -1 where a variable is fixed at zero and left out. */
@@ -28,37 +28,40 @@ export function addVariables(problem: Problem, model: LinearModelBuilder, intege
   const T = grid.count;
   const vehicleKw = problem.vehicles.map((vehicle) =>
     vehicle.availableFraction.map((fraction, t) =>
-      fraction > 0 && vehicle.maxKw > 0 ? model.addColumn(`p_${vehicle.index}_${t}`, 0, vehicle.maxKw * fraction) : -1,
+      fraction > 0 && vehicle.maxKw > 0 ? model.addColumn(`p|${vehicle.id}|${t}`, 0, vehicle.maxKw * fraction) : -1,
     ),
   );
   const vehicleKwh = problem.vehicles.map((vehicle) =>
-    range(T).map((t) =>
-      model.addColumn(`e_${vehicle.index}_${t + 1}`, 0, Math.max(vehicle.maxKwh, vehicle.initialKwh)),
-    ),
+    range(T).map((t) => model.addColumn(`e|${vehicle.id}|${t + 1}`, 0, Math.max(vehicle.maxKwh, vehicle.initialKwh))),
   );
+  const drawEnds = reserveCheckSlots(problem);
   const reserveShortKwh = problem.vehicles.map((vehicle) =>
-    range(T).map((t) => (vehicle.minKwh > 0 ? model.addColumn(`s_${vehicle.index}_${t + 1}`, 0, vehicle.minKwh) : -1)),
+    range(T).map((t) =>
+      vehicle.minKwh > 0 && drawEnds[vehicle.index].has(t)
+        ? model.addColumn(`s|${vehicle.id}|${t + 1}`, 0, vehicle.minKwh)
+        : -1,
+    ),
   );
   const assign = problem.tasks.map((task) => {
     const columns = new Map<number, number>();
-    const integer = task.startMinutes < integerWindowMinutes;
+    const integer = integerWindowMinutes > 0 && task.startMinutes < integerWindowMinutes;
     for (const v of task.candidates) {
       const pinned = task.pinned.includes(v) ? 1 : 0;
-      columns.set(v, model.addColumn(`x_${task.index}_${v}`, pinned, 1, 0, integer));
+      columns.set(v, model.addColumn(`x|${task.id}|${problem.vehicles[v].id}`, pinned, 1, 0, integer));
     }
     return columns;
   });
-  const unserved = problem.tasks.map((task) => model.addColumn(`u_${task.index}`, 0, task.needed));
+  const unserved = problem.tasks.map((task) => model.addColumn(`u|${task.id}`, 0, task.needed));
   const sessionKw = problem.sessions.map((session) =>
     session.availableFraction.map((fraction, t) =>
-      fraction > 0 ? model.addColumn(`q_${session.index}_${t}`, 0, session.maxKw * fraction) : -1,
+      fraction > 0 ? model.addColumn(`q|${session.id}|${t}`, 0, session.maxKw * fraction) : -1,
     ),
   );
   const sessionKwh = problem.sessions.map((session) =>
-    range(T).map((t) => model.addColumn(`f_${session.index}_${t + 1}`, 0, session.batteryKwh)),
+    range(T).map((t) => model.addColumn(`f|${session.id}|${t + 1}`, 0, session.batteryKwh)),
   );
   const sessionShortKwh = problem.sessions.map((session) =>
-    session.requiredBoundary > 0 ? model.addColumn(`r_${session.index}`, 0, Math.max(0, session.requiredKwh)) : -1,
+    session.requiredBoundary > 0 ? model.addColumn(`r|${session.id}`, 0, Math.max(0, session.requiredKwh)) : -1,
   );
   const siteCapKw = Math.max(0, problem.gridLimitKw - problem.baseLoadKw);
   const siteKw = range(T).map((t) => model.addColumn(`P_${t}`, 0, siteCapKw));

@@ -143,7 +143,6 @@ function normalizeTask(
 function chooseCandidates(tasks: ProblemTask[], vehicles: ProblemVehicle[], perVehicleNeeded: number): void {
   const byType = new Map<string, ProblemVehicle[]>();
   for (const vehicle of vehicles) byType.set(vehicle.type, [...(byType.get(vehicle.type) ?? []), vehicle]);
-  const rotation = new Map<string, number>();
   const ordered = [...tasks].sort((a, b) => a.startMinutes - b.startMinutes || a.index - b.index);
   for (const task of ordered) {
     const fleet = byType.get(task.type) ?? [];
@@ -151,8 +150,8 @@ function chooseCandidates(tasks: ProblemTask[], vehicles: ProblemVehicle[], perV
       (vehicle) => !task.forbidden.has(vehicle.index) && vehicle.availableFromMinutes <= Math.max(0, task.startMinutes),
     );
     const cap = Math.max(task.needed * perVehicleNeeded, task.pinned.length);
-    const offset = rotation.get(task.type) ?? 0;
-    rotation.set(task.type, offset + task.needed);
+    // Offset from the task id, not its position: the same task keeps its candidates from tick to tick (warm basis).
+    const offset = hashId(task.id);
     const rotated = compatible.map((_, i) => compatible[(i + offset) % compatible.length]);
     const chosen = new Set(task.pinned);
     for (const vehicle of rotated) {
@@ -173,4 +172,10 @@ function requiredEnergy(grid: SlotGrid, departureMinutes: number, initialKwh: nu
   }
   const boundary = grid.boundaryMinutes.findIndex((minutes) => minutes >= departureMinutes);
   return { boundary, kwh: targetKwh };
+}
+
+function hashId(id: string): number {
+  let hash = 2166136261;
+  for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 16777619) >>> 0;
+  return hash;
 }

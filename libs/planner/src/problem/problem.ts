@@ -98,3 +98,15 @@ export function slotsOverlapping(grid: SlotGrid, fromMinutes: number, toMinutes:
 export function overlapMinutes(aFrom: number, aTo: number, bFrom: number, bTo: number): number {
   return Math.max(0, Math.min(aTo, bTo) - Math.max(aFrom, bFrom));
 }
+
+/**
+ * Boundaries (slot index t for boundary t + 1) where a vehicle's reserve is checked: energy only falls during tasks,
+ * so the ends of slots where a candidate task draws energy, plus the horizon end.
+ */
+export function reserveCheckSlots(problem: Problem): Set<number>[] {
+  const slots = problem.vehicles.map(() => new Set<number>([problem.grid.count - 1]));
+  for (const task of problem.tasks) {
+    for (const v of task.candidates) for (const { slot } of task.energyBySlot) slots[v].add(slot);
+  }
+  return slots;
+}

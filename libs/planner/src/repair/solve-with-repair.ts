@@ -16,6 +16,7 @@ export interface RepairedSolution {
   /** Whether the first solve reported optimality (within the MIP gap). */
   firstOptimal: boolean;
   rounds: number;
+  firstSolveMs: number;
 }
 
 export type RepairOutcome = { ok: true; solution: RepairedSolution } | { ok: false; reason: string };
@@ -37,11 +38,13 @@ export async function solveWithRepair(
   const lower = Float64Array.from(model.colLower);
   const upper = Float64Array.from(model.colUpper);
   const remaining = () => Math.max(0.05, (deadlineMs - now()) / 1000);
+  const firstStart = now();
   await adapter.load(model);
   let outcome: SolveOutcome = await adapter.solve({ timeLimitSeconds: remaining(), mipGap });
   if (!outcome.values || (outcome.status !== 'optimal' && outcome.status !== 'feasible')) {
     return { ok: false, reason: `${adapter.name} ${outcome.status}: ${outcome.message}` };
   }
+  const firstSolveMs = now() - firstStart;
   const bound = outcome.bound;
   const firstOptimal = outcome.status === 'optimal';
   let values = outcome.values;
@@ -54,7 +57,7 @@ export async function solveWithRepair(
     if ((integral && allocation.cuts.length === 0) || (integral && round > MAX_REPAIR_ROUNDS)) {
       return {
         ok: true,
-        solution: { values, allocation, vehicleKw, sessionKw, bound, firstOptimal, rounds: round - 1 },
+        solution: { values, allocation, vehicleKw, sessionKw, bound, firstOptimal, rounds: round - 1, firstSolveMs },
       };
     }
     if (round > MAX_REPAIR_ROUNDS + 2) return { ok: false, reason: `repair did not converge in ${round - 1} rounds` };

@@ -11,7 +11,7 @@ export interface PlanOptions {
   integerWindowMinutes?: number;
   /** Relative MIP gap at which HiGHS stops (default 0.005). */
   mipGap?: number;
-  /** At most this many candidate vehicles per task and vehicle needed (default 16). */
+  /** At most this many candidate vehicles per task and vehicle needed (default 8). */
   candidatesPerVehicleNeeded?: number;
 }
 
@@ -31,6 +31,6 @@ export function resolvePlanOptions(options: PlanOptions = {}): ResolvedPlanOptio
     taperKneePercent: options.taperKneePercent ?? 80,
     integerWindowMinutes: options.integerWindowMinutes ?? 180,
     mipGap: options.mipGap ?? 0.005,
-    candidatesPerVehicleNeeded: options.candidatesPerVehicleNeeded ?? 16,
+    candidatesPerVehicleNeeded: options.candidatesPerVehicleNeeded ?? 8,
   };
 }

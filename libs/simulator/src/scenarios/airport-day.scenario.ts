@@ -10,7 +10,7 @@ export interface AirportDayOptions {
   chargers?: number;
   hours: number;
   tasks: number;
-  /** Minutes per slot in the first two hours (default 15); later slots are 15 minutes. */
+  /** Minutes per slot in the first hour (default 5); then 15-minute slots to hour 4, hourly slots after. */
   nearSlotMinutes?: number;
   /** Share of baggage tractors in the fleet (default 0: buses only). */
   tractorShare?: number;
@@ -26,10 +26,7 @@ export function generateAirportDay(options: AirportDayOptions): PlanInput {
   const random = new SeededRandom(options.seed);
   const start = options.start ?? '2026-11-22T06:00:00Z';
   const horizonMinutes = options.hours * 60;
-  const near = options.nearSlotMinutes ?? 15;
-  const nearCount = near === 15 ? 0 : Math.round(120 / near);
-  const farCount = Math.round((horizonMinutes - nearCount * near) / 15);
-  const slots = [...(nearCount > 0 ? [{ minutes: near, count: nearCount }] : []), { minutes: 15, count: farCount }];
+  const slots = slotLayout(horizonMinutes, options.nearSlotMinutes ?? 5);
 
   const chargerCount = options.chargers ?? Math.ceil(options.connectors / 2);
   const chargers: ChargerInput[] = [];
@@ -95,11 +92,28 @@ export function generateAirportDay(options: AirportDayOptions): PlanInput {
   };
 }
 
+/** Non-uniform slots: fine where the plan is applied now, coarse where it is only a reservation. */
+export function slotLayout(horizonMinutes: number, nearSlotMinutes: number): PlanInput['slots'] {
+  const layout: PlanInput['slots'] = [];
+  let covered = 0;
+  for (const [minutes, untilMinutes] of [
+    [nearSlotMinutes, 60],
+    [15, 240],
+    [60, horizonMinutes],
+  ]) {
+    const count = Math.floor((Math.min(untilMinutes, horizonMinutes) - covered) / minutes);
+    if (count <= 0) continue;
+    layout.push({ minutes, count });
+    covered += count * minutes;
+  }
+  return layout;
+}
+
 /** Flights come in waves: a third of tasks in the morning peak, a third in the evening peak, the rest spread. */
 function waveMinute(random: SeededRandom, maxMinutes: number): number {
   const roll = random.next();
   const center = roll < 0.33 ? 0.2 : roll < 0.66 ? 0.7 : random.next();
-  const spread = roll < 0.66 ? 0.08 : 0;
+  const spread = roll < 0.66 ? 0.15 : 0;
   return Math.min(maxMinutes, Math.max(0, (center + spread * (random.next() + random.next() - 1)) * maxMinutes));
 }
 

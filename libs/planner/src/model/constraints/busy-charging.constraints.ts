@@ -33,7 +33,7 @@ export function addNoChargingWhileBusy(
       groups.forEach((group, i) => {
         const terms: [number, number][] = [[kw, 1]];
         for (const task of group) terms.push([vars.assign[task.index].get(v) ?? -1, capKw]);
-        model.addRow(`busy_${v}_${t}_${i}`, -Infinity, capKw, terms);
+        model.addRow(`busy|${vehicle.id}|${t}|${group.length > 1 ? '*' : group[0].id}`, -Infinity, capKw, terms);
       });
     }
   }

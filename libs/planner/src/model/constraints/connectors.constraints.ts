@@ -36,7 +36,7 @@ export function addConnectorLimits(
         .filter((session) => session.charger === c && vars.sessionKw[session.index][t] >= 0)
         .map((session) => [vars.sessionKw[session.index][t], 1]);
       const sumKw = terms.reduce((sum, [column]) => sum + colUpper(column), 0);
-      if (sumKw > charger.maxKw) model.addRow(`chargerKw_${c}_${t}`, -Infinity, charger.maxKw, terms);
+      if (sumKw > charger.maxKw) model.addRow(`chargerKw|${charger.id}|${t}`, -Infinity, charger.maxKw, terms);
     });
   }
 }

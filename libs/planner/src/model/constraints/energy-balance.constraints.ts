@@ -26,21 +26,26 @@ export function addVehicleEnergyBalance(problem: Problem, vars: Variables, model
       if (kw >= 0) terms.push([kw, -vehicle.efficiency * problem.grid.hours[t]]);
       terms.push(...(drawBySlot[v].get(t) ?? []));
       const rhs = t === 0 ? vehicle.initialKwh : 0;
-      model.addRow(`balance_${v}_${t}`, rhs, rhs, terms);
+      model.addRow(`balance|${vehicle.id}|${t}`, rhs, rhs, terms);
     }
   }
 }
 
-/** Soft reserve: e[b] + short[b] >= reserve; the shortfall is paid in the readiness tier. */
+/**
+ * Soft reserve: e[b] + short[b] >= reserve; the shortfall is paid in the readiness tier. Energy only falls during
+ * tasks, so the rows sit at the boundaries that end a slot where a candidate task draws energy, and at the horizon end
+ * (a vehicle that starts below its reserve is brought back by then).
+ */
 export function addReserveShortfall(problem: Problem, vars: Variables, model: LinearModelBuilder): void {
   for (const vehicle of problem.vehicles) {
     if (vehicle.minKwh <= 0) continue;
     for (let b = 0; b < problem.grid.count; b++) {
+      if (vars.reserveShortKwh[vehicle.index][b] < 0) continue;
       const terms: [number, number][] = [
         [vars.vehicleKwh[vehicle.index][b], 1],
         [vars.reserveShortKwh[vehicle.index][b], 1],
       ];
-      model.addRow(`reserve_${vehicle.index}_${b + 1}`, vehicle.minKwh, Infinity, terms);
+      model.addRow(`reserve|${vehicle.id}|${b + 1}`, vehicle.minKwh, Infinity, terms);
     }
   }
 }
@@ -55,12 +60,12 @@ export function addSessionEnergy(problem: Problem, vars: Variables, model: Linea
       const kw = vars.sessionKw[s][t];
       if (kw >= 0) terms.push([kw, -session.efficiency * problem.grid.hours[t]]);
       const rhs = t === 0 ? session.initialKwh : 0;
-      model.addRow(`sbalance_${s}_${t}`, rhs, rhs, terms);
+      model.addRow(`sbalance|${session.id}|${t}`, rhs, rhs, terms);
     }
     const short = vars.sessionShortKwh[s];
     if (short < 0) continue;
     const stored = vars.sessionKwh[s][session.requiredBoundary - 1];
-    model.addRow(`target_${s}`, session.requiredKwh, Infinity, [
+    model.addRow(`target|${session.id}`, session.requiredKwh, Infinity, [
       [stored, 1],
       [short, 1],
     ]);

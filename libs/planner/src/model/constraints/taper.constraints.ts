@@ -15,7 +15,7 @@ export function addTaper(problem: Problem, vars: Variables, model: LinearModelBu
     const slope = maxKw / (batteryKwh - kneeKwh);
     kwColumns.forEach((kw, t) => {
       if (kw < 0) return;
-      model.addRow(`taper_${name}_${t}`, -Infinity, slope * batteryKwh, [
+      model.addRow(`taper|${name}|${t}`, -Infinity, slope * batteryKwh, [
         [kw, 1],
         [kwhColumns[t], slope],
       ]);
@@ -24,7 +24,7 @@ export function addTaper(problem: Problem, vars: Variables, model: LinearModelBu
   for (const vehicle of problem.vehicles) {
     if (Math.max(vehicle.maxKwh, vehicle.initialKwh) <= knee * vehicle.batteryKwh || vehicle.maxKw <= 0) continue;
     add(
-      `v${vehicle.index}`,
+      `v|${vehicle.id}`,
       vars.vehicleKw[vehicle.index],
       vars.vehicleKwh[vehicle.index],
       vehicle.batteryKwh,
@@ -33,7 +33,7 @@ export function addTaper(problem: Problem, vars: Variables, model: LinearModelBu
   }
   for (const session of problem.sessions) {
     add(
-      `s${session.index}`,
+      `s|${session.id}`,
       vars.sessionKw[session.index],
       vars.sessionKwh[session.index],
       session.batteryKwh,

@@ -7,6 +7,6 @@ export function addTaskCover(problem: Problem, vars: Variables, model: LinearMod
   for (const task of problem.tasks) {
     const terms: [number, number][] = [...vars.assign[task.index].values()].map((column) => [column, 1]);
     terms.push([vars.unserved[task.index], 1]);
-    model.addRow(`cover_${task.index}`, task.needed, task.needed, terms);
+    model.addRow(`cover|${task.id}`, task.needed, task.needed, terms);
   }
 }

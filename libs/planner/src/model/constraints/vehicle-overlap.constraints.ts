@@ -23,11 +23,10 @@ export function addVehicleOverlap(
   for (const vehicle of problem.vehicles) {
     const active: ProblemTask[] = [];
     let grown = false;
-    let count = 0;
     const emit = () => {
       if (!grown || active.length < 2) return;
       const terms: [number, number][] = active.map((task) => [vars.assign[task.index].get(vehicle.index) ?? -1, 1]);
-      model.addRow(`overlap_${vehicle.index}_${count++}`, -Infinity, 1, terms);
+      model.addRow(`overlap|${vehicle.id}|${active[0].id}|${active[active.length - 1].id}`, -Infinity, 1, terms);
     };
     for (const task of byVehicle[vehicle.index]) {
       const expired = active.filter((other) => busyEndMinutes(other, vehicle) <= task.startMinutes);

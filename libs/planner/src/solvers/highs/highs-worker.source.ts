@@ -8,6 +8,54 @@ const { parentPort, workerData } = require('node:worker_threads');
 const highsReady = require(workerData.highsPath)();
 let model = null;
 let isMip = false;
+let names = null;
+let lastBasis = null;
+
+// Warm start across ticks: statuses of columns and rows with the same name in the previous model; new columns at
+// their lower bound, new rows basic; then the basic count is evened out to the row count. HiGHS may still reject it.
+function warmBasis(highs, m) {
+  if (!lastBasis) return;
+  const colStatus = new Int32Array(m.numCols);
+  const rowStatus = new Int32Array(m.numRows);
+  let basic = 0;
+  for (let j = 0; j < m.numCols; j++) {
+    const status = lastBasis.cols.get(m.colNames[j]);
+    colStatus[j] = status === undefined ? 0 : status;
+    if (colStatus[j] === 1) basic++;
+  }
+  for (let i = 0; i < m.numRows; i++) {
+    const status = lastBasis.rows.get(m.rowNames[i]);
+    rowStatus[i] = status === undefined ? 1 : status;
+    if (rowStatus[i] === 1) basic++;
+  }
+  for (let i = m.numRows - 1; i >= 0 && basic > m.numRows; i--) {
+    if (rowStatus[i] === 1 && !lastBasis.rows.has(m.rowNames[i])) { rowStatus[i] = 0; basic--; }
+  }
+  for (let j = m.numCols - 1; j >= 0 && basic > m.numRows; j--) {
+    if (colStatus[j] === 1) { colStatus[j] = 0; basic--; }
+  }
+  for (let i = 0; i < m.numRows && basic < m.numRows; i++) {
+    if (rowStatus[i] !== 1) { rowStatus[i] = 1; basic++; }
+  }
+  try {
+    model.setBasis({ colStatus, rowStatus });
+  } catch (e) {
+    model.setLogicalBasis();
+  }
+}
+
+function keepBasis() {
+  if (!names || isMip) return;
+  try {
+    if (Number(model.info.get('basis_validity')) !== 1) return;
+    const basis = model.getBasis();
+    const cols = new Map();
+    const rows = new Map();
+    names.cols.forEach((name, j) => cols.set(name, basis.colStatus[j]));
+    names.rows.forEach((name, i) => rows.set(name, basis.rowStatus[i]));
+    lastBasis = { cols, rows };
+  } catch (e) {}
+}
 
 function fix(array, infinity) {
   const out = Float64Array.from(array);
@@ -35,6 +83,8 @@ function load(highs, m) {
     matrix: { format: 'csr', numRows: m.numRows, numCols: m.numCols, starts: m.rowStarts, indices: m.rowIndices, values: m.rowValues },
     integrality: hasIntegers ? m.integrality : undefined,
   });
+  names = { cols: m.colNames, rows: m.rowNames };
+  if (!hasIntegers) warmBasis(highs, m);
 }
 
 function solve(highs, request) {
@@ -44,9 +94,17 @@ function solve(highs, request) {
     isMip = false;
   }
   if (request.bounds && request.bounds.indices.length > 0) {
-    model.changeColsBounds(Int32Array.from(request.bounds.indices), Float64Array.from(request.bounds.lower), Float64Array.from(request.bounds.upper));
+    const latest = new Map();
+    request.bounds.indices.forEach((column, i) => latest.set(column, [request.bounds.lower[i], request.bounds.upper[i]]));
+    const columns = [...latest.keys()].sort((a, b) => a - b);
+    model.changeColsBounds(
+      { kind: 'set', indices: Int32Array.from(columns) },
+      Float64Array.from(columns.map((c) => latest.get(c)[0])),
+      Float64Array.from(columns.map((c) => latest.get(c)[1])),
+    );
   }
   model.options.set({ time_limit: Math.max(0.01, request.timeLimitSeconds), mip_rel_gap: request.mipGap });
+  if (process.env.APRON_HIGHS_OPTIONS) model.options.set(JSON.parse(process.env.APRON_HIGHS_OPTIONS));
   model.zeroAllClocks();
   model.run();
   const code = model.getModelStatus();
@@ -58,6 +116,7 @@ function solve(highs, request) {
   else if (code === s.infeasible || code === s.unboundedOrInfeasible) status = 'infeasible';
   else if (code === s.timeLimit || code === s.iterationLimit || code === s.interrupted || code === s.solutionLimit) status = hasSolution ? 'feasible' : 'timeout';
   const values = hasSolution || code === s.empty ? model.getSolution().colValue : undefined;
+  if (status === 'optimal') keepBasis();
   const objective = values ? model.getObjectiveValue() : undefined;
   let bound = status === 'optimal' && !isMip ? objective : undefined;
   if (isMip) {

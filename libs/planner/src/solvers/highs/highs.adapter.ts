@@ -40,8 +40,7 @@ export class HighsAdapter implements SolverAdapter {
   }
 
   async load(model: LinearModel): Promise<void> {
-    const transferable = stripNames(model);
-    await this.call({ kind: 'load', model: transferable }, LOAD_TIMEOUT_MS);
+    await this.call({ kind: 'load', model }, LOAD_TIMEOUT_MS);
   }
 
   async solve(request: SolveRequest): Promise<SolveOutcome> {
@@ -113,9 +112,4 @@ export class HighsAdapter implements SolverAdapter {
       pending.reject(error);
     }
   }
-}
-
-function stripNames(model: LinearModel): Omit<LinearModel, 'colNames' | 'rowNames'> {
-  const { colNames: _colNames, rowNames: _rowNames, ...numeric } = model;
-  return numeric;
 }

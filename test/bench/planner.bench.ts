@@ -1,0 +1,74 @@
+/**
+ * Planner benchmark (DESIGN.md §5b): for each scenario, one cold solve and warm ticks (state advanced one slot, SoC
+ * nudged), on one warm `Planner` per scenario. Prints one JSON line per scenario on stdout; notes go to stderr.
+ * `npm run bench -- planner [small|medium|large|highway ...] [--ticks N]`
+ */
+import { performance } from 'node:perf_hooks';
+import { checkInvariants, PlanInput, Planner, PlanResult } from '@apron/planner';
+import { benchScenarios } from '../../libs/simulator/src/scenarios';
+
+function percentile(values: number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+const round1 = (value: number) => Math.round(value * 10) / 10;
+
+export async function run(args: string[]): Promise<void> {
+  const ticksFlag = args.indexOf('--ticks');
+  const ticks = ticksFlag >= 0 ? Number(args[ticksFlag + 1]) : 20;
+  const names = args.filter((arg, i) => !arg.startsWith('--') && args[i - 1] !== '--ticks');
+  const scenarios = benchScenarios().filter((s) => names.length === 0 || names.includes(s.name));
+  for (const scenario of scenarios) {
+    const planner = new Planner();
+    try {
+      const wasmStart = performance.now();
+      await planner.warmUp();
+      const wasmMs = performance.now() - wasmStart;
+      let violations = 0;
+      const timed = async (input: PlanInput): Promise<[PlanResult, number]> => {
+        const started = performance.now();
+        const result = await planner.plan(input);
+        const ms = performance.now() - started;
+        const found = checkInvariants(input, result);
+        violations += found.length;
+        if (found.length > 0)
+          console.error(`bench ${scenario.name}: ${found.length} violation(s): ${found[0].message}`);
+        return [result, ms];
+      };
+      const [cold, coldMs] = await timed(scenario.input);
+      const stats = planner.lastStats;
+      const warm: number[] = [];
+      const statuses = new Map<string, number>();
+      for (let n = 1; n <= ticks; n++) {
+        const [result, ms] = await timed(scenario.tick(n));
+        warm.push(ms);
+        statuses.set(result.status, (statuses.get(result.status) ?? 0) + 1);
+      }
+      const line = {
+        scenario: scenario.name,
+        vehicles: scenario.input.vehicles?.length ?? 0,
+        sessions: scenario.input.sessions?.length ?? 0,
+        tasks: scenario.input.tasks?.length ?? 0,
+        slots: scenario.input.slots.reduce((sum, group) => sum + group.count, 0),
+        variables: stats?.variables ?? 0,
+        constraints: stats?.constraints ?? 0,
+        coldMs: round1(coldMs),
+        warmMsP50: round1(percentile(warm, 50)),
+        warmMsP95: round1(percentile(warm, 95)),
+        status: cold.status,
+        objective: cold.objective,
+        gap: cold.gap ?? null,
+      };
+      console.log(JSON.stringify(line));
+      console.error(
+        `bench ${scenario.name}: wasm load ${round1(wasmMs)} ms, integers ${stats?.integers}, repair rounds ${stats?.repairRounds}, build ${round1(stats?.buildMs ?? 0)} ms, first solve ${round1(stats?.firstSolveMs ?? 0)} ms, ` +
+          `cold "${cold.message}", unserved ${cold.unserved.length}, warm statuses ${JSON.stringify([...statuses])}, ` +
+          `invariant violations ${violations}`,
+      );
+    } finally {
+      await planner.dispose();
+    }
+  }
+}
