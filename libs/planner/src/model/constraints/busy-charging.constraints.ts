@@ -30,7 +30,7 @@ export function addNoChargingWhileBusy(
       if (kw < 0 || tasks.length === 0) continue;
       const capKw = colUpper(kw);
       const groups = pairwiseOverlapping(tasks, vehicle.turnaroundMinutes) ? [tasks] : tasks.map((task) => [task]);
-      groups.forEach((group, i) => {
+      groups.forEach((group) => {
         const terms: [number, number][] = [[kw, 1]];
         for (const task of group) terms.push([vars.assign[task.index].get(v) ?? -1, capKw]);
         model.addRow(`busy|${vehicle.id}|${t}|${group.length > 1 ? '*' : group[0].id}`, -Infinity, capKw, terms);
