@@ -54,6 +54,8 @@ export class ChargePointLink {
         return;
       }
       item.resolve(await this.call(item.action, item.build));
+      // Let the sender see the answer (e.g. the 1.6 transactionId) before the next queued payload is built.
+      await new Promise((resolve) => setImmediate(resolve));
     }
   }
 }

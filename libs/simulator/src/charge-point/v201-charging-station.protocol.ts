@@ -157,6 +157,57 @@ export class V201ChargingStationProtocol implements ChargePointProtocol {
       },
       'Transaction.Begin',
     );
+    await this.notifyChargingNeeds(connector);
+  }
+
+  /** K15: the EV's needs from ISO 15118, in Wh, W, A and V. */
+  private async notifyChargingNeeds(connector: ChargingConnector): Promise<void> {
+    const ev = connector.vehicle;
+    if (!ev?.iso15118) return;
+    const { departureTime, targetSocPercent = 100, maxVoltageV = 400 } = ev.iso15118;
+    const energyAmount = Math.max(
+      0,
+      Math.round(((targetSocPercent - connector.socPercent) / 100) * ev.batteryKwh * 1000),
+    );
+    const supply = connector.supply;
+    const dc = supply.currentType === 'DC';
+    const maxCurrent = Math.round(
+      (ev.maxKw * 1000) / (dc ? maxVoltageV : (supply.phases ?? 3) * (supply.nominalVoltageV ?? 230)),
+    );
+    const phases = supply.phases ?? 3;
+    const requestedEnergyTransfer = dc
+      ? 'DC'
+      : phases === 1
+        ? 'AC_single_phase'
+        : phases === 2
+          ? 'AC_two_phase'
+          : 'AC_three_phase';
+    await this.host.call('NotifyEVChargingNeeds', () => ({
+      evseId: connector.id,
+      chargingNeeds: {
+        requestedEnergyTransfer,
+        departureTime: departureTime?.toISOString(),
+        ...(dc
+          ? {
+              dcChargingParameters: {
+                evMaxCurrent: maxCurrent,
+                evMaxVoltage: maxVoltageV,
+                energyAmount,
+                evMaxPower: Math.round(ev.maxKw * 1000),
+                stateOfCharge: Math.round(connector.socPercent),
+                evEnergyCapacity: Math.round(ev.batteryKwh * 1000),
+              },
+            }
+          : {
+              acChargingParameters: {
+                energyAmount,
+                evMinCurrent: 6,
+                evMaxCurrent: maxCurrent,
+                evMaxVoltage: maxVoltageV,
+              },
+            }),
+      },
+    }));
   }
 
   async meterValues(connector: ChargingConnector, context: 'Sample.Periodic' | 'Trigger'): Promise<void> {

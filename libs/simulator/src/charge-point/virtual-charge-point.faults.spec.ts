@@ -36,6 +36,27 @@ describe.each<OcppProtocol>(['ocpp1.6', 'ocpp2.0.1'])('VirtualChargePoint faults
     expect(await bench.csms.call(identity, 'GetCompositeSchedule', req)).toEqual({ status: 'Rejected' });
   });
 
+  it('reports ISO 15118 charging needs with departure time and energy (K15)', async () => {
+    const { cp, identity } = chargePoint(protocol, { connectors: [{ maxPowerKw: 150, currentType: 'DC' }] });
+    await cp.start();
+    const departureTime = new Date('2026-11-22T07:30:00Z');
+    await cp.plugIn(1, { ...vehicle, maxKw: 120, iso15118: { departureTime, targetSocPercent: 80, maxVoltageV: 800 } });
+    if (v16) {
+      expect(bench.csms.calls(identity, 'NotifyEVChargingNeeds')).toHaveLength(0);
+      return;
+    }
+    await bench.csms.waitFor(() => events(identity).some((e) => e.type === 'ev.chargingNeeds'), 3000, 'charging needs');
+    expect(events(identity).find((e) => e.type === 'ev.chargingNeeds')).toMatchObject({
+      evseId: 1,
+      transferMode: 'DC',
+      departureTime,
+      energyAmountWh: 36000,
+      maxPowerW: 120000,
+      socPercent: 20,
+    });
+    expect(bench.csms.strictFailures).toEqual([]);
+  });
+
   it('ends the transaction and boots again on Reset', async () => {
     const { cp, identity } = chargePoint(protocol);
     await cp.start();

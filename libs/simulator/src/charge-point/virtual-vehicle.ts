@@ -6,6 +6,11 @@ export interface VehicleSpec {
   maxKw: number;
   /** Above this SoC the accepted power falls linearly to zero at 100 % (constant-voltage phase). Default 80. */
   taperStartPercent?: number;
+  /**
+   * ISO 15118 vehicles tell the station their needs; a 2.0.1 station forwards them in NotifyEVChargingNeeds (K15)
+   * once the transaction has started. Energy needed = (target − SoC) × battery.
+   */
+  iso15118?: { departureTime?: Date; targetSocPercent?: number; maxVoltageV?: number };
 }
 
 const DEFAULT_TAPER_START_PERCENT = 80;

@@ -35,6 +35,8 @@ export function useTestBench(prefix: string): TestBench {
     await Promise.all(chargePoints.map((cp) => cp.stop()));
     chargePoints = [];
     if (csms) Object.assign(csms, { bootStatus: 'Accepted', bootIntervalSeconds: 300, authorizeStatus: 'Accepted' });
+    csms?.strictFailures.splice(0);
+    bench.chargePointStrictFailures.splice(0);
   });
   afterAll(async () => {
     await csms?.close();

@@ -116,6 +116,7 @@ export class MinimalCsms {
       case 'StopTransaction':
         return { idTagInfo: { status: 'Accepted' } };
       case 'DataTransfer':
+      case 'NotifyEVChargingNeeds':
         return { status: 'Accepted' };
       case 'TransactionEvent':
       default:
