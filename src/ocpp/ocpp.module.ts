@@ -28,10 +28,14 @@ import { SessionsRepository } from './persistence/sessions.repository';
 import { MeterSampleWriter } from './sessions/meter-sample.writer';
 import { SessionTracker } from './sessions/session-tracker';
 import { SessionsService } from './sessions/sessions.service';
+import { ChargerRefService } from './read/charger-ref.service';
+import { OcppReadController } from './read/ocpp-read.controller';
+import { OcppReadService } from './read/ocpp-read.service';
 
 /** The OCPP central system: websocket gateway, message handlers, persistence, commands and read API. */
 @Module({
   imports: [ChargersModule, SitesModule, FleetModule],
+  controllers: [OcppReadController],
   providers: [
     { provide: OCPP_CONFIG, useFactory: () => loadOcppConfig() },
     { provide: SessionTracker, useFactory: () => new SessionTracker() },
@@ -59,7 +63,9 @@ import { SessionsService } from './sessions/sessions.service';
     SessionsRepository,
     MeterSampleWriter,
     SessionsService,
+    ChargerRefService,
+    OcppReadService,
   ],
-  exports: [OcppEventBus],
+  exports: [OcppEventBus, OcppReadService],
 })
 export class OcppModule {}

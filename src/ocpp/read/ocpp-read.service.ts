@@ -1,0 +1,79 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { Page } from '../../common/pagination';
+import { ConnectionRegistry } from '../gateway/connection-registry';
+import { ChargerStateRepository } from '../persistence/charger-state.repository';
+import { ConnectorStatusRepository } from '../persistence/connector-status.repository';
+import { MeterSampleRow } from '../persistence/meter-sample.entity';
+import { MeterSamplesRepository, SampleRange } from '../persistence/meter-samples.repository';
+import { SessionRow } from '../persistence/session.entity';
+import { SessionFilter, SessionsRepository } from '../persistence/sessions.repository';
+import { MeterSampleWriter } from '../sessions/meter-sample.writer';
+import { ConnectionStateResponse } from './connection-state.dto';
+
+/** Sessions, meter samples and connection state for the API and for other features (scheduler, fleet state). */
+@Injectable()
+export class OcppReadService {
+  constructor(
+    private readonly sessions: SessionsRepository,
+    private readonly samples: MeterSamplesRepository,
+    private readonly writer: MeterSampleWriter,
+    private readonly chargerState: ChargerStateRepository,
+    private readonly connectorStatus: ConnectorStatusRepository,
+    private readonly registry: ConnectionRegistry,
+  ) {}
+
+  /** Buffered samples and counters are written first, so a reader sees everything the chargers were answered for. */
+  async listSessions(filter: SessionFilter, limit: number, offset: number): Promise<Page<SessionRow>> {
+    await this.writer.flush();
+    const [items, total] = await this.sessions.list(filter, limit, offset);
+    return { items, total, limit, offset };
+  }
+
+  async getSession(id: string): Promise<SessionRow> {
+    await this.writer.flush();
+    const session = await this.sessions.findById(id);
+    if (!session) throw new NotFoundException(`Session ${id} not found`);
+    return session;
+  }
+
+  async listSamples(
+    where: { sessionId?: string; chargePointId?: string },
+    range: SampleRange,
+    limit: number,
+    offset: number,
+  ): Promise<Page<MeterSampleRow>> {
+    await this.writer.flush();
+    const [items, total] = await this.samples.list(where, range, limit, offset);
+    return { items, total, limit, offset };
+  }
+
+  isOnline(chargePointId: string): boolean {
+    return this.registry.get(chargePointId)?.open ?? false;
+  }
+
+  async connectionState(chargePointId: string): Promise<ConnectionStateResponse> {
+    const [state, connectors] = await Promise.all([
+      this.chargerState.find(chargePointId),
+      this.connectorStatus.current(chargePointId),
+    ]);
+    return {
+      chargePointId,
+      online: this.isOnline(chargePointId),
+      ocppVersion: this.registry.get(chargePointId)?.version ?? state?.ocppVersion ?? null,
+      bootStatus: state?.bootStatus ?? null,
+      vendor: state?.vendor ?? null,
+      model: state?.model ?? null,
+      firmwareVersion: state?.firmwareVersion ?? null,
+      lastSeenAt: (this.registry.get(chargePointId)?.lastSeenAt ?? state?.lastSeenAt)?.toISOString() ?? null,
+      connectors: connectors.map((c) => ({
+        evseId: c.evseId,
+        connectorId: c.connectorId,
+        status: c.status,
+        chargingState: c.chargingState,
+        rawStatus: c.rawStatus,
+        errorCode: c.errorCode,
+        at: c.at.toISOString(),
+      })),
+    };
+  }
+}
