@@ -21,3 +21,5 @@ export * from './profiles/v201-profile.builder';
 export * from './composite/profile-limit';
 export * from './composite/composite-schedule';
 export * from './composite/composite-schedule.adapter';
+export * from './composite/composite-response.parser';
+export * from './commands/meter-values-config.builder';

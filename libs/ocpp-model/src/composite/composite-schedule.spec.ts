@@ -3,6 +3,7 @@ import { V201ChargingProfile } from '../v201/v201-common.types';
 import { profileFromV16, profileFromV201 } from '../profiles/profile-version.adapter';
 import { compositeSchedule, limitAtW } from './composite-schedule';
 import { toV16CompositeResponse, toV201CompositeResponse } from './composite-schedule.adapter';
+import { compositeFromV16Response, compositeFromV201Response } from './composite-response.parser';
 
 const [v16Schemas, v201Schemas] = require('ocpp-rpc/lib/standard-validators');
 
@@ -204,6 +205,14 @@ describe('compositeSchedule (1.6 §3.13)', () => {
     v16Schemas.validate('urn:GetCompositeSchedule.conf', res);
     expect(res.chargingSchedule?.chargingSchedulePeriod).toEqual([{ startPeriod: 0, limit: 7400, numberPhases: 3 }]);
     expect(() => toV16CompositeResponse(compositeSchedule([], 1, at('06:00'), 600))).toThrow(/maxPowerW/);
+    expect(compositeFromV16Response(res, 1)).toEqual({
+      evseId: 1,
+      start: at('06:00'),
+      durationSeconds: 600,
+      rateUnit: 'W',
+      periods: [{ startSeconds: 0, limit: 7400, numberPhases: 3 }],
+    });
+    expect(compositeFromV16Response({ status: 'Rejected' }, 1)).toBeUndefined();
   });
 });
 
@@ -248,6 +257,7 @@ describe('compositeSchedule (2.0.1 K01, K08)', () => {
     const res = toV201CompositeResponse(c);
     v201Schemas.validate('urn:GetCompositeSchedule.conf', res);
     expect(res.schedule).toMatchObject({ evseId: 1, duration: 3600, chargingRateUnit: 'W' });
+    expect(compositeFromV201Response(res)?.periods.map((p) => p.limit)).toEqual([15000, 12000]);
   });
 
   it('applies a TxDefaultProfile on EVSE 0 to every EVSE, an EVSE-specific one only there (K01.FR.14/15)', () => {
