@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from './auth/auth.module';
 import { ChargersModule } from './chargers/chargers.module';
@@ -8,6 +9,7 @@ import { DatabaseTarget, dataSourceOptions } from './database/data-source-option
 import { FleetModule } from './fleet/fleet.module';
 import { DATABASE_INFO, HealthController } from './health/health.controller';
 import { OcppModule } from './ocpp/ocpp.module';
+import { SchedulingModule } from './scheduling/scheduling.module';
 import { SitesModule } from './sites/sites.module';
 import { TasksModule } from './tasks/tasks.module';
 
@@ -25,6 +27,8 @@ export class AppModule {
         FleetModule,
         TasksModule,
         OcppModule,
+        ScheduleModule.forRoot(),
+        SchedulingModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: DATABASE_INFO, useValue: { embedded: database.embedded ?? false } }],

@@ -12,6 +12,8 @@ export interface AppConfig {
   tickSeconds: number;
   logLevel: LogLevel;
   logFormat: LogFormat;
+  /** APRON_SCHEDULER=off stops the interval ticks (solve-now still works); for tests and maintenance. */
+  schedulerAutostart: boolean;
 }
 
 export class ConfigError extends Error {
@@ -85,5 +87,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
     tickSeconds: integerIn(env, 'APRON_TICK_SECONDS', 60, 1, 86400),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     logFormat: oneOf(env, 'LOG_FORMAT', LOG_FORMATS, production ? 'json' : 'pretty'),
+    schedulerAutostart: oneOf(env, 'APRON_SCHEDULER', ['on', 'off'] as const, 'on') === 'on',
   };
 }

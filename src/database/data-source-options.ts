@@ -5,13 +5,28 @@ import { Connector } from '../chargers/connector.entity';
 import { Vehicle } from '../fleet/vehicle.entity';
 import { Site } from '../sites/site.entity';
 import { OCPP_ENTITIES } from '../ocpp/persistence/ocpp-entities';
+import { SCHEDULING_ENTITIES, SCHEDULING_MIGRATIONS } from '../scheduling/scheduling.entities';
 import { TransferTask } from '../tasks/transfer-task.entity';
 import { InitialSchema1795000000000 } from './migrations/1795000000000-initial-schema';
 import { SiteReferencesNoAction1795380771224 } from './migrations/1795380771224-site-references-no-action';
 import { OcppGateway1795400000000 } from './migrations/1795400000000-ocpp-gateway';
 
-export const ENTITIES = [Site, Charger, Connector, Vehicle, TransferTask, ApiKey, ...OCPP_ENTITIES];
-export const MIGRATIONS = [InitialSchema1795000000000, SiteReferencesNoAction1795380771224, OcppGateway1795400000000];
+export const ENTITIES = [
+  Site,
+  Charger,
+  Connector,
+  Vehicle,
+  TransferTask,
+  ApiKey,
+  ...OCPP_ENTITIES,
+  ...SCHEDULING_ENTITIES,
+];
+export const MIGRATIONS = [
+  InitialSchema1795000000000,
+  SiteReferencesNoAction1795380771224,
+  OcppGateway1795400000000,
+  ...SCHEDULING_MIGRATIONS,
+];
 
 export interface DatabaseTarget {
   url: string;

@@ -32,7 +32,13 @@ export interface TestAppOptions {
 /** The real service on a fresh database, listening on loopback. */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase());
-  const config = loadConfig({ LOG_LEVEL: 'error', APRON_ADMIN_TOKEN: ADMIN_TOKEN, HOST: '127.0.0.1', ...options.env });
+  const config = loadConfig({
+    LOG_LEVEL: 'error',
+    APRON_ADMIN_TOKEN: ADMIN_TOKEN,
+    HOST: '127.0.0.1',
+    APRON_SCHEDULER: 'off',
+    ...options.env,
+  });
   const app = await createApp(config, database);
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;

@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import { OcppReadService } from '../../ocpp/read/ocpp-read.service';
+import { ChargerLive, ChargerLiveState } from '../live-state.ports';
+import { ConnectorStatus, PublicSessionState } from '../site-snapshot';
+
+const ASSUMED_PUBLIC_BATTERY_KWH = 60;
+const MAX_PUBLIC_SESSIONS = 500;
+
+/** Live charger state from the OCPP gateway: connection, connector status, public sessions and their needs. */
+@Injectable()
+export class OcppChargerLiveState implements ChargerLiveState {
+  constructor(private readonly ocpp: OcppReadService) {}
+
+  async chargers(chargePointIds: string[]): Promise<Map<string, ChargerLive>> {
+    const states = await Promise.all(chargePointIds.map((id) => this.ocpp.connectionState(id)));
+    return new Map(
+      states.map((state) => [
+        state.chargePointId,
+        {
+          online: state.online,
+          // One connector per EVSE: our connector number is the EVSE id (1.6 connector N is EVSE N).
+          connectors: new Map(state.connectors.map((c) => [c.evseId, c.status as ConnectorStatus])),
+        },
+      ]),
+    );
+  }
+
+  async publicSessions(siteId: string): Promise<PublicSessionState[]> {
+    const page = await this.ocpp.listSessions({ siteId, active: true }, MAX_PUBLIC_SESSIONS, 0);
+    return page.items
+      .filter((session) => session.vehicleId === null && (session.evseId ?? session.connectorId) !== null)
+      .map((session) => {
+        const socPercent = session.lastSocPercent ?? undefined;
+        const energyKwh = session.evEnergyAmountWh !== null ? session.evEnergyAmountWh / 1000 : undefined;
+        const targetSocPercent =
+          socPercent !== undefined && energyKwh !== undefined
+            ? Math.min(100, socPercent + (energyKwh / ASSUMED_PUBLIC_BATTERY_KWH) * 100)
+            : undefined;
+        return {
+          id: session.id,
+          chargePointId: session.chargePointId,
+          connectorId: (session.evseId ?? session.connectorId)!,
+          socPercent,
+          targetSocPercent,
+          departure: session.evDepartureAt ?? undefined,
+        };
+      });
+  }
+}

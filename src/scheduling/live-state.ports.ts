@@ -1,0 +1,32 @@
+import { ConnectorStatus, PublicSessionState } from './site-snapshot';
+
+/**
+ * What the tick needs from the OCPP side and from fleet state, behind narrow interfaces so the tick can be
+ * driven by the real gateway, by virtual chargers, or by a stored scenario alike (the ACN habit in STYLE.md).
+ */
+export const CHARGER_LIVE_STATE = Symbol('CHARGER_LIVE_STATE');
+export const VEHICLE_LIVE_STATE = Symbol('VEHICLE_LIVE_STATE');
+
+export interface ChargerLive {
+  online: boolean;
+  /** Last reported status per connector id; a connector never reported is absent. */
+  connectors: Map<number, ConnectorStatus>;
+}
+
+export interface ChargerLiveState {
+  chargers(chargePointIds: string[]): Promise<Map<string, ChargerLive>>;
+  /** Public (non-fleet) charging sessions in progress at the site. */
+  publicSessions(siteId: string): Promise<PublicSessionState[]>;
+}
+
+export interface VehicleLive {
+  socPercent: number;
+  socUncertaintyPercent: number;
+  plugged?: { chargePointId: string; connectorId: number };
+  busyUntil?: Date;
+}
+
+export interface VehicleLiveState {
+  /** Keyed by fleet number; a vehicle without an estimate is absent. */
+  vehicles(siteId: string, now: Date): Promise<Map<string, VehicleLive>>;
+}

@@ -1,0 +1,14 @@
+import type { PlanChoice } from './plan-choice';
+
+export const PLAN_APPLIER = Symbol('PLAN_APPLIER');
+
+export interface ApplySummary {
+  profilesSent: number;
+  profilesUnchanged: number;
+  failures: string[];
+}
+
+/** Carries an applied plan to the chargers (charging profiles over OCPP). */
+export interface PlanApplier {
+  apply(site: { id: string; code: string }, choice: PlanChoice, now: Date): Promise<ApplySummary>;
+}

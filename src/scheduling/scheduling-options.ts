@@ -1,0 +1,28 @@
+import { DEFAULT_PLAN_INPUT_OPTIONS, PlanInputOptions } from './plan-input.builder';
+
+export const SCHEDULING_OPTIONS = Symbol('SCHEDULING_OPTIONS');
+
+export interface SchedulingOptions {
+  /** Default tick; a site's own tickSeconds wins (APRON_TICK_SECONDS). */
+  tickSeconds: number;
+  /** Hard limit of one solve; the planner falls back when it is reached. */
+  solveTimeLimitSeconds: number;
+  /** A failed tick keeps the last good plan at most this long. */
+  maxKeepMinutes: number;
+  /** Plan runs older than this are deleted. */
+  retentionDays: number;
+  planInput: PlanInputOptions;
+  /** Registers the interval ticks; off lets tests drive ticks themselves. */
+  autoStart: boolean;
+}
+
+export function defaultSchedulingOptions(tickSeconds: number): SchedulingOptions {
+  return {
+    tickSeconds,
+    solveTimeLimitSeconds: Math.max(2, Math.min(30, Math.floor(tickSeconds / 2))),
+    maxKeepMinutes: 15,
+    retentionDays: 7,
+    planInput: DEFAULT_PLAN_INPUT_OPTIONS,
+    autoStart: true,
+  };
+}

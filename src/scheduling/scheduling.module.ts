@@ -1,0 +1,47 @@
+import { Module } from '@nestjs/common';
+import { ChargersModule } from '../chargers/chargers.module';
+import { CLOCK, systemClock } from '../common/clock';
+import { APP_CONFIG } from '../config/config.module';
+import { AppConfig } from '../config/app-config';
+import { FleetModule } from '../fleet/fleet.module';
+import { OcppModule } from '../ocpp/ocpp.module';
+import { SitesModule } from '../sites/sites.module';
+import { TasksModule } from '../tasks/tasks.module';
+import { NoVehicleEstimates } from './adapters/no-vehicle-estimates';
+import { OcppChargerLiveState } from './adapters/ocpp-charger-live-state';
+import { ProfilesNotSentApplier } from './adapters/profiles-not-sent.applier';
+import { CHARGER_LIVE_STATE, VEHICLE_LIVE_STATE } from './live-state.ports';
+import { PLAN_APPLIER } from './plan-applier.port';
+import { PlanRunsRepository } from './plan-runs.repository';
+import { SchedulingController } from './scheduling.controller';
+import { SchedulingEvents } from './scheduling-events';
+import { defaultSchedulingOptions, SCHEDULING_OPTIONS } from './scheduling-options';
+import { SiteSnapshotReader } from './site-snapshot.reader';
+import { SiteTickService } from './site-tick.service';
+import { TickScheduler } from './tick-scheduler';
+
+@Module({
+  imports: [SitesModule, ChargersModule, FleetModule, TasksModule, OcppModule],
+  controllers: [SchedulingController],
+  providers: [
+    { provide: CLOCK, useValue: systemClock },
+    {
+      provide: SCHEDULING_OPTIONS,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        ...defaultSchedulingOptions(config.tickSeconds),
+        autoStart: config.schedulerAutostart,
+      }),
+    },
+    { provide: CHARGER_LIVE_STATE, useClass: OcppChargerLiveState },
+    { provide: VEHICLE_LIVE_STATE, useClass: NoVehicleEstimates },
+    { provide: PLAN_APPLIER, useClass: ProfilesNotSentApplier },
+    PlanRunsRepository,
+    SchedulingEvents,
+    SiteSnapshotReader,
+    SiteTickService,
+    TickScheduler,
+  ],
+  exports: [SiteTickService, SchedulingEvents, PlanRunsRepository],
+})
+export class SchedulingModule {}

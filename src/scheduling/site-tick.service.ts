@@ -1,0 +1,132 @@
+import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Planner, type PlanResult } from '@apron/planner';
+import { CLOCK, Clock } from '../common/clock';
+import { choosePlan, PlanChoice } from './plan-choice';
+import { buildPlanInput } from './plan-input.builder';
+import { PLAN_APPLIER, PlanApplier, ApplySummary } from './plan-applier.port';
+import { PlanRun } from './plan-run.entity';
+import { PlanRunsRepository } from './plan-runs.repository';
+import { SchedulingEvents } from './scheduling-events';
+import { SCHEDULING_OPTIONS, SchedulingOptions } from './scheduling-options';
+import { SiteSnapshotReader } from './site-snapshot.reader';
+
+export type TickTrigger = 'tick' | 'solve-now';
+
+export type TickOutcome =
+  { ran: true; run: PlanRun; choice: PlanChoice; apply: ApplySummary } | { ran: false; reason: string };
+
+/** DESIGN.md §3: read state, build the scenario, solve off the event loop, choose, apply, store, tell. */
+@Injectable()
+export class SiteTickService implements OnModuleDestroy {
+  private readonly logger = new Logger(SiteTickService.name);
+  private readonly running = new Set<string>();
+  private readonly planner = new Planner();
+
+  constructor(
+    private readonly reader: SiteSnapshotReader,
+    private readonly runs: PlanRunsRepository,
+    private readonly events: SchedulingEvents,
+    @Inject(PLAN_APPLIER) private readonly applier: PlanApplier,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(SCHEDULING_OPTIONS) private readonly options: SchedulingOptions,
+  ) {}
+
+  async onModuleDestroy(): Promise<void> {
+    await this.planner.dispose();
+  }
+
+  isRunning(siteId: string): boolean {
+    return this.running.has(siteId);
+  }
+
+  /** Never two ticks of one site at once: a tick that finds one running is skipped, not queued. */
+  async tick(siteId: string, trigger: TickTrigger): Promise<TickOutcome> {
+    if (this.running.has(siteId)) return { ran: false, reason: 'a tick of this site is already running' };
+    this.running.add(siteId);
+    try {
+      return await this.runTick(siteId, trigger);
+    } finally {
+      this.running.delete(siteId);
+    }
+  }
+
+  private async runTick(siteId: string, trigger: TickTrigger): Promise<TickOutcome> {
+    const startedMs = performance.now();
+    const now = this.clock.now();
+    const { snapshot, notes: readNotes } = await this.reader.read(siteId, now, this.options.planInput.horizonHours);
+    const { input, notes } = buildPlanInput(snapshot, this.options.planInput);
+    const fresh = await this.solve(input);
+    const lastRun = await this.runs.latestApplied(siteId);
+    const last = lastRun ? { input: lastRun.input, result: lastRun.result, solvedAt: lastRun.tickAt } : undefined;
+    const choice = choosePlan(input, fresh, last, now, { maxKeepMinutes: this.options.maxKeepMinutes });
+    const apply = await this.applier.apply({ id: siteId, code: snapshot.site.code }, choice, now);
+    const run = await this.runs.insert({
+      siteId,
+      tickAt: now,
+      trigger,
+      status: fresh.status,
+      applied: choice.source,
+      message: fresh.message,
+      reason: choice.reason ?? null,
+      objective: Number.isFinite(fresh.objective) ? fresh.objective : null,
+      solveMs: fresh.solveMs,
+      tickMs: performance.now() - startedMs,
+      input,
+      result: fresh,
+      notes: [...readNotes, ...notes, ...apply.failures],
+    });
+    this.tell(siteId, run, choice);
+    return { ran: true, run, choice, apply };
+  }
+
+  /** The planner answers every business outcome with a result; a throw here means invalid input (a bug). */
+  private async solve(input: Parameters<Planner['plan']>[0]): Promise<PlanResult> {
+    try {
+      return await this.planner.plan(input, { timeLimitSeconds: this.options.solveTimeLimitSeconds });
+    } catch (error) {
+      const message = `the planner refused its input: ${(error as Error).message}`;
+      this.logger.error(message);
+      return { ...emptyResult(input.start), status: 'infeasible', message };
+    }
+  }
+
+  private tell(siteId: string, run: PlanRun, choice: PlanChoice): void {
+    const at = run.tickAt.toISOString();
+    this.events.publish({
+      type: 'plan.applied',
+      siteId,
+      planRunId: run.id,
+      tickAt: at,
+      status: run.status,
+      applied: run.applied,
+      reason: run.reason,
+      unservedTasks: choice.result.unserved.length,
+    });
+    if (choice.source !== 'new') {
+      const code = choice.source === 'fallback' ? 'plan-fallback' : 'plan-kept-last';
+      this.events.publish({ type: 'alert', siteId, severity: 'critical', code, message: choice.reason ?? '', at });
+      this.logger.warn(`site ${siteId}: ${choice.reason}`);
+    }
+    for (const unserved of choice.result.unserved) {
+      const message = `task ${unserved.taskId} is short of ${unserved.missingVehicles} vehicle(s)`;
+      this.events.publish({ type: 'alert', siteId, severity: 'warning', code: 'task-unserved', message, at });
+    }
+  }
+}
+
+function emptyResult(start: string): PlanResult {
+  return {
+    status: 'infeasible',
+    message: '',
+    solveMs: 0,
+    objective: Number.NaN,
+    costTotal: 0,
+    peakKw: 0,
+    slotStarts: [start],
+    assignments: [],
+    unserved: [],
+    charging: [],
+    soc: [],
+    sitePowerKw: [],
+  };
+}
