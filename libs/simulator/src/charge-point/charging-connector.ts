@@ -41,6 +41,8 @@ export class ChargingConnector {
   /** An idTag from a remote start that waits for a vehicle to be plugged in. */
   pendingRemoteStart?: { idTag: string; remoteStartId?: number; txProfile?: NeutralChargingProfile };
   operative = true;
+  /** ChangeAvailability Inoperative arrived during a transaction: applied when it ends (Scheduled). */
+  inoperativeWhenIdle = false;
   /** A transaction ended while the vehicle is still plugged in (1.6 Finishing). */
   sessionFinished = false;
   energyRegisterWh: number;

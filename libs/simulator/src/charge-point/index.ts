@@ -17,3 +17,6 @@ export * from './virtual-charge-point';
 export * from './charge-point-link';
 export * from './periodic-timer';
 export * from './smart-charging';
+export * from './transaction-flow';
+export * from './v201-csms.handlers';
+export * from './v16-central-system.handlers';

@@ -1,13 +1,9 @@
 /** OCPP 2.0.1 behaviour of the virtual charging station (one connector per EVSE). */
 import { randomUUID } from 'node:crypto';
 import {
-  profileFromV201,
-  toV201CompositeResponse,
   V201AuthorizeResponse,
   V201BootNotificationResponse,
   V201ConnectorStatus,
-  V201CsmsRequests,
-  V201CsmsResponses,
   V201MeterValue,
   V201ReadingContext,
   V201StoppedReason,
@@ -15,13 +11,11 @@ import {
   V201TriggerReason,
 } from '@apron/ocpp-model';
 import { BootReason, BootResult, ChargePointProtocol } from './charge-point.protocol';
-import { ChargePointHost, StopReason, TriggerKind } from './charge-point-host';
+import { ChargePointHost, StopReason } from './charge-point-host';
 import { ChargingConnector, ConnectorStatus16 } from './charging-connector';
 import { meterReadings } from './meter-readings';
 import { RpcClient } from './rpc-client.factory';
-import { getVariables, setVariables } from './v201-variables';
-
-type Handler<A extends keyof V201CsmsRequests> = (req: V201CsmsRequests[A]) => V201CsmsResponses[A];
+import { registerV201CsmsHandlers } from './v201-csms.handlers';
 
 const STOPPED: Record<StopReason, [V201StoppedReason, V201TriggerReason]> = {
   EVDisconnected: ['EVDisconnected', 'EVDeparted'],
@@ -31,13 +25,6 @@ const STOPPED: Record<StopReason, [V201StoppedReason, V201TriggerReason]> = {
   SoftReset: ['ImmediateReset', 'ResetCommand'],
   UnlockCommand: ['Other', 'UnlockCommand'],
 };
-
-const PURPOSE = {
-  ChargingStationMaxProfile: 'StationMax',
-  ChargingStationExternalConstraints: 'StationExternal',
-  TxDefaultProfile: 'TxDefault',
-  TxProfile: 'Tx',
-} as const;
 
 function connectorStatus(status: ConnectorStatus16): V201ConnectorStatus {
   if (status === 'Unavailable' || status === 'Faulted' || status === 'Available') return status;
@@ -249,7 +236,7 @@ export class V201ChargingStationProtocol implements ChargePointProtocol {
       {
         transactionInfo: {
           transactionId: tx.id,
-          chargingState: connector.vehicle ? 'EVConnected' : 'Idle',
+          chargingState: connector.vehicle && reason !== 'EVDisconnected' ? 'EVConnected' : 'Idle',
           // E06: stoppedReason may be omitted only when it is Local.
           stoppedReason,
         },
@@ -259,72 +246,6 @@ export class V201ChargingStationProtocol implements ChargePointProtocol {
   }
 
   registerHandlers(client: RpcClient): void {
-    const on = <A extends keyof V201CsmsRequests>(action: A, handler: Handler<A>) =>
-      client.handle(action, async ({ params }) => handler(params as V201CsmsRequests[A]));
-    const host = this.host;
-
-    on('SetChargingProfile', (req) => {
-      const decision = host.installProfile(profileFromV201(req.chargingProfile, req.evseId));
-      return decision.accepted
-        ? { status: 'Accepted' }
-        : { status: 'Rejected', statusInfo: { reasonCode: decision.reason.slice(0, 20) } };
-    });
-    on('ClearChargingProfile', (req) => {
-      const c = req.chargingProfileCriteria;
-      const cleared = host.clearProfiles({
-        id: req.chargingProfileId,
-        evseId: c?.evseId,
-        purpose: c?.chargingProfilePurpose === undefined ? undefined : PURPOSE[c.chargingProfilePurpose],
-        stackLevel: c?.stackLevel,
-      });
-      return { status: cleared > 0 ? 'Accepted' : 'Unknown' };
-    });
-    on('GetCompositeSchedule', (req) => {
-      const composite = host.composite(req.evseId, req.duration, req.chargingRateUnit);
-      return composite ? toV201CompositeResponse(composite) : { status: 'Rejected' };
-    });
-    on('RequestStartTransaction', (req) => {
-      const profile = req.chargingProfile && profileFromV201(req.chargingProfile, req.evseId ?? 0);
-      const connector = host.remoteStart(req.evseId, req.idToken.idToken, req.remoteStartId, profile);
-      if (!connector) return { status: 'Rejected' };
-      // F01.FR.?: a transaction already running on the EVSE (e.g. started on plug-in) has its id returned.
-      return connector.transaction
-        ? { status: 'Accepted', transactionId: connector.transaction.id }
-        : { status: 'Accepted' };
-    });
-    on('RequestStopTransaction', (req) => ({ status: host.remoteStop(req.transactionId) ? 'Accepted' : 'Rejected' }));
-    on('TriggerMessage', (req) => {
-      const kind = req.requestedMessage;
-      if (kind === 'FirmwareStatusNotification' || kind === 'LogStatusNotification') {
-        setImmediate(() => void host.call(kind, () => ({ status: 'Idle' })));
-        return { status: 'Accepted' };
-      }
-      const supported: TriggerKind[] = [
-        'BootNotification',
-        'Heartbeat',
-        'StatusNotification',
-        'MeterValues',
-        'TransactionEvent',
-      ];
-      if (!supported.includes(kind as TriggerKind)) return { status: 'NotImplemented' };
-      if (req.evse && !host.connector(req.evse.id)) return { status: 'Rejected' };
-      host.trigger(kind as TriggerKind, req.evse?.id);
-      return { status: 'Accepted' };
-    });
-    on('SetVariables', (req) => {
-      const res = setVariables(host.settings, req);
-      host.settingsChanged();
-      return res;
-    });
-    on('GetVariables', (req) => getVariables(host.settings, req));
-    on('ChangeAvailability', (req) => ({
-      status: host.changeAvailability(req.evse?.id ?? 0, req.operationalStatus === 'Operative'),
-    }));
-    on('Reset', (req) => {
-      if (req.evseId !== undefined) return { status: 'Rejected' };
-      host.reset(req.type === 'Immediate');
-      return { status: 'Accepted' };
-    });
-    on('UnlockConnector', (req) => ({ status: host.unlock(req.evseId, false) }));
+    registerV201CsmsHandlers(client, this.host);
   }
 }

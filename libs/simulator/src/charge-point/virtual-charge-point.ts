@@ -6,12 +6,13 @@
 import { EventEmitter } from 'node:events';
 import { ChargingRateUnit, CompositeSchedule, NeutralChargingProfile } from '@apron/ocpp-model';
 import { BootReason, ChargePointProtocol } from './charge-point.protocol';
-import { ChargePointHost, FaultOptions, StationInfo, StopReason, TriggerKind } from './charge-point-host';
+import { ChargePointHost, FaultOptions, StationInfo, TriggerKind } from './charge-point-host';
 import { ChargePointSettings } from './charge-point-settings';
 import { ChargingConnector } from './charging-connector';
 import { Clock, RealClock, TimerHandle } from './clock';
 import { ClearCriteria, InstallDecision, ProfileStore } from './profile-store';
 import { SmartCharging } from './smart-charging';
+import { TransactionFlow } from './transaction-flow';
 import { ChargePointLink } from './charge-point-link';
 import { PeriodicTimer } from './periodic-timer';
 import { RpcClient } from './rpc-client.factory';
@@ -33,6 +34,7 @@ export class VirtualChargePoint extends EventEmitter implements ChargePointHost 
   private readonly protocol: ChargePointProtocol;
   private readonly link: ChargePointLink;
   private readonly smartCharging: SmartCharging;
+  private readonly flow: TransactionFlow;
   private readonly heartbeatTimer: PeriodicTimer;
   private readonly meterTimer: PeriodicTimer;
   private bootTimer?: TimerHandle;
@@ -78,6 +80,16 @@ export class VirtualChargePoint extends EventEmitter implements ChargePointHost 
     this.protocol =
       options.protocol === 'ocpp1.6' ? new V16ChargePointProtocol(this) : new V201ChargingStationProtocol(this);
     this.protocol.registerHandlers(this.client);
+    this.flow = new TransactionFlow({
+      protocol: this.protocol,
+      settings: this.settings,
+      clock: this.clock,
+      connectors: this.connectors,
+      profiles: this.profiles,
+      settle: () => this.settle(),
+      installProfile: (profile) => this.installProfile(profile),
+      emit: (event, payload) => this.emit(event, payload),
+    });
     this.client.on('strictValidationFailure', (e: unknown) => this.emit('strictValidationFailure', e));
     this.client.on('disconnect', () => this.emit('disconnected'));
     this.client.on('open', () => this.onOpen());
@@ -114,28 +126,13 @@ export class VirtualChargePoint extends EventEmitter implements ChargePointHost 
   }
 
   /** Plugs a vehicle in: Authorize (unless remotely started) and start a transaction. Returns its id, if started. */
-  async plugIn(connectorId: number, vehicle: VehicleSpec): Promise<string | undefined> {
-    const c = this.requireConnector(connectorId);
-    this.settle();
-    c.plug(vehicle, this.clock.now());
-    await this.refreshStatus(c);
-    const remote = c.pendingRemoteStart;
-    c.pendingRemoteStart = undefined;
-    const idTag = remote?.idTag ?? vehicle.idTag;
-    if (!remote || this.settings.authorizeRemoteStart) {
-      if (!(await this.protocol.authorize(idTag))) return undefined;
-    }
-    await this.beginTransaction(c, idTag, remote?.remoteStartId, remote?.txProfile);
-    return c.transaction?.id;
+  plugIn(connectorId: number, vehicle: VehicleSpec): Promise<string | undefined> {
+    return this.flow.plugIn(this.requireConnector(connectorId), vehicle);
   }
 
   /** Unplugs the vehicle, ending its transaction (EVDisconnected). */
-  async unplug(connectorId: number): Promise<void> {
-    const c = this.requireConnector(connectorId);
-    this.settle();
-    if (c.transaction) await this.endTransaction(c, 'EVDisconnected');
-    c.unplug(this.clock.now());
-    await this.refreshStatus(c);
+  unplug(connectorId: number): Promise<void> {
+    return this.flow.unplug(this.requireConnector(connectorId));
   }
 
   /** Sends a raw websocket frame, e.g. a malformed or out-of-schema message for tests. */
@@ -174,48 +171,20 @@ export class VirtualChargePoint extends EventEmitter implements ChargePointHost 
     remoteStartId?: number,
     txProfile?: NeutralChargingProfile,
   ): ChargingConnector | undefined {
-    if (txProfile && txProfile.purpose !== 'Tx') return undefined; // 1.6 §5.11, F01.FR.08: only a TxProfile
-    const c =
-      connectorId !== undefined && connectorId > 0
-        ? this.connector(connectorId)
-        : (this.connectors.find((x) => x.vehicle && !x.transaction && x.operative) ??
-          this.connectors.find((x) => !x.transaction && x.operative));
-    if (!c || c.transaction || !c.operative) return undefined;
-    if (!c.vehicle) {
-      c.pendingRemoteStart = { idTag, remoteStartId, txProfile };
-      return c;
-    }
-    setImmediate(async () => {
-      if (this.settings.authorizeRemoteStart && !(await this.protocol.authorize(idTag))) return;
-      await this.beginTransaction(c, idTag, remoteStartId, txProfile);
-    });
-    return c;
+    return this.flow.remoteStart(connectorId, idTag, remoteStartId, txProfile);
   }
 
   remoteStop(transactionId: string): boolean {
-    const c = this.connectors.find((x) => x.transaction?.id === transactionId);
-    if (!c) return false;
-    setImmediate(() => void this.endTransaction(c, 'Remote'));
-    return true;
+    return this.flow.remoteStop(transactionId);
   }
 
   changeAvailability(connectorId: number, operative: boolean): 'Accepted' | 'Scheduled' | 'Rejected' {
-    const targets = connectorId === 0 ? this.connectors : [this.connector(connectorId)];
-    if (targets.some((c) => !c)) return 'Rejected';
-    let scheduled = false;
-    for (const c of targets as ChargingConnector[]) {
-      if (!operative && c.transaction)
-        scheduled = true; // applied when the transaction ends
-      else c.operative = operative;
-    }
-    setImmediate(() => this.connectors.forEach((c) => void this.refreshStatus(c)));
-    return scheduled ? 'Scheduled' : 'Accepted';
+    return this.flow.changeAvailability(connectorId, operative);
   }
 
   reset(hard: boolean): void {
     setImmediate(async () => {
-      for (const c of this.connectors)
-        if (c.transaction) await this.endTransaction(c, hard ? 'HardReset' : 'SoftReset');
+      for (const c of this.connectors) if (c.transaction) await this.flow.end(c, hard ? 'HardReset' : 'SoftReset');
       await this.client.close({ code: 1000, awaitPending: true });
       this.setRegistration('Unknown');
       if (this.stopped) return;
@@ -225,11 +194,7 @@ export class VirtualChargePoint extends EventEmitter implements ChargePointHost 
   }
 
   unlock(connectorId: number, stopRunning: boolean): 'Unlocked' | 'UnknownConnector' | 'OngoingAuthorizedTransaction' {
-    const c = this.connector(connectorId);
-    if (!c) return 'UnknownConnector';
-    if (c.transaction && !stopRunning) return 'OngoingAuthorizedTransaction'; // F05.FR.02
-    if (c.transaction) setImmediate(() => void this.endTransaction(c, 'UnlockCommand'));
-    return 'Unlocked';
+    return this.flow.unlock(connectorId, stopRunning);
   }
 
   trigger(kind: TriggerKind, connectorId?: number): void {
@@ -264,44 +229,9 @@ export class VirtualChargePoint extends EventEmitter implements ChargePointHost 
     return c;
   }
 
-  private async beginTransaction(
-    c: ChargingConnector,
-    idTag: string,
-    remoteStartId?: number,
-    txProfile?: NeutralChargingProfile,
-  ): Promise<void> {
-    this.settle();
-    await this.protocol.startTransaction(c, idTag, remoteStartId);
-    const tx = c.transaction;
-    if (txProfile && tx?.id) this.installProfile({ ...txProfile, evseId: c.id, transactionId: tx.id });
-    this.settle();
-    await this.refreshStatus(c);
-    this.emit('transactionStarted', snapshotOf(c));
-  }
-
-  private async endTransaction(c: ChargingConnector, reason: StopReason): Promise<void> {
-    this.settle();
-    const tx = c.transaction;
-    if (!tx) return;
-    c.powerW = 0;
-    await this.protocol.stopTransaction(c, reason);
-    c.transaction = undefined;
-    this.profiles.endTransaction(tx.id);
-    this.emit('transactionEnded', { connectorId: c.id, transactionId: tx.id, energyRegisterWh: c.energyRegisterWh });
-    c.sessionFinished = true;
-    await this.refreshStatus(c);
-  }
-
-  /** Sends a status (1.6) or charging-state change (2.0.1) when the connector's state changed. */
-  private async refreshStatus(c: ChargingConnector): Promise<void> {
-    const previous = c.status;
-    c.status = c.chargingStatus();
-    if (c.status !== previous) await this.protocol.statusChanged(c, previous);
-  }
-
   private afterProfilesChanged(): void {
     this.emit('profilesChanged', this.profiles.all());
-    setImmediate(() => this.connectors.forEach((c) => void this.refreshStatus(c)));
+    setImmediate(() => this.connectors.forEach((c) => void this.flow.refreshStatus(c)));
   }
 
   private async boot(reason: BootReason): Promise<void> {
@@ -343,7 +273,7 @@ export class VirtualChargePoint extends EventEmitter implements ChargePointHost 
     this.settle();
     for (const c of this.connectors) {
       if (!c.transaction) continue;
-      void this.refreshStatus(c);
+      void this.flow.refreshStatus(c);
       void this.protocol.meterValues(c, 'Sample.Periodic');
       this.emit('meterValues', snapshotOf(c));
     }
