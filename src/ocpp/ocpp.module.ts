@@ -29,13 +29,17 @@ import { MeterSampleWriter } from './sessions/meter-sample.writer';
 import { SessionTracker } from './sessions/session-tracker';
 import { SessionsService } from './sessions/sessions.service';
 import { ChargerRefService } from './read/charger-ref.service';
+import { ChargerCall } from './commands/charger-call';
+import { CHARGER_COMMANDS } from './commands/charger-commands';
+import { ChargerCommandsController } from './commands/charger-commands.controller';
+import { OcppCommandsService } from './commands/ocpp-commands.service';
 import { OcppReadController } from './read/ocpp-read.controller';
 import { OcppReadService } from './read/ocpp-read.service';
 
 /** The OCPP central system: websocket gateway, message handlers, persistence, commands and read API. */
 @Module({
   imports: [ChargersModule, SitesModule, FleetModule],
-  controllers: [OcppReadController],
+  controllers: [OcppReadController, ChargerCommandsController],
   providers: [
     { provide: OCPP_CONFIG, useFactory: () => loadOcppConfig() },
     { provide: SessionTracker, useFactory: () => new SessionTracker() },
@@ -64,8 +68,11 @@ import { OcppReadService } from './read/ocpp-read.service';
     MeterSampleWriter,
     SessionsService,
     ChargerRefService,
+    ChargerCall,
+    OcppCommandsService,
+    { provide: CHARGER_COMMANDS, useExisting: OcppCommandsService },
     OcppReadService,
   ],
-  exports: [OcppEventBus, OcppReadService],
+  exports: [OcppEventBus, OcppReadService, CHARGER_COMMANDS],
 })
 export class OcppModule {}

@@ -1,0 +1,285 @@
+import { Injectable } from '@nestjs/common';
+import {
+  buildPowerProfile,
+  ChargingRateUnit,
+  ElectricalSupply,
+  NeutralChargingProfile,
+  OcppVersion,
+  SendablePurpose,
+  toV16ChargingProfile,
+  toV201ChargingProfile,
+  withoutUndefined,
+} from '@apron/ocpp-model';
+import { ChargersService } from '../../chargers/chargers.service';
+import { ChargerConnection } from '../gateway/charger-connection';
+import { ChargerCall } from './charger-call';
+import {
+  ChargerCommands,
+  ClearProfileCriteria,
+  CommandOutcome,
+  ConfigurationKey,
+  ConfigurationSetting,
+  InvalidCommandError,
+  PowerProfileCommand,
+  ResetKind,
+} from './charger-commands';
+import { configurationCalls, configurationReads, socMeterValueSettings } from './configuration-payloads';
+
+const V16_PURPOSE: Record<SendablePurpose, string> = {
+  StationMax: 'ChargePointMaxProfile',
+  TxDefault: 'TxDefaultProfile',
+  Tx: 'TxProfile',
+};
+const V201_PURPOSE: Record<SendablePurpose, string> = {
+  StationMax: 'ChargingStationMaxProfile',
+  TxDefault: 'TxDefaultProfile',
+  Tx: 'TxProfile',
+};
+const V16_TRIGGERS = new Set([
+  'BootNotification',
+  'DiagnosticsStatusNotification',
+  'FirmwareStatusNotification',
+  'Heartbeat',
+  'MeterValues',
+  'StatusNotification',
+]);
+const V201_TRIGGERS = new Set([
+  'BootNotification',
+  'LogStatusNotification',
+  'FirmwareStatusNotification',
+  'Heartbeat',
+  'MeterValues',
+  'StatusNotification',
+  'TransactionEvent',
+]);
+
+/** The gateway's implementation of ChargerCommands: one method per command, the version decides the payload. */
+@Injectable()
+export class OcppCommandsService implements ChargerCommands {
+  private nextRemoteStartId = Math.floor(Date.now() / 1000) % 1_000_000_000;
+
+  constructor(
+    private readonly call: ChargerCall,
+    private readonly chargers: ChargersService,
+  ) {}
+
+  isOnline(chargePointId: string): boolean {
+    try {
+      return this.call.connection(chargePointId).open;
+    } catch {
+      return false;
+    }
+  }
+
+  ocppVersion(chargePointId: string): OcppVersion | undefined {
+    return this.isOnline(chargePointId) ? this.call.connection(chargePointId).version : undefined;
+  }
+
+  async setPowerProfile(chargePointId: string, command: PowerProfileCommand): Promise<CommandOutcome> {
+    const connection = this.call.connection(chargePointId);
+    const supply = await this.supply(chargePointId);
+    const profile = invalidIfThrows(() =>
+      buildPowerProfile({
+        slots: command.slots,
+        purpose: command.purpose,
+        profileId: command.profileId,
+        stackLevel: command.stackLevel,
+        evseId: command.evseId,
+        transactionId: command.transactionId,
+        supply,
+        preferredRateUnit: command.rateUnit,
+        validTo: command.validTo,
+      }),
+    );
+    return this.sendProfile(connection, profile);
+  }
+
+  setChargingProfile(chargePointId: string, profile: NeutralChargingProfile): Promise<CommandOutcome> {
+    return this.sendProfile(this.call.connection(chargePointId), profile);
+  }
+
+  /** 1.6 §5.16 / 2.0.1 K01: same profile id replaces (K01.FR.05); validated by the builders and the schemas. */
+  private sendProfile(connection: ChargerConnection, profile: NeutralChargingProfile): Promise<CommandOutcome> {
+    if (connection.version === '1.6') {
+      const csChargingProfiles = invalidIfThrows(() => toV16ChargingProfile(profile));
+      return this.call.send(
+        connection,
+        'SetChargingProfile',
+        withoutUndefined({ connectorId: profile.evseId, csChargingProfiles }),
+      );
+    }
+    const chargingProfile = toV201ChargingProfile(profile);
+    return this.call.send(
+      connection,
+      'SetChargingProfile',
+      withoutUndefined({ evseId: profile.evseId, chargingProfile }),
+    );
+  }
+
+  clearChargingProfile(chargePointId: string, criteria: ClearProfileCriteria): Promise<CommandOutcome> {
+    const connection = this.call.connection(chargePointId);
+    if (connection.version === '1.6') {
+      return this.call.send(
+        connection,
+        'ClearChargingProfile',
+        withoutUndefined({
+          id: criteria.profileId,
+          connectorId: criteria.evseId,
+          chargingProfilePurpose: criteria.purpose && V16_PURPOSE[criteria.purpose],
+          stackLevel: criteria.stackLevel,
+        }),
+      );
+    }
+    const filter = withoutUndefined({
+      evseId: criteria.evseId,
+      chargingProfilePurpose: criteria.purpose && V201_PURPOSE[criteria.purpose],
+      stackLevel: criteria.stackLevel,
+    });
+    return this.call.send(
+      connection,
+      'ClearChargingProfile',
+      withoutUndefined({
+        chargingProfileId: criteria.profileId,
+        chargingProfileCriteria: Object.keys(filter).length > 0 ? filter : undefined,
+      }),
+    );
+  }
+
+  getCompositeSchedule(
+    chargePointId: string,
+    request: { evseId: number; durationSeconds: number; rateUnit?: ChargingRateUnit },
+  ): Promise<CommandOutcome> {
+    const connection = this.call.connection(chargePointId);
+    const base = { duration: request.durationSeconds, chargingRateUnit: request.rateUnit };
+    const payload =
+      connection.version === '1.6' ? { connectorId: request.evseId, ...base } : { evseId: request.evseId, ...base };
+    return this.call.send(connection, 'GetCompositeSchedule', withoutUndefined(payload));
+  }
+
+  remoteStart(chargePointId: string, request: { idTag: string; evseId?: number }): Promise<CommandOutcome> {
+    const connection = this.call.connection(chargePointId);
+    if (connection.version === '1.6') {
+      return this.call.send(
+        connection,
+        'RemoteStartTransaction',
+        withoutUndefined({ connectorId: request.evseId, idTag: request.idTag }),
+      );
+    }
+    // F01: remoteStartId links the TransactionEvent that follows to this request.
+    const remoteStartId = ++this.nextRemoteStartId;
+    return this.call.send(
+      connection,
+      'RequestStartTransaction',
+      withoutUndefined({
+        evseId: request.evseId,
+        remoteStartId,
+        idToken: { idToken: request.idTag, type: 'Central' },
+      }),
+    );
+  }
+
+  remoteStop(chargePointId: string, request: { transactionId: string }): Promise<CommandOutcome> {
+    const connection = this.call.connection(chargePointId);
+    if (connection.version === '2.0.1') {
+      return this.call.send(connection, 'RequestStopTransaction', { transactionId: request.transactionId });
+    }
+    const transactionId = Number(request.transactionId);
+    if (!Number.isInteger(transactionId)) throw new InvalidCommandError('1.6 transaction ids are integers');
+    return this.call.send(connection, 'RemoteStopTransaction', { transactionId });
+  }
+
+  /** The triggered message is then allowed even before the boot is Accepted (B02.FR.02, TC_B_31_CSMS). */
+  triggerMessage(chargePointId: string, request: { message: string; evseId?: number }): Promise<CommandOutcome> {
+    const connection = this.call.connection(chargePointId);
+    const allowed = connection.version === '1.6' ? V16_TRIGGERS : V201_TRIGGERS;
+    if (!allowed.has(request.message)) {
+      throw new InvalidCommandError(`OCPP ${connection.version} cannot trigger ${request.message}`);
+    }
+    connection.allowTriggered(request.message);
+    const payload =
+      connection.version === '1.6'
+        ? { requestedMessage: request.message, connectorId: request.evseId }
+        : { requestedMessage: request.message, evse: request.evseId ? { id: request.evseId } : undefined };
+    return this.call.send(connection, 'TriggerMessage', withoutUndefined(payload));
+  }
+
+  async setConfiguration(chargePointId: string, settings: ConfigurationSetting[]): Promise<CommandOutcome> {
+    const connection = this.call.connection(chargePointId);
+    const calls = invalidIfThrows(() => configurationCalls(connection.version, settings));
+    const outcomes: CommandOutcome[] = [];
+    for (const [action, payload] of calls) outcomes.push(await this.call.send(connection, action, payload));
+    if (connection.version === '2.0.1') return this.variableOutcome(outcomes[0], 'setVariableResult');
+    const rejected = outcomes.find((outcome) => !outcome.accepted);
+    return {
+      accepted: rejected === undefined,
+      status: rejected?.status ?? outcomes[outcomes.length - 1]?.status ?? 'Accepted',
+      response: { results: outcomes.map((outcome, i) => ({ key: settings[i].key, status: outcome.status })) },
+    };
+  }
+
+  async getConfiguration(chargePointId: string, keys: ConfigurationKey[]): Promise<CommandOutcome> {
+    const connection = this.call.connection(chargePointId);
+    const [action, payload] = invalidIfThrows(() => configurationReads(connection.version, keys));
+    const outcome = await this.call.send(connection, action, payload);
+    return connection.version === '2.0.1' ? this.variableOutcome(outcome, 'getVariableResult') : outcome;
+  }
+
+  enableSocMeterValues(chargePointId: string): Promise<CommandOutcome> {
+    const connection = this.call.connection(chargePointId);
+    return this.setConfiguration(chargePointId, socMeterValueSettings(connection.version));
+  }
+
+  changeAvailability(chargePointId: string, request: { evseId: number; operative: boolean }): Promise<CommandOutcome> {
+    const connection = this.call.connection(chargePointId);
+    const status = request.operative ? 'Operative' : 'Inoperative';
+    const payload =
+      connection.version === '1.6'
+        ? { connectorId: request.evseId, type: status }
+        : { operationalStatus: status, evse: request.evseId > 0 ? { id: request.evseId } : undefined };
+    return this.call.send(connection, 'ChangeAvailability', withoutUndefined(payload));
+  }
+
+  reset(chargePointId: string, request: { kind: ResetKind; evseId?: number }): Promise<CommandOutcome> {
+    const connection = this.call.connection(chargePointId);
+    const hard = request.kind === 'Hard' || request.kind === 'Immediate';
+    if (connection.version === '1.6') return this.call.send(connection, 'Reset', { type: hard ? 'Hard' : 'Soft' });
+    return this.call.send(
+      connection,
+      'Reset',
+      withoutUndefined({ type: hard ? 'Immediate' : 'OnIdle', evseId: request.evseId }),
+    );
+  }
+
+  unlockConnector(chargePointId: string, request: { evseId: number; connectorId?: number }): Promise<CommandOutcome> {
+    const connection = this.call.connection(chargePointId);
+    const payload =
+      connection.version === '1.6'
+        ? { connectorId: request.evseId }
+        : { evseId: request.evseId, connectorId: request.connectorId ?? 1 };
+    return this.call.send(connection, 'UnlockConnector', payload);
+  }
+
+  private variableOutcome(outcome: CommandOutcome, list: 'setVariableResult' | 'getVariableResult'): CommandOutcome {
+    const results = (outcome.response[list] ?? []) as { attributeStatus: string }[];
+    const rejected = results.find((r) => r.attributeStatus !== 'Accepted' && r.attributeStatus !== 'RebootRequired');
+    return { ...outcome, accepted: rejected === undefined, status: rejected?.attributeStatus ?? 'Accepted' };
+  }
+
+  private async supply(chargePointId: string): Promise<ElectricalSupply> {
+    const charger = await this.chargers.findByChargePointId(chargePointId);
+    if (!charger) throw new InvalidCommandError(`Charger ${chargePointId} is not registered`);
+    return {
+      currentType: charger.currentType,
+      phases: charger.phases ?? undefined,
+      nominalVoltageV: charger.voltageV ?? undefined,
+    };
+  }
+}
+
+function invalidIfThrows<T>(build: () => T): T {
+  try {
+    return build();
+  } catch (error) {
+    throw new InvalidCommandError((error as Error).message);
+  }
+}
