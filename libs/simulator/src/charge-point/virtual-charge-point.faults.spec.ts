@@ -29,6 +29,22 @@ describe.each<OcppProtocol>(['ocpp1.6', 'ocpp2.0.1'])('VirtualChargePoint faults
     bench.chargePointStrictFailures.length = 0;
   });
 
+  it('can reset its meter register mid-session, so the next sample restarts from the new value', async () => {
+    const { cp, clock, identity } = chargePoint(protocol);
+    await cp.start();
+    await cp.plugIn(1, vehicle);
+    await clock.advance(60_000);
+    cp.resetMeterRegister(1, 0);
+    await clock.advance(60_000);
+    await bench.csms.waitFor(
+      () => bench.samples(identity).filter((s) => s.context === 'Sample.Periodic').length >= 2,
+      3000,
+      'samples',
+    );
+    const periodic = bench.samples(identity).filter((s) => s.context === 'Sample.Periodic');
+    expect(periodic.map((s) => s.energyWh)).toEqual([183, 183]); // 11 kW for a minute, twice
+  });
+
   it('answers GetCompositeSchedule for an unknown connector with Rejected (K08.FR.05)', async () => {
     const { cp, identity } = chargePoint(protocol);
     await cp.start();

@@ -135,6 +135,12 @@ export class VirtualChargePoint extends EventEmitter implements ChargePointHost 
     return this.flow.unplug(this.requireConnector(connectorId));
   }
 
+  /** Sets the energy register (a meter replaced or reset), so a central system's reset detection can be tested. */
+  resetMeterRegister(connectorId: number, energyRegisterWh = 0): void {
+    this.settle();
+    this.requireConnector(connectorId).energyRegisterWh = energyRegisterWh;
+  }
+
   /** Sends a raw websocket frame, e.g. a malformed or out-of-schema message for tests. */
   sendRaw(frame: string): void {
     this.client.sendRaw(frame);
