@@ -55,7 +55,8 @@ export interface ChargePointHost {
   ): ChargingConnector | undefined;
   remoteStop(transactionId: string): boolean;
   changeAvailability(connectorId: number, operative: boolean): 'Accepted' | 'Scheduled' | 'Rejected';
-  reset(hard: boolean): void;
+  /** Ends transactions and reboots; 2.0.1 OnIdle waits for running transactions to end (B11.FR.02: Scheduled). */
+  reset(hard: boolean, whenIdle?: boolean): 'Accepted' | 'Scheduled';
   /** 1.6 stops a running transaction first (§5.19); 2.0.1 refuses while one runs (F05.FR.02). */
   unlock(connectorId: number, stopRunning: boolean): 'Unlocked' | 'UnknownConnector' | 'OngoingAuthorizedTransaction';
   trigger(kind: TriggerKind, connectorId?: number): void;

@@ -21,6 +21,7 @@ export interface TransactionFlowDeps {
   settle(): void;
   installProfile(profile: NeutralChargingProfile): InstallDecision;
   emit(event: string, payload: unknown): void;
+  onTransactionEnded(): void;
 }
 
 export class TransactionFlow {
@@ -139,6 +140,7 @@ export class TransactionFlow {
       c.inoperativeWhenIdle = false;
     }
     await this.refreshStatus(c);
+    this.deps.onTransactionEnded();
   }
 
   /** Reports a changed connector state: 1.6 StatusNotification, 2.0.1 StatusNotification or TransactionEvent. */

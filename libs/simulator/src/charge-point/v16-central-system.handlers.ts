@@ -66,8 +66,7 @@ export function registerV16CentralSystemHandlers(client: RpcClient, host: Charge
   on('GetConfiguration', (req) => getConfiguration(host.settings, count, req.key));
   on('ChangeAvailability', (req) => ({ status: host.changeAvailability(req.connectorId, req.type === 'Operative') }));
   on('Reset', (req) => {
-    host.reset(req.type === 'Hard');
-    return { status: 'Accepted' };
+    return { status: host.reset(req.type === 'Hard') === 'Accepted' ? 'Accepted' : 'Rejected' };
   });
   on('UnlockConnector', (req) => {
     const result = host.unlock(req.connectorId, true);

@@ -76,8 +76,7 @@ export function registerV201CsmsHandlers(client: RpcClient, host: ChargePointHos
   }));
   on('Reset', (req) => {
     if (req.evseId !== undefined) return { status: 'Rejected' };
-    host.reset(req.type === 'Immediate');
-    return { status: 'Accepted' };
+    return { status: host.reset(req.type === 'Immediate', req.type === 'OnIdle') };
   });
   on('UnlockConnector', (req) => ({ status: host.unlock(req.evseId, false) }));
 }

@@ -73,6 +73,17 @@ describe.each<OcppProtocol>(['ocpp1.6', 'ocpp2.0.1'])('VirtualChargePoint faults
     expect(bench.csms.strictFailures).toEqual([]);
   });
 
+  (v16 ? it.skip : it)('2.0.1 Reset OnIdle waits for the running transaction (Scheduled), then reboots', async () => {
+    const { cp, identity } = chargePoint(protocol);
+    await cp.start();
+    await cp.plugIn(1, vehicle);
+    expect(await bench.csms.call(identity, 'Reset', { type: 'OnIdle' })).toEqual({ status: 'Scheduled' });
+    const rebooted = new Promise((resolve) => cp.once('booted', resolve));
+    await cp.unplug(1);
+    await rebooted;
+    expect(bench.csms.calls(identity, 'BootNotification')).toHaveLength(2);
+  });
+
   it('ends the transaction and boots again on Reset', async () => {
     const { cp, identity } = chargePoint(protocol);
     await cp.start();

@@ -39,6 +39,7 @@ export class VirtualChargePoint extends EventEmitter implements ChargePointHost 
   private readonly meterTimer: PeriodicTimer;
   private bootTimer?: TimerHandle;
   private stopped = false;
+  private resetWhenIdle = false;
 
   constructor(private readonly options: VirtualChargePointOptions) {
     super();
@@ -89,6 +90,9 @@ export class VirtualChargePoint extends EventEmitter implements ChargePointHost 
       settle: () => this.settle(),
       installProfile: (profile) => this.installProfile(profile),
       emit: (event, payload) => this.emit(event, payload),
+      onTransactionEnded: () => {
+        if (this.resetWhenIdle && !this.connectors.some((c) => c.transaction)) this.reset(false);
+      },
     });
     this.client.on('strictValidationFailure', (e: unknown) => this.emit('strictValidationFailure', e));
     this.client.on('disconnect', () => this.emit('disconnected'));
@@ -188,7 +192,9 @@ export class VirtualChargePoint extends EventEmitter implements ChargePointHost 
     return this.flow.changeAvailability(connectorId, operative);
   }
 
-  reset(hard: boolean): void {
+  reset(hard: boolean, whenIdle = false): 'Accepted' | 'Scheduled' {
+    this.resetWhenIdle = whenIdle && this.connectors.some((c) => c.transaction);
+    if (this.resetWhenIdle) return 'Scheduled';
     setImmediate(async () => {
       for (const c of this.connectors) if (c.transaction) await this.flow.end(c, hard ? 'HardReset' : 'SoftReset');
       await this.client.close({ code: 1000, awaitPending: true });
@@ -197,6 +203,7 @@ export class VirtualChargePoint extends EventEmitter implements ChargePointHost 
       await this.client.connect();
       await this.boot('RemoteReset');
     });
+    return 'Accepted';
   }
 
   unlock(connectorId: number, stopRunning: boolean): 'Unlocked' | 'UnknownConnector' | 'OngoingAuthorizedTransaction' {
