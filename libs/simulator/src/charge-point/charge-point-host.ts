@@ -8,7 +8,8 @@ import { ChargingConnector } from './charging-connector';
 import { Clock } from './clock';
 import { ClearCriteria, InstallDecision, ProfileStore } from './profile-store';
 
-export type StopReason = 'EVDisconnected' | 'Remote' | 'Local' | 'HardReset' | 'SoftReset' | 'UnlockCommand';
+export type StopReason =
+  'EVDisconnected' | 'Remote' | 'Local' | 'HardReset' | 'SoftReset' | 'UnlockCommand' | 'DeAuthorized';
 
 export type TriggerKind = 'BootNotification' | 'Heartbeat' | 'StatusNotification' | 'MeterValues' | 'TransactionEvent';
 

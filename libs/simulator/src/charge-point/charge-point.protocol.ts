@@ -17,8 +17,8 @@ export interface ChargePointProtocol {
   heartbeat(): Promise<void>;
   status(connector: ChargingConnector): Promise<void>;
   authorize(idTag: string): Promise<boolean>;
-  /** Starts a transaction on the connector (sets connector.transaction). */
-  startTransaction(connector: ChargingConnector, idTag: string, remoteStartId?: number): Promise<void>;
+  /** Starts a transaction on the connector (sets connector.transaction); false when the CSMS refused the idTag. */
+  startTransaction(connector: ChargingConnector, idTag: string, remoteStartId?: number): Promise<boolean>;
   /** Periodic or triggered meter values of a connector. */
   meterValues(connector: ChargingConnector, context: 'Sample.Periodic' | 'Trigger'): Promise<void>;
   /** The connector's state (connector.status, 1.6 values) changed from `previous`. */

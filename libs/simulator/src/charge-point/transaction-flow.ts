@@ -113,7 +113,10 @@ export class TransactionFlow {
     txProfile?: NeutralChargingProfile,
   ): Promise<void> {
     this.deps.settle();
-    await this.deps.protocol.startTransaction(c, idTag, remoteStartId);
+    if (!(await this.deps.protocol.startTransaction(c, idTag, remoteStartId))) {
+      await this.end(c, 'DeAuthorized');
+      return;
+    }
     const tx = c.transaction;
     if (txProfile && tx?.id) this.deps.installProfile({ ...txProfile, evseId: c.id, transactionId: tx.id });
     this.deps.settle();

@@ -22,6 +22,7 @@ const STOP_REASON: Record<StopReason, V16StopReason> = {
   HardReset: 'HardReset',
   SoftReset: 'SoftReset',
   UnlockCommand: 'UnlockCommand',
+  DeAuthorized: 'DeAuthorized',
 };
 
 export class V16ChargePointProtocol implements ChargePointProtocol {
@@ -72,7 +73,7 @@ export class V16ChargePointProtocol implements ChargePointProtocol {
     return res?.idTagInfo.status === 'Accepted';
   }
 
-  async startTransaction(connector: ChargingConnector, idTag: string): Promise<void> {
+  async startTransaction(connector: ChargingConnector, idTag: string): Promise<boolean> {
     const now = this.host.clock.now();
     // The Central System assigns the id; until it answers the transaction is known locally only.
     const tx = { id: '', idTag, startedAt: now, meterStartWh: Math.round(connector.energyRegisterWh), nextSeqNo: 0 };
@@ -88,10 +89,8 @@ export class V16ChargePointProtocol implements ChargePointProtocol {
       await this.host.call<V16StartTransactionResponse>('StartTransaction', () => payload, true);
     }
     if (res) tx.id = String(res.transactionId);
-    // §5.11 / §6.46: a transaction with an idTag the Central System did not accept is stopped (DeAuthorized).
-    if (res && res.idTagInfo.status !== 'Accepted' && connector.transaction === tx) {
-      await this.stopTransaction(connector, 'Local', 'DeAuthorized');
-    }
+    // §6.46 / StopTransactionOnInvalidId: a transaction whose idTag the Central System refused is stopped.
+    return !res || res.idTagInfo.status === 'Accepted';
   }
 
   async meterValues(connector: ChargingConnector, context: 'Sample.Periodic' | 'Trigger'): Promise<void> {
@@ -113,7 +112,7 @@ export class V16ChargePointProtocol implements ChargePointProtocol {
     await this.status(connector);
   }
 
-  async stopTransaction(connector: ChargingConnector, reason: StopReason, v16Reason?: V16StopReason): Promise<void> {
+  async stopTransaction(connector: ChargingConnector, reason: StopReason): Promise<void> {
     const tx = connector.transaction;
     if (!tx) return;
     connector.transaction = undefined;
@@ -126,7 +125,7 @@ export class V16ChargePointProtocol implements ChargePointProtocol {
         idTag: tx.idTag,
         meterStop: Math.round(connector.energyRegisterWh),
         timestamp: now.toISOString(),
-        reason: v16Reason ?? STOP_REASON[reason],
+        reason: STOP_REASON[reason],
         transactionData: [endValue],
       }),
       true,

@@ -8,6 +8,7 @@ import {
   V201ReadingContext,
   V201StoppedReason,
   V201TransactionEventRequest,
+  V201TransactionEventResponse,
   V201TriggerReason,
 } from '@apron/ocpp-model';
 import { BootReason, BootResult, ChargePointProtocol } from './charge-point.protocol';
@@ -24,6 +25,7 @@ const STOPPED: Record<StopReason, [V201StoppedReason, V201TriggerReason]> = {
   HardReset: ['ImmediateReset', 'ResetCommand'],
   SoftReset: ['ImmediateReset', 'ResetCommand'],
   UnlockCommand: ['Other', 'UnlockCommand'],
+  DeAuthorized: ['DeAuthorized', 'Deauthorized'],
 };
 
 function connectorStatus(status: ConnectorStatus16): V201ConnectorStatus {
@@ -69,9 +71,9 @@ export class V201ChargingStationProtocol implements ChargePointProtocol {
     triggerReason: V201TriggerReason,
     extra: Partial<V201TransactionEventRequest> = {},
     context?: V201ReadingContext,
-  ): Promise<void> {
+  ): Promise<V201TransactionEventResponse | undefined> {
     const tx = connector.transaction;
-    if (!tx) return;
+    if (!tx) return undefined;
     const createdOffline = !this.host.online;
     const event: V201TransactionEventRequest = {
       eventType,
@@ -85,8 +87,9 @@ export class V201ChargingStationProtocol implements ChargePointProtocol {
     if (context) event.meterValue = [this.meterValue(connector, context)];
     // The transaction is over once Ended is created, whether or not the CSMS has answered yet.
     if (eventType === 'Ended') connector.transaction = undefined;
-    await this.host.call('TransactionEvent', () => event, true);
+    const res = await this.host.call<V201TransactionEventResponse>('TransactionEvent', () => event, true);
     if (this.host.faults.duplicateTransactionEvents) await this.host.call('TransactionEvent', () => event, true);
+    return res;
   }
 
   async boot(reason: BootReason): Promise<BootResult | undefined> {
@@ -123,7 +126,7 @@ export class V201ChargingStationProtocol implements ChargePointProtocol {
     return res?.idTokenInfo.status === 'Accepted';
   }
 
-  async startTransaction(connector: ChargingConnector, idTag: string, remoteStartId?: number): Promise<void> {
+  async startTransaction(connector: ChargingConnector, idTag: string, remoteStartId?: number): Promise<boolean> {
     connector.transaction = {
       // E01: the station assigns the transaction id (max 36 characters).
       id: randomUUID(),
@@ -133,7 +136,7 @@ export class V201ChargingStationProtocol implements ChargePointProtocol {
       nextSeqNo: 0,
       remoteStartId,
     };
-    await this.transactionEvent(
+    const res = await this.transactionEvent(
       connector,
       'Started',
       remoteStartId === undefined ? 'Authorized' : 'RemoteStart',
@@ -144,7 +147,11 @@ export class V201ChargingStationProtocol implements ChargePointProtocol {
       },
       'Transaction.Begin',
     );
+    // E05: an idToken the CSMS does not accept in the TransactionEventResponse ends the transaction.
+    const status = res?.idTokenInfo?.status;
+    if (status !== undefined && status !== 'Accepted') return false;
     await this.notifyChargingNeeds(connector);
+    return true;
   }
 
   /** K15: the EV's needs from ISO 15118, in Wh, W, A and V. */

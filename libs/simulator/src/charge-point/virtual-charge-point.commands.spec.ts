@@ -53,6 +53,20 @@ describe.each<OcppProtocol>(['ocpp1.6', 'ocpp2.0.1'])('VirtualChargePoint comman
     expect(cp.snapshot(1)).toMatchObject({ powerW: 0, transactionId: undefined });
   });
 
+  it('ends the transaction as DeAuthorized when the CSMS refuses the idTag at start (1.6 §6.46, E05)', async () => {
+    const { cp, identity } = chargePoint(protocol);
+    await cp.start();
+    const start = v16
+      ? { connectorId: 1, idTag: 'BLOCKED' }
+      : { evseId: 1, remoteStartId: 79, idToken: { idToken: 'BLOCKED', type: 'Central' } };
+    await bench.csms.call(identity, v16 ? 'RemoteStartTransaction' : 'RequestStartTransaction', start);
+    bench.csms.authorizeStatus = 'Invalid';
+    await cp.plugIn(1, vehicle);
+    await bench.csms.waitFor(() => events(identity).some((e) => e.type === 'session.ended'), 3000, 'session end');
+    expect(events(identity).find((e) => e.type === 'session.ended')).toMatchObject({ reason: 'DeAuthorized' });
+    expect(cp.snapshot(1)).toMatchObject({ powerW: 0, transactionId: undefined, status: 'Finishing' });
+  });
+
   it('applies the TxProfile given with a remote start to the new transaction (1.6 §5.11, K05)', async () => {
     const { cp, identity } = chargePoint(protocol);
     await cp.start();

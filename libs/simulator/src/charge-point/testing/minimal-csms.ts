@@ -119,6 +119,8 @@ export class MinimalCsms {
       case 'NotifyEVChargingNeeds':
         return { status: 'Accepted' };
       case 'TransactionEvent':
+        // E05: an idToken in the event is answered with its authorization.
+        return params.idToken ? { idTokenInfo: { status: this.authorizeStatus } } : {};
       default:
         return {};
     }
