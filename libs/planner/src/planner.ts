@@ -8,6 +8,7 @@ import { normalizeInput } from './problem/normalize-input';
 import { Problem } from './problem/problem';
 import { KW_EPSILON } from './repair/connector-allocation';
 import { solveWithRepair } from './repair/solve-with-repair';
+import { chooseAssignments } from './repair/choose-assignments';
 import { HighsAdapter } from './solvers/highs/highs.adapter';
 import { JslpAdapter } from './solvers/jslp.adapter';
 import { SolverAdapter } from './solvers/solver-adapter';
@@ -66,11 +67,23 @@ export class Planner {
     const elapsed = () => performance.now() - startMs;
     const issues = validatePlanInput(input);
     if (issues.length > 0) throw new PlanInputError(issues);
-    const problem = normalizeInput(input, options);
-    const fallback = (reason: string) => decideFallback(problem, reason, elapsed());
+    const fullProblem = normalizeInput(input, options);
+    const fallback = (reason: string) => decideFallback(fullProblem, reason, elapsed());
     let adapter: SolverAdapter | undefined;
     try {
-      const built = buildModel(problem, options.solver === 'highs' ? options.integerWindowMinutes : 0);
+      adapter = options.solver === 'highs' ? this.highsAdapter() : new JslpAdapter();
+      const integerWindowMinutes = options.solver === 'highs' ? options.integerWindowMinutes : 0;
+      // Keep back a tenth of the budget for decoding and the fallback.
+      const deadlineMs = startMs + options.timeLimitSeconds * 1000 * 0.9;
+      let problem = fullProblem;
+      const twoStage = useTwoStage(fullProblem, options);
+      if (twoStage) {
+        const budgetSeconds = (0.4 * (deadlineMs - performance.now())) / 1000;
+        const chosen = await chooseAssignments(adapter, fullProblem, 0, budgetSeconds, options.mipGap);
+        if (!chosen.ok) return fallback(chosen.reason);
+        problem = chosen.problem;
+      }
+      const built = buildModel(problem, integerWindowMinutes);
       this.lastStats = {
         variables: built.model.numCols,
         constraints: built.model.numRows,
@@ -80,9 +93,6 @@ export class Planner {
         firstSolveMs: 0,
         totalMs: 0,
       };
-      adapter = options.solver === 'highs' ? this.highsAdapter() : new JslpAdapter();
-      // Keep back a tenth of the budget for decoding and the fallback.
-      const deadlineMs = startMs + options.timeLimitSeconds * 1000 * 0.9;
       const repaired = await solveWithRepair(adapter, built, problem, deadlineMs, options.mipGap, () =>
         performance.now(),
       );
@@ -109,7 +119,9 @@ export class Planner {
         chargerOf: solution.allocation.chargerOf,
         sessionKw: solution.sessionKw,
       };
-      const note = solution.rounds > 0 ? ` after ${solution.rounds} repair round(s)` : '';
+      const note =
+        (twoStage ? ' (two-stage: assignments first, then charging)' : '') +
+        (solution.rounds > 0 ? ` after ${solution.rounds} repair round(s)` : '');
       const result = buildResult(problem, decision, {
         status: optimal ? 'optimal' : 'feasible',
         message: `${adapter.name}: ${optimal ? 'optimal' : 'feasible'}${note}${skippedNote(problem)}`,
@@ -130,6 +142,12 @@ export class Planner {
       if (adapter && adapter !== this.highs) await adapter.dispose();
     }
   }
+}
+
+function useTwoStage(problem: Problem, options: ResolvedPlanOptions): boolean {
+  if (options.decomposition !== 'auto') return options.decomposition === 'two-stage';
+  const assignmentColumns = problem.tasks.reduce((sum, task) => sum + task.candidates.length, 0);
+  return assignmentColumns > options.jointAssignmentLimit;
 }
 
 function skippedNote(problem: Problem): string {

@@ -9,7 +9,7 @@ export interface BoundChanges {
   upper: number[];
 }
 
-export function assignmentsIntegral(vars: Variables, values: Float64Array): boolean {
+export function assignmentsIntegral(vars: Pick<Variables, 'assign'>, values: Float64Array): boolean {
   for (const columns of vars.assign) {
     for (const column of columns.values()) {
       const value = values[column];
@@ -26,7 +26,7 @@ export function assignmentsIntegral(vars: Variables, values: Float64Array): bool
  */
 export function roundAssignments(
   problem: Problem,
-  vars: Variables,
+  vars: Pick<Variables, 'assign'>,
   values: Float64Array,
   upper: Float64Array,
 ): BoundChanges {

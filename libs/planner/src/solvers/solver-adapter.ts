@@ -25,7 +25,8 @@ export interface SolveRequest {
 /** One solver behind one interface: load a model, then solve it (again, with changed bounds). */
 export interface SolverAdapter {
   readonly name: SolverName;
-  load(model: LinearModel): Promise<void>;
+  /** `tag` names the model family (e.g. 'assign', 'plan'): warm starts reuse the last basis of the same family. */
+  load(model: LinearModel, tag?: string): Promise<void>;
   solve(request: SolveRequest): Promise<SolveOutcome>;
   dispose(): Promise<void>;
 }

@@ -13,6 +13,14 @@ export interface PlanOptions {
   mipGap?: number;
   /** At most this many candidate vehicles per task and vehicle needed (default 8). */
   candidatesPerVehicleNeeded?: number;
+  /**
+   * 'joint': one model decides assignments and charging together. 'two-stage': an assignment model first, then the
+   * joint model restricted to the chosen vehicles (fast on large sites). 'auto' (default): two-stage when the joint
+   * model would have more than `jointAssignmentLimit` assignment columns.
+   */
+  decomposition?: 'auto' | 'joint' | 'two-stage';
+  /** Default 1000. */
+  jointAssignmentLimit?: number;
 }
 
 export interface ResolvedPlanOptions {
@@ -22,6 +30,8 @@ export interface ResolvedPlanOptions {
   integerWindowMinutes: number;
   mipGap: number;
   candidatesPerVehicleNeeded: number;
+  decomposition: 'auto' | 'joint' | 'two-stage';
+  jointAssignmentLimit: number;
 }
 
 export function resolvePlanOptions(options: PlanOptions = {}): ResolvedPlanOptions {
@@ -32,5 +42,7 @@ export function resolvePlanOptions(options: PlanOptions = {}): ResolvedPlanOptio
     integerWindowMinutes: options.integerWindowMinutes ?? 180,
     mipGap: options.mipGap ?? 0.005,
     candidatesPerVehicleNeeded: options.candidatesPerVehicleNeeded ?? 8,
+    decomposition: options.decomposition ?? 'auto',
+    jointAssignmentLimit: options.jointAssignmentLimit ?? 1000,
   };
 }

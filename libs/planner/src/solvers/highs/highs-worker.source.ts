@@ -9,11 +9,13 @@ const highsReady = require(workerData.highsPath)();
 let model = null;
 let isMip = false;
 let names = null;
-let lastBasis = null;
+let tag = 'plan';
+const bases = new Map();
 
 // Warm start across ticks: statuses of columns and rows with the same name in the previous model; new columns at
 // their lower bound, new rows basic; then the basic count is evened out to the row count. HiGHS may still reject it.
 function warmBasis(highs, m) {
+  const lastBasis = bases.get(tag);
   if (!lastBasis) return;
   const colStatus = new Int32Array(m.numCols);
   const rowStatus = new Int32Array(m.numRows);
@@ -53,7 +55,7 @@ function keepBasis() {
     const rows = new Map();
     names.cols.forEach((name, j) => cols.set(name, basis.colStatus[j]));
     names.rows.forEach((name, i) => rows.set(name, basis.rowStatus[i]));
-    lastBasis = { cols, rows };
+    bases.set(tag, { cols, rows });
   } catch (e) {}
 }
 
@@ -84,6 +86,7 @@ function load(highs, m) {
     integrality: hasIntegers ? m.integrality : undefined,
   });
   names = { cols: m.colNames, rows: m.rowNames };
+  tag = m.tag || 'plan';
   if (!hasIntegers) warmBasis(highs, m);
 }
 

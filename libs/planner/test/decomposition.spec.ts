@@ -1,0 +1,43 @@
+import { checkInvariants, Planner } from '../src';
+import { generateAirportDay } from '../../simulator/src/scenarios';
+import { aBus, aCharger, aScenario, aTask, at } from './builders';
+
+describe('assignment and connector repair', () => {
+  const planner = new Planner({ timeLimitSeconds: 30 });
+  afterAll(() => planner.dispose());
+
+  it('two-stage and joint plans of one airport day both pass the invariants and serve alike', async () => {
+    const input = generateAirportDay({ seed: 5, vehicles: 8, connectors: 4, hours: 5, tasks: 30 });
+    const joint = await planner.plan(input, { decomposition: 'joint' });
+    const twoStage = await planner.plan(input, { decomposition: 'two-stage' });
+    expect(checkInvariants(input, joint)).toEqual([]);
+    expect(checkInvariants(input, twoStage)).toEqual([]);
+    expect(joint.status).not.toBe('fallback');
+    expect(twoStage.status).not.toBe('fallback');
+    expect(twoStage.message).toContain('two-stage');
+    const missing = (r: typeof joint) => r.unserved.reduce((sum, u) => sum + u.missingVehicles, 0);
+    expect(Math.abs(missing(twoStage) - missing(joint))).toBeLessThanOrEqual(1);
+  });
+
+  it('places charging on real connectors when more vehicles want to charge than there are connectors', async () => {
+    // Three buses each need 40 kWh before 02:00; one charger, two 50 kW connectors, 80 kW for the charger.
+    const input = aScenario({
+      slots: [{ minutes: 30, count: 6 }],
+      chargers: [aCharger({ connectors: 2, maxKwPerConnector: 50, maxKw: 80 })],
+      vehicles: ['B1', 'B2', 'B3'].map((id) => aBus({ id, socPercent: 20 })),
+      tasks: ['B1', 'B2', 'B3'].map((id, i) =>
+        aTask({ id: `T${i}`, start: at('02:00'), end: at('03:00'), energyKwhPerVehicle: 40, pinnedVehicles: [id] }),
+      ),
+    });
+    for (const solver of ['highs', 'jslp'] as const) {
+      const result = await planner.plan(input, { solver });
+      expect(checkInvariants(input, result)).toEqual([]);
+      expect(result.status).not.toBe('fallback');
+      for (let t = 0; t < 6; t++) {
+        const charging = result.charging.filter((row) => row.kw[t] > 0.01).length;
+        expect(charging).toBeLessThanOrEqual(2);
+      }
+      expect(result.shortfalls).toBeUndefined();
+    }
+  });
+});
