@@ -1,4 +1,13 @@
 import { checkInvariants, PlanInput, PlanOptions, PlanResult, Planner } from '../src';
+import { scoreDecision } from '../src/fallback/score-decision';
+import { normalizeInput } from '../src/problem/normalize-input';
+import { resolvePlanOptions } from '../src/types/plan-options';
+
+/** The objective re-evaluated from the result alone must match what the solver optimised. */
+export function expectObjectiveMatchesResult(input: PlanInput, result: PlanResult, options: PlanOptions = {}): void {
+  const score = scoreDecision(normalizeInput(input, resolvePlanOptions(options)), result);
+  expect(Math.abs(score - result.objective)).toBeLessThanOrEqual(1e-3 * Math.max(1, Math.abs(result.objective)));
+}
 
 /** Solves on HiGHS (warm planner) and javascript-lp-solver; both results must pass the invariant checker. */
 export async function solveBoth(
@@ -10,6 +19,8 @@ export async function solveBoth(
   const jslp = await planner.plan(input, { ...options, solver: 'jslp' });
   expect(checkInvariants(input, highs)).toEqual([]);
   expect(checkInvariants(input, jslp)).toEqual([]);
+  expectObjectiveMatchesResult(input, highs, options);
+  expectObjectiveMatchesResult(input, jslp, options);
   return { highs, jslp };
 }
 
