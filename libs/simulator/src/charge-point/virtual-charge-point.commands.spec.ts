@@ -21,7 +21,7 @@ describe.each<OcppProtocol>(['ocpp1.6', 'ocpp2.0.1'])('VirtualChargePoint comman
     await clock.advance(20_000);
     await booted;
     expect(bench.csms.calls(identity, 'BootNotification')).toHaveLength(2);
-    await bench.csms.waitFor(() => bench.csms.calls(identity, 'StatusNotification').length > 0, 3000, 'status');
+    await bench.csms.waitFor(() => bench.csms.calls(identity, 'StatusNotification').length > 0, 5000, 'status');
   });
 
   it('refuses the connection with a wrong password (security profile 1)', async () => {
@@ -48,7 +48,7 @@ describe.each<OcppProtocol>(['ocpp1.6', 'ocpp2.0.1'])('VirtualChargePoint comman
     expect(await bench.csms.call(identity, v16 ? 'RemoteStopTransaction' : 'RequestStopTransaction', stop)).toEqual({
       status: 'Accepted',
     });
-    await bench.csms.waitFor(() => events(identity).some((e) => e.type === 'session.ended'), 3000, 'session end');
+    await bench.csms.waitFor(() => events(identity).some((e) => e.type === 'session.ended'), 5000, 'session end');
     expect(events(identity).find((e) => e.type === 'session.ended')).toMatchObject({ reason: 'Remote' });
     expect(cp.snapshot(1)).toMatchObject({ powerW: 0, transactionId: undefined });
   });
@@ -62,7 +62,7 @@ describe.each<OcppProtocol>(['ocpp1.6', 'ocpp2.0.1'])('VirtualChargePoint comman
     await bench.csms.call(identity, v16 ? 'RemoteStartTransaction' : 'RequestStartTransaction', start);
     bench.csms.authorizeStatus = 'Invalid';
     await cp.plugIn(1, vehicle);
-    await bench.csms.waitFor(() => events(identity).some((e) => e.type === 'session.ended'), 3000, 'session end');
+    await bench.csms.waitFor(() => events(identity).some((e) => e.type === 'session.ended'), 5000, 'session end');
     expect(events(identity).find((e) => e.type === 'session.ended')).toMatchObject({ reason: 'DeAuthorized' });
     expect(cp.snapshot(1)).toMatchObject({ powerW: 0, transactionId: undefined, status: 'Finishing' });
   });
@@ -224,7 +224,7 @@ describe.each<OcppProtocol>(['ocpp1.6', 'ocpp2.0.1'])('VirtualChargePoint comman
       expect(starts).toHaveLength(2);
       expect(starts[1].params).toEqual(starts[0].params);
     } else {
-      await bench.csms.waitFor(() => bench.csms.calls(identity, 'TransactionEvent').length >= 2, 3000, 'events');
+      await bench.csms.waitFor(() => bench.csms.calls(identity, 'TransactionEvent').length >= 2, 5000, 'events');
       const [first, second] = bench.csms.calls(identity, 'TransactionEvent');
       expect(second.params).toEqual(first.params);
     }
@@ -242,7 +242,7 @@ describe.each<OcppProtocol>(['ocpp1.6', 'ocpp2.0.1'])('VirtualChargePoint comman
     const before = samples(identity).length;
     await clock.advance(60_000); // a periodic sample while offline is queued
     await reconnected;
-    await bench.csms.waitFor(() => samples(identity).length > before, 3000, 'queued sample after reconnect');
+    await bench.csms.waitFor(() => samples(identity).length > before, 5000, 'queued sample after reconnect');
     expect(bench.csms.calls(identity, 'BootNotification')).toHaveLength(1);
     if (!v16) {
       const updated = bench.csms.calls(identity, 'TransactionEvent').filter((c) => c.params.eventType === 'Updated');

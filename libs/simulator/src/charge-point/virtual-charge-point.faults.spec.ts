@@ -61,7 +61,7 @@ describe.each<OcppProtocol>(['ocpp1.6', 'ocpp2.0.1'])('VirtualChargePoint faults
       expect(bench.csms.calls(identity, 'NotifyEVChargingNeeds')).toHaveLength(0);
       return;
     }
-    await bench.csms.waitFor(() => events(identity).some((e) => e.type === 'ev.chargingNeeds'), 3000, 'charging needs');
+    await bench.csms.waitFor(() => events(identity).some((e) => e.type === 'ev.chargingNeeds'), 5000, 'charging needs');
     expect(events(identity).find((e) => e.type === 'ev.chargingNeeds')).toMatchObject({
       evseId: 1,
       transferMode: 'DC',

@@ -23,9 +23,9 @@ describe.each<OcppProtocol>(['ocpp1.6', 'ocpp2.0.1'])('VirtualChargePoint over %
     expect(txId).toBeTruthy();
     await clock.advance(3 * 60_000);
     const periodicWithSoc = () => samples(identity).filter((s) => s.context === 'Sample.Periodic' && s.socPercent);
-    await bench.csms.waitFor(() => periodicWithSoc().length >= 3, 3000, 'periodic samples with SoC');
+    await bench.csms.waitFor(() => periodicWithSoc().length >= 3, 5000, 'periodic samples with SoC');
     await cp.unplug(1);
-    await bench.csms.waitFor(() => events(identity).some((e) => e.type === 'session.ended'), 3000, 'session end');
+    await bench.csms.waitFor(() => events(identity).some((e) => e.type === 'session.ended'), 5000, 'session end');
 
     const types = events(identity).map((e) => e.type);
     expect(types[0]).toBe('charger.booted');
@@ -80,7 +80,7 @@ describe.each<OcppProtocol>(['ocpp1.6', 'ocpp2.0.1'])('VirtualChargePoint over %
     expect(periods[0]).toMatchObject({ startPeriod: 0, limit: 6969 });
 
     await clock.advance(60_000);
-    await bench.csms.waitFor(() => samples(identity).some((s) => s.powerW === 6969), 3000, 'reduced power sample');
+    await bench.csms.waitFor(() => samples(identity).some((s) => s.powerW === 6969), 5000, 'reduced power sample');
     const clear = v16 ? { id: 11 } : { chargingProfileId: 11 };
     expect(await bench.csms.call(identity, 'ClearChargingProfile', clear)).toEqual({ status: 'Accepted' });
     expect(cp.snapshot(1).powerW).toBe(22000);

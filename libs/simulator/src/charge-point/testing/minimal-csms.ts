@@ -58,7 +58,7 @@ export class MinimalCsms {
   }
 
   /** Resolves when `predicate` holds, polling every few ms; rejects after `timeoutMs`. */
-  async waitFor(predicate: () => boolean, timeoutMs = 3000, what = 'condition'): Promise<void> {
+  async waitFor(predicate: () => boolean, timeoutMs = 5000, what = 'condition'): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (!predicate()) {
       if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
