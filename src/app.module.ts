@@ -6,8 +6,10 @@ import { ChargersModule } from './chargers/chargers.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseTarget, dataSourceOptions } from './database/data-source-options';
+import { DispatchModule } from './dispatch/dispatch.module';
 import { FleetModule } from './fleet/fleet.module';
 import { DATABASE_INFO, HealthController } from './health/health.controller';
+import { MetricsModule } from './metrics/metrics.module';
 import { OcppModule } from './ocpp/ocpp.module';
 import { SchedulingModule } from './scheduling/scheduling.module';
 import { SitesModule } from './sites/sites.module';
@@ -29,6 +31,8 @@ export class AppModule {
         OcppModule,
         ScheduleModule.forRoot(),
         SchedulingModule,
+        DispatchModule,
+        MetricsModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: DATABASE_INFO, useValue: { embedded: database.embedded ?? false } }],

@@ -2,6 +2,7 @@ import { DataSourceOptions } from 'typeorm';
 import { ApiKey } from '../auth/api-key.entity';
 import { Charger } from '../chargers/charger.entity';
 import { Connector } from '../chargers/connector.entity';
+import { DISPATCH_ENTITIES, DISPATCH_MIGRATIONS } from '../dispatch/dispatch.entities';
 import { Vehicle } from '../fleet/vehicle.entity';
 import { Site } from '../sites/site.entity';
 import { OCPP_ENTITIES } from '../ocpp/persistence/ocpp-entities';
@@ -20,12 +21,14 @@ export const ENTITIES = [
   ApiKey,
   ...OCPP_ENTITIES,
   ...SCHEDULING_ENTITIES,
+  ...DISPATCH_ENTITIES,
 ];
 export const MIGRATIONS = [
   InitialSchema1795000000000,
   SiteReferencesNoAction1795380771224,
   OcppGateway1795400000000,
   ...SCHEDULING_MIGRATIONS,
+  ...DISPATCH_MIGRATIONS,
 ];
 
 export interface DatabaseTarget {

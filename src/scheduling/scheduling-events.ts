@@ -11,6 +11,13 @@ export interface PlanAppliedEvent {
   applied: PlanSource;
   reason: string | null;
   unservedTasks: number;
+  /** Whole tick and solve alone, for metrics. */
+  tickMs: number;
+  solveMs: number;
+  /** The site as this tick saw it, and the applied plan's charging power in the slot holding the tick. */
+  gridLimitKw: number;
+  baseLoadKw: number;
+  plannedSitePowerKw: number;
 }
 
 export interface SchedulingAlert {

@@ -101,6 +101,11 @@ export class SiteTickService implements OnModuleDestroy {
       applied: run.applied,
       reason: run.reason,
       unservedTasks: choice.result.unserved.length,
+      tickMs: run.tickMs,
+      solveMs: run.solveMs,
+      gridLimitKw: run.input.site.gridLimitKw,
+      baseLoadKw: run.input.site.baseLoadKw ?? 0,
+      plannedSitePowerKw: choice.result.sitePowerKw[currentSlot(choice.result.slotStarts, run.tickAt)] ?? 0,
     });
     if (choice.source !== 'new') {
       const code = choice.source === 'fallback' ? 'plan-fallback' : 'plan-kept-last';
@@ -112,6 +117,11 @@ export class SiteTickService implements OnModuleDestroy {
       this.events.publish({ type: 'alert', siteId, severity: 'warning', code: 'task-unserved', message, at });
     }
   }
+}
+
+/** The slot holding `at` (a kept plan started before this tick). */
+function currentSlot(slotStarts: string[], at: Date): number {
+  return Math.max(0, slotStarts.filter((start) => Date.parse(start) <= at.getTime()).length - 1);
 }
 
 function emptyResult(start: string): PlanResult {

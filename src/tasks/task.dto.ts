@@ -106,6 +106,8 @@ export class TaskResponse {
   @ApiProperty({ nullable: true, type: Number }) energyKwhPerVehicle!: number | null;
   @ApiProperty({ nullable: true, type: Number }) distanceKm!: number | null;
   @ApiProperty({ enum: TASK_STATUSES }) status!: TaskStatus;
+  @ApiProperty({ type: [String], description: 'Fleet numbers pinned by a dispatcher' }) pinnedVehicles!: string[];
+  @ApiProperty({ type: [String], description: 'Fleet numbers forbidden by a dispatcher' }) forbiddenVehicles!: string[];
   @ApiProperty() version!: number;
   @ApiProperty() createdAt!: Date;
   @ApiProperty() updatedAt!: Date;
@@ -122,6 +124,8 @@ export class TaskResponse {
       energyKwhPerVehicle: task.energyKwhPerVehicle,
       distanceKm: task.distanceKm,
       status: task.status,
+      pinnedVehicles: task.pinnedVehicles,
+      forbiddenVehicles: task.forbiddenVehicles,
       version: task.version,
       createdAt: task.createdAt,
       updatedAt: task.updatedAt,

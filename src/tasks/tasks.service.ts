@@ -6,6 +6,7 @@ import { SitesService } from '../sites/sites.service';
 import { TransferTask } from './transfer-task.entity';
 import { CreateTaskDto, UpdateTaskDto } from './task.dto';
 import { taskNullViolations, taskTimeViolations } from './task-rules';
+import { TaskVehicleLists, vehicleListViolations } from './task-vehicle-rules';
 import { TaskFilter, TasksRepository } from './tasks.repository';
 
 @Injectable()
@@ -55,8 +56,23 @@ export class TasksService {
       const merged = Object.assign(task, definedOnly(fields));
       if (start !== undefined) merged.startsAt = new Date(start);
       if (end !== undefined) merged.endsAt = new Date(end);
-      this.assertValid([...siteErrors, ...taskTimeViolations(merged, dto)]);
+      const pinErrors = dto.vehiclesNeeded === undefined ? [] : vehicleListViolations(merged, 'vehiclesNeeded');
+      this.assertValid([...siteErrors, ...taskTimeViolations(merged, dto), ...pinErrors]);
       return merged;
+    });
+    if (!updated) throw new NotFoundException(`Task ${id} not found`);
+    return updated;
+  }
+
+  /**
+   * Dispatcher pins and forbids: `change` gets the stored task under a row lock and returns its new lists, or
+   * throws to abort with nothing written; the lists are checked against each other before they are saved.
+   */
+  async changeVehicleLists(id: string, change: (task: TransferTask) => TaskVehicleLists): Promise<TransferTask> {
+    const updated = await this.repository.updateLocked(id, (task) => {
+      const lists = change(task);
+      this.assertValid(vehicleListViolations({ ...lists, vehiclesNeeded: task.vehiclesNeeded }, 'vehicle'));
+      return Object.assign(task, lists);
     });
     if (!updated) throw new NotFoundException(`Task ${id} not found`);
     return updated;

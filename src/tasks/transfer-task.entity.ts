@@ -58,6 +58,14 @@ export class TransferTask {
   @Column({ type: 'text', default: 'planned' })
   status!: TaskStatus;
 
+  /** Fleet numbers a dispatcher pinned on this task; the planner must use them. */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  pinnedVehicles!: string[];
+
+  /** Fleet numbers a dispatcher forbade on this task; the planner never uses them. */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  forbiddenVehicles!: string[];
+
   @VersionColumn()
   version!: number;
 

@@ -1,0 +1,114 @@
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
+import { PageMeta } from '../../common/pagination';
+import { ListTasksQuery } from '../../tasks/task.dto';
+import type { DispatchAlert } from './plan-alerts';
+import type { ChargeInstruction } from './charge-instructions';
+import type { NextAssignment, VehicleStatus } from './vehicle-status';
+
+export class TaskBoardQuery extends PickType(ListTasksQuery, ['from', 'to', 'limit', 'offset'] as const) {}
+
+export class AssignedVehicleResponse {
+  @ApiProperty({ example: 'BUS-07' }) vehicle!: string;
+  @ApiProperty({ nullable: true, type: Number, description: 'Planned SoC at the slot boundary of the task start' })
+  predictedSocPercentAtStart!: number | null;
+  @ApiProperty({ nullable: true, type: Number }) reservePercent!: number | null;
+  @ApiProperty() belowReserve!: boolean;
+}
+
+export class TaskBoardRow {
+  @ApiProperty() id!: string;
+  @ApiProperty() flightRef!: string;
+  @ApiProperty() vehicleType!: string;
+  @ApiProperty() vehiclesNeeded!: number;
+  @ApiProperty() start!: string;
+  @ApiProperty() end!: string;
+  @ApiProperty() status!: string;
+  @ApiProperty({ type: [String] }) pinnedVehicles!: string[];
+  @ApiProperty({ type: [String] }) forbiddenVehicles!: string[];
+  @ApiProperty({ description: 'Whether the plan in force covers the task' }) inPlan!: boolean;
+  @ApiProperty({ type: [AssignedVehicleResponse] }) assigned!: AssignedVehicleResponse[];
+  @ApiProperty() missingVehicles!: number;
+  @ApiProperty({ description: 'Unserved, or an assigned vehicle starts below its reserve' }) atRisk!: boolean;
+  @ApiProperty({ type: [String] }) riskReasons!: string[];
+}
+
+export class PlanRef {
+  @ApiProperty() planRunId!: string;
+  @ApiProperty() tickAt!: Date;
+  @ApiProperty({ enum: ['new', 'kept-last', 'fallback'] }) applied!: string;
+}
+
+export class TaskBoardResponse extends PageMeta {
+  @ApiPropertyOptional({ type: PlanRef, nullable: true, description: 'null before the first tick' })
+  plan!: PlanRef | null;
+  @ApiProperty({ type: [TaskBoardRow] }) items!: TaskBoardRow[];
+}
+
+export class ChargeInstructionResponse implements ChargeInstruction {
+  @ApiProperty() vehicle!: string;
+  @ApiProperty({ example: 'CP-03' }) chargerId!: string;
+  @ApiProperty({ description: 'When its planned charging starts' }) by!: string;
+  @ApiProperty({ example: 'BUS-07 to CP-03 by 10:20' }) text!: string;
+}
+
+export class NextAssignmentResponse implements NextAssignment {
+  @ApiProperty({ description: 'The task flightRef' }) taskId!: string;
+  @ApiProperty() start!: string;
+  @ApiProperty() end!: string;
+}
+
+export class VehicleBoardRow {
+  @ApiProperty() id!: string;
+  @ApiProperty() fleetNumber!: string;
+  @ApiProperty() type!: string;
+  @ApiProperty() inService!: boolean;
+  @ApiProperty({ enum: ['out-of-service', 'on-task', 'charging', 'plugged', 'idle', 'not-in-plan'] })
+  status!: VehicleStatus;
+  @ApiProperty({ nullable: true, type: String }) pluggedInto!: string | null;
+  @ApiProperty({ nullable: true, type: String }) chargingAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) onTask!: string | null;
+  @ApiProperty({ nullable: true, type: Number }) predictedSocPercentNow!: number | null;
+  @ApiProperty({ nullable: true, type: NextAssignmentResponse }) nextAssignment!: NextAssignmentResponse | null;
+  @ApiProperty({ nullable: true, type: ChargeInstructionResponse }) nextCharge!: ChargeInstructionResponse | null;
+}
+
+export class VehicleBoardResponse {
+  @ApiPropertyOptional({ type: PlanRef, nullable: true }) plan!: PlanRef | null;
+  @ApiProperty({ type: [VehicleBoardRow] }) items!: VehicleBoardRow[];
+}
+
+export class AlertResponse implements DispatchAlert {
+  @ApiProperty({
+    enum: [
+      'task-at-risk',
+      'vehicle-below-reserve',
+      'charger-offline',
+      'charger-faulted',
+      'site-near-limit',
+      'plan-fallback',
+      'plan-kept-last',
+    ],
+  })
+  code!: DispatchAlert['code'];
+  @ApiProperty({ enum: ['warning', 'critical'] }) severity!: 'warning' | 'critical';
+  @ApiProperty() message!: string;
+  @ApiPropertyOptional() taskId?: string;
+  @ApiPropertyOptional() vehicleId?: string;
+  @ApiPropertyOptional() chargerId?: string;
+  @ApiPropertyOptional() at?: string;
+}
+
+export class RecentAlertResponse {
+  @ApiProperty() code!: string;
+  @ApiProperty() severity!: string;
+  @ApiProperty() message!: string;
+  @ApiProperty() at!: string;
+}
+
+export class AlertsResponse {
+  @ApiPropertyOptional({ type: PlanRef, nullable: true }) plan!: PlanRef | null;
+  @ApiProperty({ type: [AlertResponse], description: 'Derived now from the plan in force and live charger state' })
+  current!: AlertResponse[];
+  @ApiProperty({ type: [RecentAlertResponse], description: 'Alert events of recent ticks, newest first (bounded)' })
+  recent!: RecentAlertResponse[];
+}

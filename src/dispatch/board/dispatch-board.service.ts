@@ -1,0 +1,104 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ChargersService } from '../../chargers/chargers.service';
+import { CLOCK, Clock } from '../../common/clock';
+import { VehiclesService } from '../../fleet/vehicles.service';
+import { OcppReadService } from '../../ocpp/read/ocpp-read.service';
+import { SitesService } from '../../sites/sites.service';
+import { TasksService } from '../../tasks/tasks.service';
+import { AlertLog } from '../events/alert-log';
+import { AlertsResponse, PlanRef, TaskBoardResponse, VehicleBoardResponse } from './board.dto';
+import { CurrentPlan, CurrentPlanReader } from './current-plan.reader';
+import { ChargerHealth, deriveAlerts } from './plan-alerts';
+import { assessTask } from './task-assessment';
+import { vehiclePlanStatus } from './vehicle-status';
+
+const DEFAULT_WINDOW_MS = 24 * 3600_000;
+
+/** The dispatcher's reads: tasks, vehicles and alerts against the plan in force. */
+@Injectable()
+export class DispatchBoardService {
+  constructor(
+    private readonly sites: SitesService,
+    private readonly tasks: TasksService,
+    private readonly vehicles: VehiclesService,
+    private readonly chargers: ChargersService,
+    private readonly ocpp: OcppReadService,
+    private readonly plans: CurrentPlanReader,
+    private readonly alertLog: AlertLog,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async taskBoard(
+    siteId: string,
+    window: { from?: Date; to?: Date },
+    limit: number,
+    offset: number,
+  ): Promise<TaskBoardResponse> {
+    await this.sites.get(siteId);
+    const from = window.from ?? this.clock.now();
+    const to = window.to ?? new Date(from.getTime() + DEFAULT_WINDOW_MS);
+    const page = await this.tasks.list({ siteId, from, to }, limit, offset);
+    const current = await this.plans.current(siteId);
+    const plan = current?.plan ?? null;
+    const items = page.items.map((task) => ({
+      id: task.id,
+      flightRef: task.flightRef,
+      vehicleType: task.vehicleType,
+      vehiclesNeeded: task.vehiclesNeeded,
+      start: task.startsAt.toISOString(),
+      end: task.endsAt.toISOString(),
+      status: task.status,
+      pinnedVehicles: task.pinnedVehicles,
+      forbiddenVehicles: task.forbiddenVehicles,
+      ...assessTask(task.status === 'planned' ? plan : null, task.flightRef, task.startsAt.getTime()),
+    }));
+    return { plan: planRef(current), items, total: page.total, limit, offset };
+  }
+
+  async vehicleBoard(siteId: string): Promise<VehicleBoardResponse> {
+    const site = await this.sites.get(siteId);
+    const nowMs = this.clock.now().getTime();
+    const current = await this.plans.current(siteId);
+    const vehicles = await this.vehicles.listBySite(siteId);
+    const items = vehicles.map((vehicle) => ({
+      id: vehicle.id,
+      fleetNumber: vehicle.fleetNumber,
+      type: vehicle.type,
+      inService: vehicle.inService,
+      ...vehiclePlanStatus(vehicle, current?.plan ?? null, nowMs, site.timeZone),
+    }));
+    return { plan: planRef(current), items };
+  }
+
+  async alerts(siteId: string): Promise<AlertsResponse> {
+    await this.sites.get(siteId);
+    const current = await this.plans.current(siteId);
+    const chargers = await this.chargerHealth(siteId);
+    const latest = current ? { applied: current.latest.applied, reason: current.latest.reason } : null;
+    const alerts = deriveAlerts({ plan: current?.plan ?? null, latest, chargers, nowMs: this.clock.now().getTime() });
+    const recent = this.alertLog
+      .recent(siteId)
+      .map(({ code, severity, message, at }) => ({ code, severity, message, at }));
+    return { plan: planRef(current), current: alerts, recent };
+  }
+
+  private async chargerHealth(siteId: string): Promise<ChargerHealth[]> {
+    const chargers = await this.chargers.listBySite(siteId);
+    return Promise.all(
+      chargers.map(async (charger) => {
+        const state = await this.ocpp.connectionState(charger.chargePointId);
+        const faulted = state.connectors.filter((connector) => connector.status === 'Faulted');
+        return {
+          chargePointId: charger.chargePointId,
+          online: state.online,
+          faultedConnectors: faulted.map((connector) => connector.evseId),
+        };
+      }),
+    );
+  }
+}
+
+function planRef(current: CurrentPlan | null): PlanRef | null {
+  if (!current) return null;
+  return { planRunId: current.latest.id, tickAt: current.latest.tickAt, applied: current.latest.applied };
+}

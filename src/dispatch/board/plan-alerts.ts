@@ -1,0 +1,126 @@
+import { EffectivePlan, boundariesMs, reservePercent, round1, slotIndexAt } from './plan-timeline';
+import { assessTask, SOC_EPSILON_PERCENT } from './task-assessment';
+
+export type DispatchAlertCode =
+  | 'task-at-risk'
+  | 'vehicle-below-reserve'
+  | 'charger-offline'
+  | 'charger-faulted'
+  | 'site-near-limit'
+  | 'plan-fallback'
+  | 'plan-kept-last';
+
+export interface DispatchAlert {
+  code: DispatchAlertCode;
+  severity: 'warning' | 'critical';
+  message: string;
+  taskId?: string;
+  vehicleId?: string;
+  chargerId?: string;
+  /** When the condition bites (task start, slot start); absent for conditions that hold now. */
+  at?: string;
+}
+
+export interface ChargerHealth {
+  chargePointId: string;
+  online: boolean;
+  faultedConnectors: number[];
+}
+
+export interface AlertInputs {
+  plan: EffectivePlan | null;
+  /** The latest run: what was applied and why. */
+  latest: { applied: 'new' | 'kept-last' | 'fallback'; reason: string | null } | null;
+  chargers: ChargerHealth[];
+  nowMs: number;
+}
+
+export interface AlertOptions {
+  /** Share of the grid limit at which a planned slot counts as near the limit. */
+  nearLimitShare: number;
+  /** How far ahead "near" slots reach. */
+  nearWindowMinutes: number;
+}
+
+export const DEFAULT_ALERT_OPTIONS: AlertOptions = { nearLimitShare: 0.95, nearWindowMinutes: 60 };
+
+/** Current alerts of a site from its plan and the live charger state; pure. */
+export function deriveAlerts(inputs: AlertInputs, options: AlertOptions = DEFAULT_ALERT_OPTIONS): DispatchAlert[] {
+  return [
+    ...planSourceAlerts(inputs.latest),
+    ...chargerAlerts(inputs.chargers),
+    ...(inputs.plan ? taskAlerts(inputs.plan, inputs.nowMs) : []),
+    ...(inputs.plan ? reserveAlerts(inputs.plan, inputs.nowMs) : []),
+    ...(inputs.plan ? siteLimitAlerts(inputs.plan, inputs.nowMs, options) : []),
+  ];
+}
+
+function planSourceAlerts(latest: AlertInputs['latest']): DispatchAlert[] {
+  if (!latest || latest.applied === 'new') return [];
+  const code = latest.applied === 'fallback' ? 'plan-fallback' : 'plan-kept-last';
+  return [{ code, severity: 'critical', message: latest.reason ?? `plan ${latest.applied}` }];
+}
+
+function chargerAlerts(chargers: ChargerHealth[]): DispatchAlert[] {
+  return chargers.flatMap((charger): DispatchAlert[] => {
+    if (!charger.online) {
+      const message = `charger ${charger.chargePointId} is offline`;
+      return [{ code: 'charger-offline', severity: 'warning', message, chargerId: charger.chargePointId }];
+    }
+    return charger.faultedConnectors.map((connector) => ({
+      code: 'charger-faulted',
+      severity: 'warning',
+      message: `charger ${charger.chargePointId} connector ${connector} is faulted`,
+      chargerId: charger.chargePointId,
+    }));
+  });
+}
+
+function taskAlerts(plan: EffectivePlan, nowMs: number): DispatchAlert[] {
+  return (plan.input.tasks ?? [])
+    .filter((task) => Date.parse(task.end) > nowMs)
+    .flatMap((task): DispatchAlert[] => {
+      const assessment = assessTask(plan, task.id, Date.parse(task.start));
+      if (!assessment.atRisk) return [];
+      const message = `task ${task.id} at risk: ${assessment.riskReasons.join('; ')}`;
+      const severity = assessment.missingVehicles > 0 ? 'critical' : 'warning';
+      return [{ code: 'task-at-risk', severity, message, taskId: task.id, at: task.start }];
+    });
+}
+
+/** A vehicle whose planned SoC falls below its reserve anywhere from now to the horizon. */
+function reserveAlerts(plan: EffectivePlan, nowMs: number): DispatchAlert[] {
+  const boundaries = boundariesMs(plan.input);
+  const from = Math.max(0, slotIndexAt(boundaries, nowMs));
+  return plan.result.soc.flatMap((row): DispatchAlert[] => {
+    if (!('vehicleId' in row)) return [];
+    const reserve = reservePercent(plan, row.vehicleId);
+    if (reserve === null) return [];
+    let lowest = from;
+    for (let i = from; i < row.percent.length; i++) if (row.percent[i] < row.percent[lowest]) lowest = i;
+    const percent = row.percent[lowest];
+    if (percent === undefined || percent >= reserve - SOC_EPSILON_PERCENT) return [];
+    const at = new Date(boundaries[lowest]).toISOString();
+    const message = `vehicle ${row.vehicleId} falls to ${round1(percent)} % (reserve ${reserve} %) at ${at}`;
+    return [{ code: 'vehicle-below-reserve', severity: 'warning', message, vehicleId: row.vehicleId, at }];
+  });
+}
+
+/** Planned charging plus base load at or above the near-limit share of the grid limit in a near slot. */
+function siteLimitAlerts(plan: EffectivePlan, nowMs: number, options: AlertOptions): DispatchAlert[] {
+  const boundaries = boundariesMs(plan.input);
+  const { gridLimitKw, baseLoadKw = 0 } = plan.input.site;
+  const thresholdKw = gridLimitKw * options.nearLimitShare;
+  const endMs = nowMs + options.nearWindowMinutes * 60_000;
+  for (let slot = Math.max(0, slotIndexAt(boundaries, nowMs)); slot < plan.result.sitePowerKw.length; slot++) {
+    if (boundaries[slot] >= endMs) break;
+    const totalKw = plan.result.sitePowerKw[slot] + baseLoadKw;
+    if (totalKw >= thresholdKw) {
+      const at = new Date(boundaries[slot]).toISOString();
+      const share = Math.round((totalKw / gridLimitKw) * 100);
+      const message = `site at ${round1(totalKw)} kW of its ${gridLimitKw} kW grid limit (${share} %) from ${at}`;
+      return [{ code: 'site-near-limit', severity: 'warning', message, at }];
+    }
+  }
+  return [];
+}

@@ -1,0 +1,80 @@
+import { ChargeInstruction, chargeInstruction } from './charge-instructions';
+import { boundariesMs, EffectivePlan, predictedSocPercent, slotIndexAt } from './plan-timeline';
+
+export type VehicleStatus = 'out-of-service' | 'on-task' | 'charging' | 'plugged' | 'idle' | 'not-in-plan';
+
+export interface VehicleFacts {
+  fleetNumber: string;
+  inService: boolean;
+}
+
+export interface NextAssignment {
+  taskId: string;
+  start: string;
+  end: string;
+}
+
+export interface VehiclePlanStatus {
+  status: VehicleStatus;
+  /** The charger the plan saw it plugged into. */
+  pluggedInto: string | null;
+  /** The charger the plan charges it at in the current slot. */
+  chargingAt: string | null;
+  onTask: string | null;
+  predictedSocPercentNow: number | null;
+  nextAssignment: NextAssignment | null;
+  nextCharge: ChargeInstruction | null;
+}
+
+/** What the plan says one vehicle is doing now and does next. */
+export function vehiclePlanStatus(
+  vehicle: VehicleFacts,
+  plan: EffectivePlan | null,
+  nowMs: number,
+  timeZone: string,
+): VehiclePlanStatus {
+  const planned = plan?.input.vehicles?.find((candidate) => candidate.id === vehicle.fleetNumber);
+  if (!plan || !planned) {
+    return {
+      status: vehicle.inService ? 'not-in-plan' : 'out-of-service',
+      pluggedInto: null,
+      chargingAt: null,
+      onTask: null,
+      predictedSocPercentNow: null,
+      nextAssignment: null,
+      nextCharge: null,
+    };
+  }
+  const tasks = new Map((plan.input.tasks ?? []).map((task) => [task.id, task]));
+  const mine = plan.result.assignments
+    .filter((assignment) => assignment.vehicleId === vehicle.fleetNumber)
+    .map((assignment) => tasks.get(assignment.taskId))
+    .filter((task) => task !== undefined)
+    .sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+  const onTask = mine.find((task) => Date.parse(task.start) <= nowMs && nowMs < Date.parse(task.end)) ?? null;
+  const next = mine.find((task) => Date.parse(task.start) > nowMs) ?? null;
+  const slot = slotIndexAt(boundariesMs(plan.input), nowMs);
+  const chargingRow = plan.result.charging.find(
+    (row) => 'vehicleId' in row && row.vehicleId === vehicle.fleetNumber && (row.kw[slot] ?? 0) > 0,
+  );
+  const pluggedInto = planned.pluggedInto ?? null;
+  const chargingAt = chargingRow?.chargerId ?? null;
+  const status: VehicleStatus = !vehicle.inService
+    ? 'out-of-service'
+    : onTask
+      ? 'on-task'
+      : chargingAt
+        ? 'charging'
+        : pluggedInto
+          ? 'plugged'
+          : 'idle';
+  return {
+    status,
+    pluggedInto,
+    chargingAt,
+    onTask: onTask?.id ?? null,
+    predictedSocPercentNow: predictedSocPercent(plan, vehicle.fleetNumber, nowMs),
+    nextAssignment: next ? { taskId: next.id, start: next.start, end: next.end } : null,
+    nextCharge: vehicle.inService ? chargeInstruction(plan, vehicle.fleetNumber, nowMs, timeZone) : null,
+  };
+}

@@ -1,0 +1,45 @@
+import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
+import { ChargersModule } from '../chargers/chargers.module';
+import { CLOCK, systemClock } from '../common/clock';
+import { FleetModule } from '../fleet/fleet.module';
+import { OcppModule } from '../ocpp/ocpp.module';
+import { SchedulingModule } from '../scheduling/scheduling.module';
+import { SitesModule } from '../sites/sites.module';
+import { TasksModule } from '../tasks/tasks.module';
+import { CurrentPlanReader } from './board/current-plan.reader';
+import { DispatchBoardController } from './board/dispatch-board.controller';
+import { DispatchBoardService } from './board/dispatch-board.service';
+import { AlertLog } from './events/alert-log';
+import { AssignmentWatcher } from './events/assignment-watcher';
+import { DispatchEvents } from './events/dispatch-events';
+import { OverrideRecorder } from './overrides/override-recorder';
+import { OverridesController } from './overrides/overrides.controller';
+import { OverridesRepository } from './overrides/overrides.repository';
+import { OverridesService } from './overrides/overrides.service';
+import { StreamQueryTokenMiddleware } from './stream/query-token.middleware';
+import { SiteStream } from './stream/site-stream';
+import { SiteStreamController, STREAM_ROUTE } from './stream/site-stream.controller';
+
+/** The dispatcher's API (DESIGN.md §1): overrides the next tick honours, boards, alerts and the live stream. */
+@Module({
+  imports: [SitesModule, ChargersModule, FleetModule, TasksModule, OcppModule, SchedulingModule],
+  controllers: [OverridesController, DispatchBoardController, SiteStreamController],
+  providers: [
+    { provide: CLOCK, useValue: systemClock },
+    DispatchEvents,
+    OverridesRepository,
+    OverrideRecorder,
+    OverridesService,
+    CurrentPlanReader,
+    AlertLog,
+    AssignmentWatcher,
+    DispatchBoardService,
+    SiteStream,
+  ],
+  exports: [DispatchEvents],
+})
+export class DispatchModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(StreamQueryTokenMiddleware).forRoutes({ path: STREAM_ROUTE, method: RequestMethod.GET });
+  }
+}
