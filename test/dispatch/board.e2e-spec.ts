@@ -1,0 +1,140 @@
+import { BOOT_16, ocppClient, registerCharger, TestRpcClient } from '../support/ocpp-clients';
+import { createKey, startTestApp, TestApp } from '../support/test-app';
+import { createDispatchSite, DispatchSite, taskAt } from './dispatch-site';
+
+interface Run {
+  input: { start: string; slots: { minutes: number; count: number }[]; chargers: { id: string }[] };
+  result: {
+    slotStarts: string[];
+    assignments: { taskId: string; vehicleId: string }[];
+    charging: { vehicleId?: string; chargerId: string; kw: number[] }[];
+    soc: { vehicleId?: string; percent: number[] }[];
+  };
+}
+
+/** The plan's SoC of a vehicle at the last slot boundary at or before `iso`. */
+function socAt(run: Run, vehicleId: string, iso: string): number {
+  const slotMs = run.input.slots.flatMap((group) => Array(group.count).fill(group.minutes * 60_000));
+  const boundaries = [Date.parse(run.input.start)];
+  for (const ms of slotMs) boundaries.push(boundaries.at(-1)! + ms);
+  const index = boundaries.filter((ms) => ms <= Date.parse(iso)).length - 1;
+  return run.result.soc.find((row) => row.vehicleId === vehicleId)!.percent[index];
+}
+
+describe('dispatch: task board, vehicles, alerts and metrics against the plan', () => {
+  let app: TestApp;
+  let dispatcher: string;
+  let viewer: string;
+  let site: DispatchSite;
+  let client: TestRpcClient;
+  let run: Run;
+  const base = () => `/api/v1/sites/${site.siteId}`;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    dispatcher = await createKey(app, 'dispatcher');
+    viewer = await createKey(app, 'viewer');
+    const fleetManager = await createKey(app, 'fleet-manager');
+    site = await createDispatchSite(app, 'DISP-BOARD', { buses: ['BUS-01', 'BUS-02', 'BUS-03'] }, [
+      taskAt('', 'BOARD-1', 2, { vehiclesNeeded: 2, energyKwhPerVehicle: 30 }),
+      taskAt('', 'BOARD-LATER', 30),
+    ]);
+    await registerCharger(app, fleetManager, 'DISP-CP1', { siteId: site.siteId });
+    await registerCharger(app, fleetManager, 'DISP-CP2', { siteId: site.siteId });
+    client = ocppClient(app, 'DISP-CP1', 'ocpp1.6');
+    await client.connect();
+    await client.call('BootNotification', BOOT_16);
+    const solved = await app.http(dispatcher).post(`${base()}/solve-now`).expect(200);
+    run = solved.body.run as Run;
+  });
+  afterAll(async () => {
+    await client.close({ force: true });
+    await app.close();
+  });
+
+  it('plans with the connected charger only', () => {
+    expect(run.input.chargers.map((charger) => charger.id)).toEqual(['DISP-CP1']);
+  });
+
+  it('shows each task in the window with its assigned vehicles and their predicted SoC at start', async () => {
+    const board = (await app.http(viewer).get(`${base()}/tasks`).expect(200)).body;
+    expect(board.plan).toMatchObject({ applied: 'new', planRunId: expect.any(String) });
+    expect(board.items.map((task: { flightRef: string }) => task.flightRef)).toEqual(['BOARD-1']);
+    const [task] = board.items;
+    const planned = run.result.assignments.filter((a) => a.taskId === 'BOARD-1').map((a) => a.vehicleId);
+    expect(planned).toHaveLength(2);
+    expect(task).toMatchObject({ inPlan: true, missingVehicles: 0, pinnedVehicles: [], forbiddenVehicles: [] });
+    expect(task.assigned.map((v: { vehicle: string }) => v.vehicle).sort()).toEqual([...planned].sort());
+    for (const vehicle of task.assigned) {
+      expect(vehicle.reservePercent).toBe(20);
+      expect(vehicle.predictedSocPercentAtStart).toBeCloseTo(socAt(run, vehicle.vehicle, task.start), 1);
+      expect(vehicle.belowReserve).toBe(vehicle.predictedSocPercentAtStart < 19.95);
+    }
+    expect(task.atRisk).toBe(task.assigned.some((v: { belowReserve: boolean }) => v.belowReserve));
+
+    const later = await app
+      .http(viewer)
+      .get(`${base()}/tasks?from=${new Date(Date.now() + 20 * 3600_000).toISOString()}`)
+      .expect(200);
+    expect(later.body.items).toHaveLength(1);
+    expect(later.body.items[0]).toMatchObject({ flightRef: 'BOARD-LATER', inPlan: false, assigned: [] });
+    const backwards = await app.http(viewer).get(`${base()}/tasks?from=2026-11-22T10:00:00Z&to=2026-11-22T09:00:00Z`);
+    expect(backwards.status).toBe(400);
+  });
+
+  it('tells which vehicle must drive to which charger by when, and its next assignment', async () => {
+    const vehicles = (await app.http(viewer).get(`${base()}/vehicles`).expect(200)).body.items as {
+      fleetNumber: string;
+      status: string;
+      nextAssignment: { taskId: string } | null;
+      nextCharge: { chargerId: string; by: string; text: string } | null;
+    }[];
+    expect(vehicles.map((vehicle) => vehicle.fleetNumber)).toEqual(['BUS-01', 'BUS-02', 'BUS-03']);
+    const charged = run.result.charging.filter((row) => row.vehicleId && row.kw.some((kw) => kw > 0));
+    expect(charged.length).toBeGreaterThan(0);
+    for (const row of charged) {
+      const vehicle = vehicles.find((candidate) => candidate.fleetNumber === row.vehicleId)!;
+      const firstSlot = row.kw.findIndex((kw) => kw > 0);
+      expect(vehicle.nextCharge!.chargerId).toBe('DISP-CP1');
+      expect(Date.parse(vehicle.nextCharge!.by)).toBe(Date.parse(run.result.slotStarts[firstSlot]));
+      expect(vehicle.nextCharge!.text).toMatch(new RegExp(`^${row.vehicleId} to DISP-CP1 by \\d\\d:\\d\\d$`));
+    }
+    for (const assignment of run.result.assignments) {
+      const vehicle = vehicles.find((candidate) => candidate.fleetNumber === assignment.vehicleId)!;
+      expect(vehicle.nextAssignment).toMatchObject({ taskId: 'BOARD-1' });
+    }
+    expect(vehicles.every((vehicle) => ['idle', 'charging'].includes(vehicle.status))).toBe(true);
+  });
+
+  it('derives current alerts: the charger that never connected is offline', async () => {
+    const alerts = (await app.http(viewer).get(`${base()}/alerts`).expect(200)).body;
+    expect(alerts.current).toEqual(
+      expect.arrayContaining([expect.objectContaining({ code: 'charger-offline', chargerId: 'DISP-CP2' })]),
+    );
+    expect(alerts.current.map((alert: { chargerId?: string }) => alert.chargerId)).not.toContain('DISP-CP1');
+    expect(Array.isArray(alerts.recent)).toBe(true);
+  });
+
+  it('serves /metrics without a key in Prometheus text with tick, solve, OCPP and site power metrics', async () => {
+    const response = await app.http().get('/metrics').expect(200);
+    expect(response.headers['content-type']).toMatch(/^text\/plain;.*version=0\.0\.4/);
+    const text = response.text;
+    const value = (series: string) => {
+      const line = text.split('\n').find((candidate) => candidate.startsWith(`${series} `));
+      if (!line) throw new Error(`${series} missing from:\n${text}`);
+      return Number(line.slice(series.length + 1));
+    };
+    expect(text).toContain('# TYPE apron_tick_duration_seconds histogram');
+    expect(value('apron_tick_duration_seconds_count')).toBeGreaterThanOrEqual(1);
+    expect(value('apron_tick_duration_seconds_sum')).toBeGreaterThan(0);
+    expect(value('apron_solve_duration_seconds_count')).toBeGreaterThanOrEqual(1);
+    expect(value('apron_solves_total{applied="new",status="optimal"}')).toBeGreaterThanOrEqual(1);
+    expect(value('apron_ocpp_chargers_connected')).toBe(1);
+    expect(value('apron_ocpp_events_total{type="charger.booted"}')).toBe(1);
+    expect(value(`apron_site_grid_limit_kw{site_id="${site.siteId}"}`)).toBe(2000);
+    // Planned charging plus the site's 100 kW base load, within the grid limit.
+    const powerKw = value(`apron_site_power_kw{site_id="${site.siteId}"}`);
+    expect(powerKw).toBeGreaterThanOrEqual(100);
+    expect(powerKw).toBeLessThanOrEqual(2000);
+  });
+});

@@ -1,0 +1,152 @@
+import { request as httpRequest, ClientRequest, IncomingMessage } from 'node:http';
+import { createKey, startTestApp, TestApp } from '../support/test-app';
+import { createDispatchSite, DispatchSite, taskAt } from './dispatch-site';
+
+interface SseEvent {
+  event?: string;
+  data?: string;
+  comment?: string;
+}
+
+/** A raw SSE reader on loopback: parses frames as they come; always aborted by the test. */
+class StreamReader {
+  readonly frames: SseEvent[] = [];
+  private buffer = '';
+  private readonly request: ClientRequest;
+  readonly response: Promise<IncomingMessage>;
+
+  constructor(url: string, headers: Record<string, string> = {}) {
+    let resolve!: (response: IncomingMessage) => void;
+    let reject!: (error: Error) => void;
+    this.response = new Promise((res, rej) => ((resolve = res), (reject = rej)));
+    this.request = httpRequest(url, { headers: { Accept: 'text/event-stream', ...headers } }, (response) => {
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => this.take(chunk));
+      resolve(response);
+    });
+    this.request.on('error', (error) => {
+      if (!this.request.destroyed) reject(error);
+    });
+    this.request.end();
+  }
+
+  /** Resolves with the first frame matching, or fails after `timeoutMs`. */
+  async waitFor(match: (frame: SseEvent) => boolean, timeoutMs = 15_000): Promise<SseEvent> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = this.frames.find(match);
+      if (found) return found;
+      if (Date.now() > deadline) throw new Error(`no matching frame; got ${JSON.stringify(this.frames)}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  close(): void {
+    this.request.destroy();
+  }
+
+  private take(chunk: string): void {
+    this.buffer += chunk;
+    let end: number;
+    while ((end = this.buffer.indexOf('\n\n')) >= 0) {
+      const block = this.buffer.slice(0, end);
+      this.buffer = this.buffer.slice(end + 2);
+      const frame: SseEvent = {};
+      for (const line of block.split('\n')) {
+        if (line.startsWith(':')) frame.comment = line.slice(1).trim();
+        else if (line.startsWith('event: ')) frame.event = line.slice(7);
+        else if (line.startsWith('data: ')) frame.data = (frame.data ?? '') + line.slice(6);
+      }
+      if (frame.comment || frame.event || frame.data) this.frames.push(frame);
+    }
+  }
+}
+
+describe('dispatch: live event stream (Server-Sent Events)', () => {
+  let app: TestApp;
+  let dispatcher: string;
+  let viewer: string;
+  let site: DispatchSite;
+  let other: DispatchSite;
+  const readers: StreamReader[] = [];
+  const open = (path: string, headers: Record<string, string> = {}) => {
+    const reader = new StreamReader(`${app.baseUrl}${path}`, headers);
+    readers.push(reader);
+    return reader;
+  };
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    dispatcher = await createKey(app, 'dispatcher');
+    viewer = await createKey(app, 'viewer');
+    site = await createDispatchSite(app, 'DISP-SSE', { buses: ['BUS-01', 'BUS-02'] }, [taskAt('', 'SSE-1', 2)]);
+    other = await createDispatchSite(app, 'DISP-SSE-2', { buses: ['BUS-09'] }, [taskAt('', 'SSE-9', 2)]);
+  });
+  afterAll(async () => {
+    for (const reader of readers) reader.close();
+    await app.close();
+  });
+
+  it('delivers plan.applied, assignments.changed and override events of its site only', async () => {
+    const stream = open(`/api/v1/sites/${site.siteId}/stream`, { Authorization: `Bearer ${viewer}` });
+    const response = await stream.response;
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toMatch(/^text\/event-stream/);
+    await stream.waitFor((frame) => frame.comment === 'connected');
+
+    await app.http(dispatcher).post(`/api/v1/sites/${other.siteId}/solve-now`).expect(200);
+    const solved = await app.http(dispatcher).post(`/api/v1/sites/${site.siteId}/solve-now`).expect(200);
+    const applied = await stream.waitFor((frame) => frame.event === 'plan.applied');
+    expect(JSON.parse(applied.data!)).toMatchObject({
+      type: 'plan.applied',
+      siteId: site.siteId,
+      planRunId: solved.body.run.id,
+      applied: 'new',
+    });
+    const changed = await stream.waitFor((frame) => frame.event === 'assignments.changed');
+    expect(JSON.parse(changed.data!)).toMatchObject({
+      siteId: site.siteId,
+      planRunId: solved.body.run.id,
+      previousPlanRunId: null,
+      added: [{ taskId: 'SSE-1', vehicleId: expect.stringMatching(/^BUS-0[12]$/) }],
+      removed: [],
+    });
+
+    await app
+      .http(dispatcher)
+      .post(`/api/v1/sites/${site.siteId}/tasks/${site.tasks['SSE-1']}/forbids`)
+      .send({ vehicle: 'BUS-01' })
+      .expect(200);
+    const override = await stream.waitFor((frame) => frame.event === 'override');
+    expect(JSON.parse(override.data!)).toMatchObject({
+      type: 'override',
+      siteId: site.siteId,
+      kind: 'forbid',
+      taskId: site.tasks['SSE-1'],
+      details: { vehicle: 'BUS-01', flightRef: 'SSE-1' },
+      by: { role: 'dispatcher' },
+    });
+    const events = stream.frames.filter((frame) => frame.data).map((frame) => JSON.parse(frame.data!));
+    expect(events.every((event) => event.siteId === site.siteId)).toBe(true);
+  });
+
+  it('takes the key as ?access_token= on the stream only (EventSource cannot set headers)', async () => {
+    const stream = open(`/api/v1/sites/${site.siteId}/stream?access_token=${viewer}`);
+    expect((await stream.response).statusCode).toBe(200);
+    await stream.waitFor((frame) => frame.comment === 'connected');
+
+    const refused = open(`/api/v1/sites/${site.siteId}/stream?access_token=not-a-key`);
+    expect((await refused.response).statusCode).toBe(401);
+    const bare = open(`/api/v1/sites/${site.siteId}/stream`);
+    expect((await bare.response).statusCode).toBe(401);
+    await app.http().get(`/api/v1/sites/${site.siteId}/alerts?access_token=${viewer}`).expect(401);
+    await app.http().get(`/api/v1/sites/${site.siteId}/plan?access_token=${dispatcher}`).expect(401);
+  });
+
+  it('answers 404 for an unknown site', async () => {
+    const stream = open('/api/v1/sites/00000000-0000-4000-8000-000000000000/stream', {
+      Authorization: `Bearer ${viewer}`,
+    });
+    expect((await stream.response).statusCode).toBe(404);
+  });
+});
