@@ -8,6 +8,7 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseTarget, dataSourceOptions } from './database/data-source-options';
 import { DispatchModule } from './dispatch/dispatch.module';
 import { FleetModule } from './fleet/fleet.module';
+import { FleetStateModule } from './fleet-state/fleet-state.module';
 import { DATABASE_INFO, HealthController } from './health/health.controller';
 import { MetricsModule } from './metrics/metrics.module';
 import { OcppModule } from './ocpp/ocpp.module';
@@ -29,6 +30,7 @@ export class AppModule {
         FleetModule,
         TasksModule,
         OcppModule,
+        FleetStateModule,
         ScheduleModule.forRoot(),
         SchedulingModule,
         DispatchModule,

@@ -4,6 +4,7 @@ import { Charger } from '../chargers/charger.entity';
 import { Connector } from '../chargers/connector.entity';
 import { DISPATCH_ENTITIES, DISPATCH_MIGRATIONS } from '../dispatch/dispatch.entities';
 import { Vehicle } from '../fleet/vehicle.entity';
+import { FLEET_STATE_ENTITIES, FLEET_STATE_MIGRATIONS } from '../fleet-state/fleet-state.entities';
 import { Site } from '../sites/site.entity';
 import { OCPP_ENTITIES } from '../ocpp/persistence/ocpp-entities';
 import { SCHEDULING_ENTITIES, SCHEDULING_MIGRATIONS } from '../scheduling/scheduling.entities';
@@ -21,6 +22,7 @@ export const ENTITIES = [
   ApiKey,
   ...OCPP_ENTITIES,
   ...SCHEDULING_ENTITIES,
+  ...FLEET_STATE_ENTITIES,
   ...DISPATCH_ENTITIES,
 ];
 export const MIGRATIONS = [
@@ -28,6 +30,7 @@ export const MIGRATIONS = [
   SiteReferencesNoAction1795380771224,
   OcppGateway1795400000000,
   ...SCHEDULING_MIGRATIONS,
+  ...FLEET_STATE_MIGRATIONS,
   ...DISPATCH_MIGRATIONS,
 ];
 

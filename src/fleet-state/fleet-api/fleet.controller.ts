@@ -1,0 +1,45 @@
+import { Controller, Get, Inject, NotFoundException, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { READERS, Roles } from '../../auth/roles.decorator';
+import { invalidField } from '../../common/field-errors';
+import { FLEET_CLOCK, FleetClock } from '../common/fleet-clock';
+import { VehicleDirectory } from '../common/vehicle-directory';
+import { FleetStateService } from '../fleet-state.service';
+import { SocHistoryRepository } from '../persistence/soc-history.repository';
+import { FleetVehicleResponse, FleetVehiclesQuery, FleetVehiclesResponse } from './fleet-vehicle.dto';
+import { SocHistoryPage, SocHistoryPointResponse, SocHistoryQuery } from './soc-history.dto';
+
+@ApiTags('fleet state')
+@ApiBearerAuth()
+@Controller('api/v1')
+export class FleetController {
+  constructor(
+    private readonly fleet: FleetStateService,
+    private readonly directory: VehicleDirectory,
+    private readonly history: SocHistoryRepository,
+    @Inject(FLEET_CLOCK) private readonly clock: FleetClock,
+  ) {}
+
+  @Get('fleet/vehicles')
+  @Roles(...READERS)
+  @ApiOperation({
+    summary: "A site's vehicles with SoC estimate, where they are, their task now and next, drift flags (any role)",
+  })
+  async vehicles(@Query() query: FleetVehiclesQuery): Promise<FleetVehiclesResponse> {
+    const now = this.clock.now();
+    const situations = await this.fleet.situations(query.siteId, now);
+    return { at: now.toISOString(), items: situations.map(FleetVehicleResponse.from) };
+  }
+
+  @Get('vehicles/:id/soc-history')
+  @Roles(...READERS)
+  @ApiOperation({ summary: "A vehicle's SoC estimates after each input, oldest first (any role)" })
+  async socHistory(@Param('id', ParseUUIDPipe) id: string, @Query() query: SocHistoryQuery): Promise<SocHistoryPage> {
+    if (!(await this.directory.get(id))) throw new NotFoundException(`Vehicle ${id} not found`);
+    const from = query.from ? new Date(query.from) : undefined;
+    const to = query.to ? new Date(query.to) : undefined;
+    if (from && to && from > to) throw invalidField('to', 'to must not be before from');
+    const [rows, total] = await this.history.list(id, from, to, query.limit, query.offset);
+    return { items: rows.map(SocHistoryPointResponse.from), total, limit: query.limit, offset: query.offset };
+  }
+}

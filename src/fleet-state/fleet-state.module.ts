@@ -1,0 +1,62 @@
+import { Module } from '@nestjs/common';
+import { FleetModule } from '../fleet/fleet.module';
+import { OcppModule } from '../ocpp/ocpp.module';
+import { TasksModule } from '../tasks/tasks.module';
+import { FLEET_CLOCK, SYSTEM_CLOCK } from './common/fleet-clock';
+import { FLEET_STATE_OPTIONS, loadFleetStateOptions } from './common/fleet-state-options';
+import { VehicleDirectory } from './common/vehicle-directory';
+import { FleetController } from './fleet-api/fleet.controller';
+import { LinkingController } from './fleet-api/linking.controller';
+import { FleetStateService } from './fleet-state.service';
+import { SessionLinker } from './linking/session-linker';
+import { SessionLinksService } from './linking/session-links.service';
+import { ChargerSocReporting } from './ocpp-feed/charger-soc-reporting';
+import { OcppFleetFeed } from './ocpp-feed/ocpp-fleet-feed';
+import { SessionSocFeeder } from './ocpp-feed/session-soc-feeder';
+import { ConsumptionLearnerRepository } from './persistence/consumption-learner.repository';
+import { FleetSessionsRepository } from './persistence/fleet-sessions.repository';
+import { SocHistoryRepository } from './persistence/soc-history.repository';
+import { SocStatesRepository } from './persistence/soc-states.repository';
+import { TaskAssignmentsRepository } from './persistence/task-assignments.repository';
+import { TelemetryReadingsRepository } from './persistence/telemetry-readings.repository';
+import { VehicleEvccidsRepository } from './persistence/vehicle-evccids.repository';
+import { VehicleSocStore } from './soc/vehicle-soc-store';
+import { ConsumptionModel } from './tasks/consumption-model';
+import { TaskAssignmentsService } from './tasks/task-assignments.service';
+import { TaskCompletions } from './tasks/task-completions';
+import { TelemetryController } from './telemetry/telemetry.controller';
+import { TelemetryService } from './telemetry/telemetry.service';
+
+/**
+ * Fleet state (issue 5): per-vehicle SoC estimates fed by chargers (OCPP events), telematics and done tasks;
+ * session–vehicle linking; consumption learning; the fleet API; FleetStateService for the scheduler.
+ */
+@Module({
+  imports: [FleetModule, TasksModule, OcppModule],
+  controllers: [TelemetryController, FleetController, LinkingController],
+  providers: [
+    { provide: FLEET_CLOCK, useValue: SYSTEM_CLOCK },
+    { provide: FLEET_STATE_OPTIONS, useFactory: () => loadFleetStateOptions() },
+    VehicleDirectory,
+    SocStatesRepository,
+    SocHistoryRepository,
+    TelemetryReadingsRepository,
+    FleetSessionsRepository,
+    VehicleEvccidsRepository,
+    ConsumptionLearnerRepository,
+    TaskAssignmentsRepository,
+    VehicleSocStore,
+    ConsumptionModel,
+    SessionLinker,
+    SessionSocFeeder,
+    ChargerSocReporting,
+    OcppFleetFeed,
+    SessionLinksService,
+    TaskCompletions,
+    TaskAssignmentsService,
+    TelemetryService,
+    FleetStateService,
+  ],
+  exports: [FleetStateService],
+})
+export class FleetStateModule {}

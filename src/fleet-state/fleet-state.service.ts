@@ -1,0 +1,174 @@
+import { Injectable } from '@nestjs/common';
+import { ConsumptionDrift, predictSocAtPercent, PredictedSoc, SocEstimate, TaskEnergyPrediction } from '@apron/soc';
+import { Vehicle } from '../fleet/vehicle.entity';
+import { VehiclesService } from '../fleet/vehicles.service';
+import { TransferTask } from '../tasks/transfer-task.entity';
+import { TasksService } from '../tasks/tasks.service';
+import { FleetSessionRow } from './persistence/fleet-session.entity';
+import { FleetSessionsRepository } from './persistence/fleet-sessions.repository';
+import { TaskAssignmentsRepository } from './persistence/task-assignments.repository';
+import { retryIdempotent } from './common/retry';
+import { VehicleSocStore } from './soc/vehicle-soc-store';
+import { ConsumptionModel } from './tasks/consumption-model';
+import { energyFallbacks, taskKindOf } from './tasks/task-energy';
+
+/** Per vehicle, what the scheduling tick needs (matches src/scheduling's VehicleLive plus the fleet number). */
+export interface FleetVehicleState {
+  fleetNumber: string;
+  socPercent: number;
+  socUncertaintyPercent: number;
+  plugged?: { chargePointId: string; connectorId: number };
+  busyUntil?: Date;
+}
+
+export interface TaskWithEnergy {
+  task: TransferTask;
+  energy: TaskEnergyPrediction;
+}
+
+/** Everything fleet state knows about one vehicle at a moment. */
+export interface VehicleSituation {
+  vehicle: Vehicle;
+  estimate: SocEstimate | null;
+  session: FleetSessionRow | null;
+  currentTask: TransferTask | null;
+  nextTask: (TaskWithEnergy & { predicted: PredictedSoc | null }) | null;
+  drift: ConsumptionDrift[];
+}
+
+const HOUR_MS = 3600_000;
+const TASK_LOOKBACK_HOURS = 24;
+const TASK_LOOKAHEAD_HOURS = 48;
+const CLOSED = new Set(['done', 'cancelled']);
+
+/**
+ * The fleet's state for the scheduler and the fleet API: SoC estimates, where each vehicle is plugged in, its
+ * assigned tasks, and task energy from learned consumption.
+ */
+@Injectable()
+export class FleetStateService {
+  constructor(
+    private readonly vehicleRecords: VehiclesService,
+    private readonly tasks: TasksService,
+    private readonly store: VehicleSocStore,
+    private readonly sessions: FleetSessionsRepository,
+    private readonly assignments: TaskAssignmentsRepository,
+    private readonly consumption: ConsumptionModel,
+  ) {}
+
+  /** For each tick: vehicles of the site with an SoC estimate (a vehicle never heard of is left out). */
+  async vehicleStates(siteId: string, now: Date): Promise<FleetVehicleState[]> {
+    const situations = await this.situations(siteId, now, { withNextTask: false });
+    return situations.flatMap(({ vehicle, estimate, session, currentTask }): FleetVehicleState[] => {
+      if (!estimate) return [];
+      const state: FleetVehicleState = {
+        fleetNumber: vehicle.fleetNumber,
+        socPercent: estimate.socPercent,
+        socUncertaintyPercent: estimate.uncertaintyPercent,
+      };
+      if (session?.evseId != null)
+        state.plugged = { chargePointId: session.chargePointId, connectorId: session.evseId };
+      if (currentTask) state.busyUntil = new Date(currentTask.endsAt.getTime() + vehicle.turnaroundMinutes * 60_000);
+      return [state];
+    });
+  }
+
+  /** src/scheduling's VehicleLiveState port, keyed by fleet number. */
+  async vehicles(siteId: string, now: Date): Promise<Map<string, Omit<FleetVehicleState, 'fleetNumber'>>> {
+    const states = await this.vehicleStates(siteId, now);
+    return new Map(states.map(({ fleetNumber, ...state }) => [fleetNumber, state]));
+  }
+
+  /**
+   * Energy per vehicle for a task that does not state it: learned for the vehicle type (per km when the task has a
+   * distance), else the configured consumption of the site's vehicles of that type, else 0 (source `none`).
+   */
+  async taskEnergyKwh(
+    task: Pick<TransferTask, 'siteId' | 'energyKwhPerVehicle' | 'distanceKm'>,
+    vehicleType: string,
+    vehicle?: Vehicle,
+  ): Promise<TaskEnergyPrediction> {
+    const sameType = (await this.vehicleRecords.listBySite(task.siteId)).filter((v) => v.type === vehicleType);
+    return this.consumption.predict(
+      {
+        vehicleId: vehicle?.id ?? '',
+        taskKind: taskKindOf(vehicleType),
+        statedEnergyKwh: task.energyKwhPerVehicle,
+        distanceKm: task.distanceKm,
+      },
+      energyFallbacks(vehicle ?? null, sameType),
+    );
+  }
+
+  situations(siteId: string, now: Date, options = { withNextTask: true }): Promise<VehicleSituation[]> {
+    return retryIdempotent(() => this.readSituations(siteId, now, options));
+  }
+
+  private async readSituations(
+    siteId: string,
+    now: Date,
+    options: { withNextTask: boolean },
+  ): Promise<VehicleSituation[]> {
+    const nowMs = now.getTime();
+    const vehicles = await this.vehicleRecords.listBySite(siteId);
+    const open = await this.sessions.openForVehicles(vehicles.map((v) => v.id));
+    const tasks = await this.tasks.listInWindow(
+      siteId,
+      new Date(nowMs - TASK_LOOKBACK_HOURS * HOUR_MS),
+      new Date(nowMs + TASK_LOOKAHEAD_HOURS * HOUR_MS),
+    );
+    const taskById = new Map(tasks.map((task) => [task.id, task]));
+    const tasksOf = new Map<string, TransferTask[]>();
+    for (const assignment of await this.assignments.forSite(siteId)) {
+      const task = taskById.get(assignment.taskId);
+      if (!task || CLOSED.has(task.status)) continue;
+      tasksOf.set(assignment.vehicleId, [...(tasksOf.get(assignment.vehicleId) ?? []), task]);
+    }
+    const result: VehicleSituation[] = [];
+    for (const vehicle of vehicles) {
+      const estimate = await this.store.estimate(vehicle, nowMs);
+      const assigned = (tasksOf.get(vehicle.id) ?? []).sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+      const currentTask =
+        assigned.find(
+          (t) => t.startsAt.getTime() <= nowMs && (t.endsAt.getTime() > nowMs || t.status === 'in_progress'),
+        ) ?? null;
+      const upcoming = assigned.filter((t) => t.startsAt.getTime() > nowMs);
+      result.push({
+        vehicle,
+        estimate,
+        session: open.find((s) => s.vehicleId === vehicle.id) ?? null,
+        currentTask,
+        nextTask: options.withNextTask ? await this.nextTask(vehicle, estimate, currentTask, upcoming, nowMs) : null,
+        drift: options.withNextTask ? await this.consumption.drift(vehicle.id) : [],
+      });
+    }
+    return result;
+  }
+
+  /** The next assigned task, and the SoC predicted at its start after the energy of tasks before it. */
+  private async nextTask(
+    vehicle: Vehicle,
+    estimate: SocEstimate | null,
+    currentTask: TransferTask | null,
+    upcoming: TransferTask[],
+    nowMs: number,
+  ): Promise<VehicleSituation['nextTask']> {
+    const next = upcoming[0];
+    if (!next) return null;
+    const energy = await this.taskEnergyKwh(next, vehicle.type, vehicle);
+    if (!estimate) return { task: next, energy, predicted: null };
+    let plannedKwh = 0;
+    let sigma2 = 0;
+    if (currentTask) {
+      const e = await this.taskEnergyKwh(currentTask, vehicle.type, vehicle);
+      const spanMs = currentTask.endsAt.getTime() - currentTask.startsAt.getTime();
+      const remaining = Math.min(1, Math.max(0, (currentTask.endsAt.getTime() - nowMs) / spanMs));
+      plannedKwh += e.energyKwh * remaining;
+      sigma2 += (e.sigmaKwh ?? 0) ** 2;
+    }
+    const predicted = predictSocAtPercent(estimate, plannedKwh, vehicle.batteryKwh, {
+      energySigmaKwh: Math.sqrt(sigma2),
+    });
+    return { task: next, energy, predicted };
+  }
+}

@@ -1,0 +1,150 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { MeterSampleEvent, SessionEndedEvent, SessionStartedEvent, SessionUpdatedEvent } from '@apron/ocpp-model';
+import { SocInputEvent } from '@apron/soc';
+import { Vehicle } from '../../fleet/vehicle.entity';
+import { VehicleDirectory } from '../common/vehicle-directory';
+import { SessionLinker } from '../linking/session-linker';
+import { FleetSessionRow, SessionLinkSource } from '../persistence/fleet-session.entity';
+import { FleetSessionsRepository } from '../persistence/fleet-sessions.repository';
+import { VehicleSocStore } from '../soc/vehicle-soc-store';
+import { KeyedInput, sampleInputs } from './session-meter-inputs';
+
+/** Who the session's events came from (the envelope's fields). */
+export interface SessionSource {
+  sessionId: string;
+  chargePointId: string;
+  siteId: string | null;
+}
+
+export type ManualLinkOutcome = 'linked' | 'unchanged' | 'unknown-session' | 'linked-elsewhere';
+
+/**
+ * Turns one session's OCPP events into SoC inputs of the vehicle it charges. Callers run all events of a charge point
+ * in one queue (ocpp-fleet-feed.ts), so a session's rows are read and written by one job at a time. Inputs of a session
+ * not linked to a vehicle are kept and replayed when it is linked (by a later idTag or a dispatcher).
+ */
+@Injectable()
+export class SessionSocFeeder {
+  private readonly logger = new Logger(SessionSocFeeder.name);
+  private readonly open = new Map<string, FleetSessionRow>();
+
+  constructor(
+    private readonly sessions: FleetSessionsRepository,
+    private readonly linker: SessionLinker,
+    private readonly directory: VehicleDirectory,
+    private readonly store: VehicleSocStore,
+  ) {}
+
+  async started(source: SessionSource, event: SessionStartedEvent): Promise<void> {
+    const row = await this.row(source, event.evseId);
+    row.startedAt ??= event.at;
+    row.evseId ??= event.evseId ?? null;
+    if (event.meterStartWh !== undefined && row.lastRegisterWh === null) {
+      row.lastRegisterWh = event.meterStartWh;
+      row.lastRegisterAt = event.at;
+    }
+    await this.identify(row, event.idTag);
+    await this.sessions.save(row);
+  }
+
+  async updated(source: SessionSource, event: SessionUpdatedEvent): Promise<void> {
+    const row = await this.row(source, event.evseId);
+    row.evseId ??= event.evseId ?? null;
+    if (event.idTag !== undefined && row.vehicleId === null) await this.identify(row, event.idTag);
+    await this.sessions.save(row);
+  }
+
+  async sample(source: SessionSource, sample: MeterSampleEvent): Promise<void> {
+    const row = await this.row(source, sample.evseId);
+    const result = sampleInputs(row.sessionId, row, sample);
+    if (result.skipped) this.logger.warn(`session ${row.sessionId}: ${result.skipped}`);
+    row.lastRegisterWh = result.register.lastRegisterWh;
+    row.lastRegisterAt = result.register.lastRegisterAt;
+    await this.sessions.save(row);
+    await this.feed(row, result.inputs);
+  }
+
+  async ended(source: SessionSource, event: SessionEndedEvent): Promise<void> {
+    const row = await this.row(source, event.evseId);
+    if (event.idTag !== undefined && row.vehicleId === null && !row.nonFleet) await this.identify(row, event.idTag);
+    if (event.meterStopWh !== undefined) {
+      const result = sampleInputs(row.sessionId, row, { at: event.at, energyWh: event.meterStopWh });
+      row.lastRegisterWh = result.register.lastRegisterWh;
+      row.lastRegisterAt = result.register.lastRegisterAt;
+      await this.feed(row, result.inputs);
+    }
+    row.endedAt ??= event.at;
+    await this.sessions.save(row);
+    this.open.delete(row.sessionId);
+  }
+
+  /** A dispatcher's link; the session's inputs so far go to the vehicle's estimator. */
+  async linkManually(
+    sessionId: string,
+    vehicle: Vehicle,
+  ): Promise<{ outcome: ManualLinkOutcome; session?: FleetSessionRow }> {
+    const row = this.open.get(sessionId) ?? (await this.sessions.find(sessionId));
+    if (!row) return { outcome: 'unknown-session' };
+    if (row.vehicleId === vehicle.id) return { outcome: 'unchanged', session: row };
+    // Inputs already fused into another vehicle's estimator cannot be taken back out.
+    if (row.vehicleId !== null) return { outcome: 'linked-elsewhere', session: row };
+    await this.link(row, vehicle, 'manual');
+    await this.sessions.save(row);
+    return { outcome: 'linked', session: row };
+  }
+
+  private async identify(row: FleetSessionRow, idTag: string | undefined): Promise<void> {
+    if (idTag === undefined || idTag === '') return;
+    row.idTag = idTag;
+    if (row.vehicleId !== null) return;
+    const found = await this.linker.byIdentifier(idTag);
+    if (found) await this.link(row, found.vehicle, found.source);
+    else row.nonFleet = true;
+  }
+
+  private async link(row: FleetSessionRow, vehicle: Vehicle, source: SessionLinkSource): Promise<void> {
+    row.vehicleId = vehicle.id;
+    row.linkSource = source;
+    row.nonFleet = false;
+    const pending = await this.sessions.takePending(row.sessionId);
+    if (pending.length > 0) await this.store.add(vehicle, pending);
+  }
+
+  private async feed(row: FleetSessionRow, inputs: KeyedInput[]): Promise<void> {
+    if (inputs.length === 0) return;
+    if (row.vehicleId === null) {
+      await this.sessions.addPending(row.sessionId, inputs);
+      return;
+    }
+    const vehicle = await this.directory.get(row.vehicleId);
+    if (!vehicle) return;
+    await this.store.add(
+      vehicle,
+      inputs.map((input): SocInputEvent => input.event),
+    );
+  }
+
+  private async row(source: SessionSource, evseId: number | undefined): Promise<FleetSessionRow> {
+    const cached = this.open.get(source.sessionId);
+    if (cached) return cached;
+    const stored = await this.sessions.find(source.sessionId);
+    const row =
+      stored ??
+      Object.assign(new FleetSessionRow(), {
+        sessionId: source.sessionId,
+        chargePointId: source.chargePointId,
+        siteId: source.siteId,
+        evseId: evseId ?? null,
+        idTag: null,
+        vehicleId: null,
+        linkSource: null,
+        nonFleet: false,
+        startedAt: null,
+        endedAt: null,
+        lastRegisterWh: null,
+        lastRegisterAt: null,
+      });
+    if (row.endedAt === null) this.open.set(row.sessionId, row);
+    return row;
+  }
+}

@@ -1,0 +1,46 @@
+import { SocEstimator, SocEstimatorJson, SocEstimatorOptions } from '@apron/soc';
+
+/** The vehicle fields the estimator is configured from. */
+export interface VehicleBattery {
+  batteryKwh: number;
+  chargeEfficiency: number;
+  consumptionKwhPerKm: number | null;
+}
+
+export function estimatorOptions(vehicle: VehicleBattery): SocEstimatorOptions {
+  return {
+    batteryKwh: vehicle.batteryKwh,
+    chargeEfficiency: vehicle.chargeEfficiency,
+    consumptionKwhPerKm: vehicle.consumptionKwhPerKm,
+  };
+}
+
+/**
+ * A stored estimator under the vehicle's current battery settings (README: a changed battery or efficiency restores
+ * with the new config; stored energy entries keep the efficiency they were recorded with). Null when the stored state
+ * cannot be read back, so the caller starts afresh instead of failing every event.
+ */
+export function restoreEstimator(json: SocEstimatorJson | null, vehicle: VehicleBattery): SocEstimator | null {
+  if (json === null) return new SocEstimator(estimatorOptions(vehicle));
+  const wanted = estimatorOptions(vehicle);
+  const config = json.config;
+  const same =
+    config.batteryKwh === wanted.batteryKwh &&
+    config.chargeEfficiency === wanted.chargeEfficiency &&
+    config.consumptionKwhPerKm === wanted.consumptionKwhPerKm;
+  try {
+    return SocEstimator.fromJSON(same ? json : { ...json, config: { ...config, ...wanted } as typeof config });
+  } catch {
+    return null;
+  }
+}
+
+/** True when the vehicle's battery settings differ from the ones the estimator runs with. */
+export function batteryChanged(estimator: SocEstimator, vehicle: VehicleBattery): boolean {
+  const wanted = estimatorOptions(vehicle);
+  return (
+    estimator.config.batteryKwh !== wanted.batteryKwh ||
+    estimator.config.chargeEfficiency !== wanted.chargeEfficiency ||
+    estimator.config.consumptionKwhPerKm !== wanted.consumptionKwhPerKm
+  );
+}
