@@ -83,7 +83,7 @@ export async function run(args: string[]): Promise<void> {
       console.error(
         `bench ${scenario.name}: wasm load ${round1(wasmMs)} ms, integers ${stats?.integers}, repair rounds ${stats?.repairRounds}, build ${round1(stats?.buildMs ?? 0)} ms, first solve ${round1(stats?.firstSolveMs ?? 0)} ms, ` +
           `cold "${cold.message}", unserved ${cold.unserved.length}, warm statuses ${JSON.stringify([...statuses])}, ` +
-          `invariant violations ${violations}`,
+          `invariant violations ${violations}, warm ms ${JSON.stringify(warm.map(round1))}`,
       );
     } finally {
       await planner.dispose();

@@ -9,6 +9,7 @@ import { Problem } from './problem/problem';
 import { KW_EPSILON } from './repair/connector-allocation';
 import { solveWithRepair } from './repair/solve-with-repair';
 import { chooseAssignments } from './repair/choose-assignments';
+import { rememberAssignments, restrictToPrevious, StickyAssignments } from './repair/sticky-assignments';
 import { HighsAdapter } from './solvers/highs/highs.adapter';
 import { JslpAdapter } from './solvers/jslp.adapter';
 import { SolverAdapter } from './solvers/solver-adapter';
@@ -37,6 +38,8 @@ export interface PlanStats {
 export class Planner {
   private highs?: HighsAdapter;
   private queue: Promise<unknown> = Promise.resolve();
+  /** Per site: the last two-stage assignment, reused on warm ticks. */
+  private readonly sticky = new Map<string, StickyAssignments>();
   lastStats?: PlanStats;
 
   constructor(private readonly defaults: PlanOptions = {}) {}
@@ -77,11 +80,22 @@ export class Planner {
       const deadlineMs = startMs + options.timeLimitSeconds * 1000 * 0.9;
       let problem = fullProblem;
       const twoStage = useTwoStage(fullProblem, options);
+      const previous = this.sticky.get(input.site.id);
+      let reusedTicks = 0;
       if (twoStage) {
-        const budgetSeconds = (0.4 * (deadlineMs - performance.now())) / 1000;
-        const chosen = await chooseAssignments(adapter, fullProblem, 0, budgetSeconds, options.mipGap);
-        if (!chosen.ok) return fallback(chosen.reason);
-        problem = chosen.problem;
+        const reused =
+          previous && previous.reusedTicks < options.reassignEveryTicks
+            ? restrictToPrevious(fullProblem, previous)
+            : undefined;
+        if (reused) {
+          problem = reused;
+          reusedTicks = previous!.reusedTicks + 1;
+        } else {
+          const budgetSeconds = (0.4 * (deadlineMs - performance.now())) / 1000;
+          const chosen = await chooseAssignments(adapter, fullProblem, 0, budgetSeconds, options.mipGap);
+          if (!chosen.ok) return fallback(chosen.reason);
+          problem = chosen.problem;
+        }
       }
       const built = buildModel(problem, integerWindowMinutes);
       this.lastStats = {
@@ -120,8 +134,11 @@ export class Planner {
         sessionKw: solution.sessionKw,
       };
       const note =
-        (twoStage ? ' (two-stage: assignments first, then charging)' : '') +
-        (solution.rounds > 0 ? ` after ${solution.rounds} repair round(s)` : '');
+        (twoStage
+          ? reusedTicks > 0
+            ? ` (two-stage: previous assignments kept, tick ${reusedTicks} of ${options.reassignEveryTicks})`
+            : ' (two-stage: assignments first, then charging)'
+          : '') + (solution.rounds > 0 ? ` after ${solution.rounds} repair round(s)` : '');
       const result = buildResult(problem, decision, {
         status: optimal ? 'optimal' : 'feasible',
         message: `${adapter.name}: ${optimal ? 'optimal' : 'feasible'}${note}${skippedNote(problem)}`,
@@ -133,6 +150,8 @@ export class Planner {
       if (violations.length > 0) {
         return fallback(`solver answer broke ${violations.length} invariant(s), first: ${violations[0].message}`);
       }
+      if (twoStage) this.sticky.set(input.site.id, rememberAssignments(problem, result, reusedTicks));
+      else this.sticky.delete(input.site.id);
       result.solveMs = Math.round(elapsed() * 10) / 10;
       this.lastStats.totalMs = result.solveMs;
       return result;

@@ -1,3 +1,4 @@
+import { at } from '../problem/problem';
 import { Problem, reserveCheckSlots } from '../problem/problem';
 import { LinearModelBuilder } from './linear-model';
 
@@ -28,17 +29,21 @@ export function addVariables(problem: Problem, model: LinearModelBuilder, intege
   const T = grid.count;
   const vehicleKw = problem.vehicles.map((vehicle) =>
     vehicle.availableFraction.map((fraction, t) =>
-      fraction > 0 && vehicle.maxKw > 0 ? model.addColumn(`p|${vehicle.id}|${t}`, 0, vehicle.maxKw * fraction) : -1,
+      fraction > 0 && vehicle.maxKw > 0
+        ? model.addColumn(`p|${vehicle.id}|${at(problem, t)}`, 0, vehicle.maxKw * fraction)
+        : -1,
     ),
   );
   const vehicleKwh = problem.vehicles.map((vehicle) =>
-    range(T).map((t) => model.addColumn(`e|${vehicle.id}|${t + 1}`, 0, Math.max(vehicle.maxKwh, vehicle.initialKwh))),
+    range(T).map((t) =>
+      model.addColumn(`e|${vehicle.id}|${at(problem, t + 1)}`, 0, Math.max(vehicle.maxKwh, vehicle.initialKwh)),
+    ),
   );
   const drawEnds = reserveCheckSlots(problem);
   const reserveShortKwh = problem.vehicles.map((vehicle) =>
     range(T).map((t) =>
       vehicle.minKwh > 0 && drawEnds[vehicle.index].has(t)
-        ? model.addColumn(`s|${vehicle.id}|${t + 1}`, 0, vehicle.minKwh)
+        ? model.addColumn(`s|${vehicle.id}|${at(problem, t + 1)}`, 0, vehicle.minKwh)
         : -1,
     ),
   );
@@ -54,19 +59,19 @@ export function addVariables(problem: Problem, model: LinearModelBuilder, intege
   const unserved = problem.tasks.map((task) => model.addColumn(`u|${task.id}`, 0, task.needed));
   const sessionKw = problem.sessions.map((session) =>
     session.availableFraction.map((fraction, t) =>
-      fraction > 0 ? model.addColumn(`q|${session.id}|${t}`, 0, session.maxKw * fraction) : -1,
+      fraction > 0 ? model.addColumn(`q|${session.id}|${at(problem, t)}`, 0, session.maxKw * fraction) : -1,
     ),
   );
   const sessionKwh = problem.sessions.map((session) =>
-    range(T).map((t) => model.addColumn(`f|${session.id}|${t + 1}`, 0, session.batteryKwh)),
+    range(T).map((t) => model.addColumn(`f|${session.id}|${at(problem, t + 1)}`, 0, session.batteryKwh)),
   );
   const sessionShortKwh = problem.sessions.map((session) =>
     session.requiredBoundary > 0 ? model.addColumn(`r|${session.id}`, 0, Math.max(0, session.requiredKwh)) : -1,
   );
   const siteCapKw = Math.max(0, problem.gridLimitKw - problem.baseLoadKw);
-  const siteKw = range(T).map((t) => model.addColumn(`P_${t}`, 0, siteCapKw));
+  const siteKw = range(T).map((t) => model.addColumn(`P|${at(problem, t)}`, 0, siteCapKw));
   const peakKw = problem.demandChargePerKw > 0 ? model.addColumn('peak', 0, problem.gridLimitKw) : -1;
-  const rampKw = range(T - 1).map((t) => model.addColumn(`d_${t + 1}`, 0, siteCapKw));
+  const rampKw = range(T - 1).map((t) => model.addColumn(`d|${at(problem, t + 1)}`, 0, siteCapKw));
   return {
     vehicleKw,
     vehicleKwh,

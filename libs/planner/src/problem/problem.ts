@@ -110,3 +110,11 @@ export function reserveCheckSlots(problem: Problem): Set<number>[] {
   }
   return slots;
 }
+
+/**
+ * Absolute key of boundary `b` (minutes since the epoch), used in model names: the next tick's model, shifted by a
+ * slot, then finds the same time under the same name, which makes the carried-over basis a good warm start.
+ */
+export function at(problem: Problem, boundary: number): number {
+  return Math.round(problem.grid.startMs / 60_000 + problem.grid.boundaryMinutes[boundary]);
+}

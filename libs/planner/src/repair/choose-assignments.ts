@@ -1,5 +1,5 @@
 import { buildAssignmentModel } from '../model/build-assignment-model';
-import { Problem } from '../problem/problem';
+import { busyEndMinutes, Problem } from '../problem/problem';
 import { SolverAdapter } from '../solvers/solver-adapter';
 import { assignmentsIntegral, roundAssignments } from './round-assignments';
 
@@ -32,10 +32,44 @@ export async function chooseAssignments(
     for (const columns of vars.assign)
       for (const column of columns.values()) upper[column] = values[column] > 0.5 ? 1 : 0;
   }
-  const tasks = problem.tasks.map((task) => {
-    const chosen = new Set(task.pinned);
-    for (const [v, column] of vars.assign[task.index]) if (upper[column] > 0.5) chosen.add(v);
-    return { ...task, candidates: [...chosen].sort((a, b) => a - b) };
+  const chosen = problem.tasks.map((task) => {
+    const vehicles = new Set(task.pinned);
+    for (const [v, column] of vars.assign[task.index]) if (upper[column] > 0.5) vehicles.add(v);
+    return vehicles;
   });
+  secondChance(problem, chosen);
+  const tasks = problem.tasks.map((task) => ({ ...task, candidates: [...chosen[task.index]].sort((a, b) => a - b) }));
   return { ok: true, problem: { ...problem, tasks }, variables: model.numCols };
+}
+
+/**
+ * A task the assignment model left short (its capped candidate list was busy) gets any other compatible vehicle that
+ * is free over its busy interval, most energy first. Stage 2 drops it again if that vehicle lacks the energy.
+ */
+export function secondChance(problem: Problem, chosen: Set<number>[]): void {
+  const busy: { from: number; to: number }[][] = problem.vehicles.map(() => []);
+  for (const task of problem.tasks) {
+    for (const v of chosen[task.index])
+      busy[v].push({ from: task.startMinutes, to: busyEndMinutes(task, problem.vehicles[v]) });
+  }
+  const ordered = [...problem.tasks].sort((a, b) => a.startMinutes - b.startMinutes || a.index - b.index);
+  for (const task of ordered) {
+    const vehicles = chosen[task.index];
+    if (vehicles.size >= task.needed) continue;
+    const free = problem.vehicles
+      .filter(
+        (vehicle) =>
+          vehicle.type === task.type &&
+          !vehicles.has(vehicle.index) &&
+          !task.forbidden.has(vehicle.index) &&
+          vehicle.availableFromMinutes <= Math.max(0, task.startMinutes) &&
+          !busy[vehicle.index].some((b) => b.from < busyEndMinutes(task, vehicle) && task.startMinutes < b.to),
+      )
+      .sort((a, b) => b.initialKwh - b.minKwh - (a.initialKwh - a.minKwh) || a.index - b.index);
+    for (const vehicle of free) {
+      if (vehicles.size >= task.needed) break;
+      vehicles.add(vehicle.index);
+      busy[vehicle.index].push({ from: task.startMinutes, to: busyEndMinutes(task, vehicle) });
+    }
+  }
 }

@@ -21,6 +21,11 @@ export interface PlanOptions {
   decomposition?: 'auto' | 'joint' | 'two-stage';
   /** Default 1000. */
   jointAssignmentLimit?: number;
+  /**
+   * Two-stage only: warm ticks of a site keep the previous tick's assignments (plus pins, plus a second chance for
+   * short tasks) while no task is new and the fleet is the same, for at most this many ticks (default 10; 0 = never).
+   */
+  reassignEveryTicks?: number;
 }
 
 export interface ResolvedPlanOptions {
@@ -32,6 +37,7 @@ export interface ResolvedPlanOptions {
   candidatesPerVehicleNeeded: number;
   decomposition: 'auto' | 'joint' | 'two-stage';
   jointAssignmentLimit: number;
+  reassignEveryTicks: number;
 }
 
 export function resolvePlanOptions(options: PlanOptions = {}): ResolvedPlanOptions {
@@ -44,5 +50,6 @@ export function resolvePlanOptions(options: PlanOptions = {}): ResolvedPlanOptio
     candidatesPerVehicleNeeded: options.candidatesPerVehicleNeeded ?? 8,
     decomposition: options.decomposition ?? 'auto',
     jointAssignmentLimit: options.jointAssignmentLimit ?? 1000,
+    reassignEveryTicks: options.reassignEveryTicks ?? 10,
   };
 }

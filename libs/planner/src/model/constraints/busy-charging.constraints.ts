@@ -1,3 +1,4 @@
+import { at } from '../../problem/problem';
 import { busyEndMinutes, Problem, ProblemTask } from '../../problem/problem';
 import { LinearModelBuilder } from '../linear-model';
 import { Variables } from '../variables';
@@ -33,7 +34,12 @@ export function addNoChargingWhileBusy(
       groups.forEach((group) => {
         const terms: [number, number][] = [[kw, 1]];
         for (const task of group) terms.push([vars.assign[task.index].get(v) ?? -1, capKw]);
-        model.addRow(`busy|${vehicle.id}|${t}|${group.length > 1 ? '*' : group[0].id}`, -Infinity, capKw, terms);
+        model.addRow(
+          `busy|${vehicle.id}|${at(problem, t)}|${group.length > 1 ? '*' : group[0].id}`,
+          -Infinity,
+          capKw,
+          terms,
+        );
       });
     }
   }

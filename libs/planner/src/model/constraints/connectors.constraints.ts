@@ -1,3 +1,4 @@
+import { at } from '../../problem/problem';
 import { Problem } from '../../problem/problem';
 import { LinearModelBuilder } from '../linear-model';
 import { Variables } from '../variables';
@@ -24,19 +25,20 @@ export function addConnectorLimits(
       const kw = vars.vehicleKw[vehicle.index][t];
       if (kw >= 0) fleet.push([kw, 1 / vehicle.maxKw]);
     }
-    if (fleet.length > freeConnectors) model.addRow(`connectors_${t}`, -Infinity, freeConnectors, fleet);
+    if (fleet.length > freeConnectors) model.addRow(`connectors|${at(problem, t)}`, -Infinity, freeConnectors, fleet);
 
     const all: [number, number][] = fleet.map(([column]) => [column, 1]);
     for (const row of vars.sessionKw) if (row[t] >= 0) all.push([row[t], 1]);
     const upperSumKw = all.reduce((sum, [column]) => sum + colUpper(column), 0);
-    if (upperSumKw > totalChargerKw) model.addRow(`chargersKw_${t}`, -Infinity, totalChargerKw, all);
+    if (upperSumKw > totalChargerKw) model.addRow(`chargersKw|${at(problem, t)}`, -Infinity, totalChargerKw, all);
 
     problem.chargers.forEach((charger, c) => {
       const terms: [number, number][] = present
         .filter((session) => session.charger === c && vars.sessionKw[session.index][t] >= 0)
         .map((session) => [vars.sessionKw[session.index][t], 1]);
       const sumKw = terms.reduce((sum, [column]) => sum + colUpper(column), 0);
-      if (sumKw > charger.maxKw) model.addRow(`chargerKw|${charger.id}|${t}`, -Infinity, charger.maxKw, terms);
+      if (sumKw > charger.maxKw)
+        model.addRow(`chargerKw|${charger.id}|${at(problem, t)}`, -Infinity, charger.maxKw, terms);
     });
   }
 }

@@ -1,3 +1,4 @@
+import { at } from '../../problem/problem';
 import { Problem } from '../../problem/problem';
 import { LinearModelBuilder } from '../linear-model';
 import { Variables } from '../variables';
@@ -26,7 +27,7 @@ export function addVehicleEnergyBalance(problem: Problem, vars: Variables, model
       if (kw >= 0) terms.push([kw, -vehicle.efficiency * problem.grid.hours[t]]);
       terms.push(...(drawBySlot[v].get(t) ?? []));
       const rhs = t === 0 ? vehicle.initialKwh : 0;
-      model.addRow(`balance|${vehicle.id}|${t}`, rhs, rhs, terms);
+      model.addRow(`balance|${vehicle.id}|${at(problem, t)}`, rhs, rhs, terms);
     }
   }
 }
@@ -45,7 +46,7 @@ export function addReserveShortfall(problem: Problem, vars: Variables, model: Li
         [vars.vehicleKwh[vehicle.index][b], 1],
         [vars.reserveShortKwh[vehicle.index][b], 1],
       ];
-      model.addRow(`reserve|${vehicle.id}|${b + 1}`, vehicle.minKwh, Infinity, terms);
+      model.addRow(`reserve|${vehicle.id}|${at(problem, b + 1)}`, vehicle.minKwh, Infinity, terms);
     }
   }
 }
@@ -60,7 +61,7 @@ export function addSessionEnergy(problem: Problem, vars: Variables, model: Linea
       const kw = vars.sessionKw[s][t];
       if (kw >= 0) terms.push([kw, -session.efficiency * problem.grid.hours[t]]);
       const rhs = t === 0 ? session.initialKwh : 0;
-      model.addRow(`sbalance|${session.id}|${t}`, rhs, rhs, terms);
+      model.addRow(`sbalance|${session.id}|${at(problem, t)}`, rhs, rhs, terms);
     }
     const short = vars.sessionShortKwh[s];
     if (short < 0) continue;

@@ -1,3 +1,4 @@
+import { at } from '../../problem/problem';
 import { Problem } from '../../problem/problem';
 import { LinearModelBuilder } from '../linear-model';
 import { Variables } from '../variables';
@@ -11,9 +12,9 @@ export function addGridLimit(problem: Problem, vars: Variables, model: LinearMod
     const terms: [number, number][] = [[vars.siteKw[t], 1]];
     for (const row of vars.vehicleKw) if (row[t] >= 0) terms.push([row[t], -1]);
     for (const row of vars.sessionKw) if (row[t] >= 0) terms.push([row[t], -1]);
-    model.addRow(`site_${t}`, 0, 0, terms);
+    model.addRow(`site|${at(problem, t)}`, 0, 0, terms);
     if (vars.peakKw >= 0) {
-      model.addRow(`peak_${t}`, problem.baseLoadKw, Infinity, [
+      model.addRow(`peak|${at(problem, t)}`, problem.baseLoadKw, Infinity, [
         [vars.peakKw, 1],
         [vars.siteKw[t], -1],
       ]);
@@ -27,12 +28,12 @@ export function addSiteRamp(problem: Problem, vars: Variables, model: LinearMode
     const ramp = vars.rampKw[t - 1];
     const now = vars.siteKw[t];
     const before = vars.siteKw[t - 1];
-    model.addRow(`rampUp_${t}`, 0, Infinity, [
+    model.addRow(`rampUp|${at(problem, t)}`, 0, Infinity, [
       [ramp, 1],
       [now, -1],
       [before, 1],
     ]);
-    model.addRow(`rampDown_${t}`, 0, Infinity, [
+    model.addRow(`rampDown|${at(problem, t)}`, 0, Infinity, [
       [ramp, 1],
       [now, 1],
       [before, -1],

@@ -1,3 +1,4 @@
+import { at } from '../../problem/problem';
 import { Problem } from '../../problem/problem';
 import { LinearModelBuilder } from '../linear-model';
 import { Variables } from '../variables';
@@ -15,7 +16,7 @@ export function addTaper(problem: Problem, vars: Variables, model: LinearModelBu
     const slope = maxKw / (batteryKwh - kneeKwh);
     kwColumns.forEach((kw, t) => {
       if (kw < 0) return;
-      model.addRow(`taper|${name}|${t}`, -Infinity, slope * batteryKwh, [
+      model.addRow(`taper|${name}|${at(problem, t)}`, -Infinity, slope * batteryKwh, [
         [kw, 1],
         [kwhColumns[t], slope],
       ]);
