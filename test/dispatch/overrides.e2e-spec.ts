@@ -135,6 +135,12 @@ describe('dispatch: overrides the next tick honours', () => {
     const stored = (await app.http(viewer).get(`/api/v1/tasks/${task}`).expect(200)).body;
     expect(stored).toMatchObject({ pinnedVehicles: ['BUS-02'], forbiddenVehicles: ['BUS-01'] });
     expect(await auditTotal()).toBe(auditBefore + 2);
+
+    await app.http(ADMIN_TOKEN).patch(`/api/v1/tasks/${task}`).send({ vehiclesNeeded: 2 }).expect(200);
+    await app.http(dispatcher).post(`${base()}/tasks/${task}/pins`).send({ vehicle: 'BUS-03' }).expect(200);
+    const fewer = await app.http(ADMIN_TOKEN).patch(`/api/v1/tasks/${task}`).send({ vehiclesNeeded: 1 });
+    expect(fewer.status).toBe(400);
+    expect(fieldsOf(fewer.body)).toEqual(['vehiclesNeeded']);
   });
 
   it('lets only dispatchers, fleet managers and admins override, and answers 404 across sites', async () => {

@@ -143,6 +143,29 @@ describe('dispatch: live event stream (Server-Sent Events)', () => {
     await app.http().get(`/api/v1/sites/${site.siteId}/plan?access_token=${dispatcher}`).expect(401);
   });
 
+  it('after a restart, diffs the next plan against the stored one, with the overrides still in force', async () => {
+    const stored = (await app.http(viewer).get(`/api/v1/sites/${site.siteId}/plan`).expect(200)).body;
+    const [before] = stored.result.assignments.filter((a: { taskId: string }) => a.taskId === 'SSE-1');
+    const other = before.vehicleId === 'BUS-01' ? 'BUS-02' : 'BUS-01';
+    const task = `/api/v1/sites/${site.siteId}/tasks/${site.tasks['SSE-1']}`;
+    await app.http(dispatcher).delete(`${task}/forbids/BUS-01`).expect(200);
+    await app.http(dispatcher).post(`${task}/pins`).send({ vehicle: other }).expect(200);
+    for (const reader of readers.splice(0)) reader.close();
+    await app.stopService();
+    app = await startTestApp({ database: app.database });
+
+    const stream = open(`/api/v1/sites/${site.siteId}/stream`, { Authorization: `Bearer ${viewer}` });
+    await stream.waitFor((frame) => frame.comment === 'connected');
+    const solved = await app.http(dispatcher).post(`/api/v1/sites/${site.siteId}/solve-now`).expect(200);
+    const changed = await stream.waitFor((frame) => frame.event === 'assignments.changed');
+    expect(JSON.parse(changed.data!)).toMatchObject({
+      planRunId: solved.body.run.id,
+      previousPlanRunId: stored.id,
+      added: [{ taskId: 'SSE-1', vehicleId: other }],
+      removed: [{ taskId: 'SSE-1', vehicleId: before.vehicleId }],
+    });
+  });
+
   it('answers 404 for an unknown site', async () => {
     const stream = open('/api/v1/sites/00000000-0000-4000-8000-000000000000/stream', {
       Authorization: `Bearer ${viewer}`,

@@ -6,6 +6,8 @@ import { PlanAppliedEvent, SchedulingEvents } from '../../scheduling/scheduling-
 import { diffAssignments } from './assignment-diff';
 import { DispatchEvents } from './dispatch-events';
 
+const RUNS_SCANNED_AFTER_RESTART = 10;
+
 interface AppliedAssignments {
   planRunId: string;
   assignments: Assignment[];
@@ -40,13 +42,21 @@ export class AssignmentWatcher implements OnModuleInit, OnModuleDestroy {
     this.subscription?.unsubscribe();
   }
 
+  /** After a restart: the newest stored run before this one that applied its own plan. */
+  private async storedBefore(siteId: string, runId: string): Promise<AppliedAssignments | null> {
+    const [recent] = await this.runs.list(siteId, RUNS_SCANNED_AFTER_RESTART, 0);
+    const earlier = recent.find((run) => run.id !== runId && run.applied !== 'kept-last');
+    const stored = earlier ? await this.runs.findById(siteId, earlier.id) : null;
+    return stored ? { planRunId: stored.id, assignments: stored.result.assignments } : null;
+  }
+
   private async handle(event: PlanAppliedEvent): Promise<void> {
     try {
       // A kept plan changes no assignment: the site goes on with the one applied before.
       if (event.applied === 'kept-last') return;
       const run = await this.runs.findById(event.siteId, event.planRunId);
       if (!run) return;
-      const previous = this.last.get(event.siteId) ?? null;
+      const previous = this.last.get(event.siteId) ?? (await this.storedBefore(event.siteId, run.id));
       const assignments = run.result.assignments;
       this.last.set(event.siteId, { planRunId: run.id, assignments });
       const diff = diffAssignments(previous?.assignments ?? [], assignments);
