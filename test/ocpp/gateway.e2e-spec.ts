@@ -66,6 +66,16 @@ describe('OCPP gateway: handshake, boot, framing', () => {
     expect(await connectStatus(client(app, 'GW-201', 'ocpp2.0.1', null))).toBe(401);
   });
 
+  it('TC_A_02_CSMS basic-auth username other than the charge point id: refused with 401', async () => {
+    const impostor = ocppClient(app, 'GW-16', 'ocpp1.6', null);
+    clients.push(impostor);
+    const basic = Buffer.from(`GW-201:${'correct-horse-battery-staple'}`).toString('base64');
+    (impostor as unknown as { _options: { headers: Record<string, string> } })._options.headers = {
+      Authorization: `Basic ${basic}`,
+    };
+    expect(await connectStatus(impostor)).toBe(401);
+  });
+
   it('refuses unknown charge point ids (404, default policy), other paths and ocpp2.1-only clients', async () => {
     expect(await connectStatus(client(app, 'NOBODY-01', 'ocpp1.6'))).toBe(404);
     expect(await connectStatus(client(app, 'GW-16', 'ocpp2.1' as never))).toBe(400);
