@@ -4,11 +4,10 @@ import { OcppModule } from '../ocpp/ocpp.module';
 import { TasksModule } from '../tasks/tasks.module';
 import { FLEET_CLOCK, SYSTEM_CLOCK } from './common/fleet-clock';
 import { FLEET_STATE_OPTIONS, loadFleetStateOptions } from './common/fleet-state-options';
-import { VehicleDirectory } from './common/vehicle-directory';
 import { FleetController } from './fleet-api/fleet.controller';
 import { LinkingController } from './fleet-api/linking.controller';
 import { FleetStateService } from './fleet-state.service';
-import { SessionLinker } from './linking/session-linker';
+import { FleetIdentityModule } from './linking/fleet-identity.module';
 import { SessionLinksService } from './linking/session-links.service';
 import { ChargerSocReporting } from './ocpp-feed/charger-soc-reporting';
 import { OcppFleetFeed } from './ocpp-feed/ocpp-fleet-feed';
@@ -19,7 +18,6 @@ import { SocHistoryRepository } from './persistence/soc-history.repository';
 import { SocStatesRepository } from './persistence/soc-states.repository';
 import { TaskAssignmentsRepository } from './persistence/task-assignments.repository';
 import { TelemetryReadingsRepository } from './persistence/telemetry-readings.repository';
-import { VehicleEvccidsRepository } from './persistence/vehicle-evccids.repository';
 import { VehicleSocStore } from './soc/vehicle-soc-store';
 import { ConsumptionModel } from './tasks/consumption-model';
 import { TaskAssignmentsService } from './tasks/task-assignments.service';
@@ -32,22 +30,19 @@ import { TelemetryService } from './telemetry/telemetry.service';
  * session–vehicle linking; consumption learning; the fleet API; FleetStateService for the scheduler.
  */
 @Module({
-  imports: [FleetModule, TasksModule, OcppModule],
+  imports: [FleetModule, TasksModule, OcppModule, FleetIdentityModule],
   controllers: [TelemetryController, FleetController, LinkingController],
   providers: [
     { provide: FLEET_CLOCK, useValue: SYSTEM_CLOCK },
     { provide: FLEET_STATE_OPTIONS, useFactory: () => loadFleetStateOptions() },
-    VehicleDirectory,
     SocStatesRepository,
     SocHistoryRepository,
     TelemetryReadingsRepository,
     FleetSessionsRepository,
-    VehicleEvccidsRepository,
     ConsumptionLearnerRepository,
     TaskAssignmentsRepository,
     VehicleSocStore,
     ConsumptionModel,
-    SessionLinker,
     SessionSocFeeder,
     ChargerSocReporting,
     OcppFleetFeed,

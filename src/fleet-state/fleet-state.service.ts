@@ -80,6 +80,14 @@ export class FleetStateService {
   }
 
   /**
+   * Open OCPP sessions (their gateway ids) that charge a fleet vehicle, including ones linked by an idTag in another
+   * case, an EVCCID or a dispatcher, which the gateway's session row does not show: not public sessions.
+   */
+  async fleetSessionIds(siteId: string): Promise<Set<string>> {
+    return new Set((await this.sessions.openLinkedAtSite(siteId)).map((session) => session.sessionId));
+  }
+
+  /**
    * Energy per vehicle for a task that does not state it: learned for the vehicle type (per km when the task has a
    * distance), else the configured consumption of the site's vehicles of that type, else 0 (source `none`).
    */

@@ -52,6 +52,7 @@ describe('fleet state from chargers over OCPP: SoC while plugged, linking, unkno
     await addVehicle(depotId, 'BUS-02');
     await addVehicle(openDepotId, 'BUS-04');
     await addVehicle(openDepotId, 'BUS-05');
+    await addVehicle(openDepotId, 'BUS-06', { idTag: null });
   });
   afterAll(async () => {
     await Promise.all(cps.map((cp) => cp.stop().catch(() => undefined)));
@@ -185,5 +186,33 @@ describe('fleet state from chargers over OCPP: SoC while plugged, linking, unkno
     expect(bus.plugged).toMatchObject({ chargePointId: 'FS-OPEN-16', sessionId });
     expect(Math.abs(bus.soc!.socPercent - visitor.cp.snapshot(1).socPercent!)).toBeLessThan(1.5);
     await app.http(dispatcher).post(`/api/v1/sessions/${sessionId}/vehicle`).send({ vehicle: 'BUS-04' }).expect(409);
+  });
+
+  it('links a session by the ISO 15118 EVCCID registered for a vehicle', async () => {
+    const response = await app
+      .http(fleetManager)
+      .post(`/api/v1/vehicles/${vehicleIds.get('BUS-06')}/evccids`)
+      .send({ evccid: '0a:1b:2c:3d:4e:5f' })
+      .expect(200);
+    expect(response.body).toEqual({ evccids: ['0A1B2C3D4E5F'] });
+    await app
+      .http(fleetManager)
+      .post(`/api/v1/vehicles/${vehicleIds.get('BUS-06')}/evccids`)
+      .send({ evccid: 'not-a-mac' })
+      .expect(400);
+
+    const cp = cps.find((c) => c.identity === 'FS-OPEN-201')!;
+    await cp.unplug(1);
+    const clock = (cp as unknown as { clock: { advance(ms: number): Promise<void> } }).clock;
+    expect(await cp.plugIn(1, { idTag: 'VID:0A1B2C3D4E5F', batteryKwh: 280, socPercent: 45, maxKw: 150 })).toBeTruthy();
+    await clock.advance(5 * MINUTE_MS);
+    const bus = await eventually(async () => {
+      const found = (await fleetVehicles(app, viewer, openDepotId)).get('BUS-06')!;
+      expect(found.plugged).toMatchObject({ chargePointId: 'FS-OPEN-201', connectorId: 1 });
+      return found;
+    });
+    const link = await app.http(viewer).get(`/api/v1/sessions/${bus.plugged!.sessionId}/vehicle`).expect(200);
+    expect(link.body).toMatchObject({ linkSource: 'evccid', vehicleId: vehicleIds.get('BUS-06') });
+    expect((await fleetVehicles(app, viewer, openDepotId)).get('BUS-04')!.plugged).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, IsNull } from 'typeorm';
+import { DataSource, In, IsNull, Not } from 'typeorm';
 import type { SocInputEvent } from '@apron/soc';
 import { retryIdempotent } from '../common/retry';
 import { FleetSessionRow } from './fleet-session.entity';
@@ -53,6 +53,11 @@ export class FleetSessionsRepository {
       where: { vehicleId: In(vehicleIds), endedAt: IsNull() },
       order: { startedAt: 'DESC' },
     });
+  }
+
+  /** Open sessions at a site that fleet state linked to a vehicle. */
+  async openLinkedAtSite(siteId: string): Promise<FleetSessionRow[]> {
+    return this.sessions.find({ where: { siteId, endedAt: IsNull(), vehicleId: Not(IsNull()) } });
   }
 
   /** Sessions of a vehicle overlapping [from, to] (it was plugged in then). */

@@ -22,14 +22,14 @@ export function estimatorOptions(vehicle: VehicleBattery): SocEstimatorOptions {
  */
 export function restoreEstimator(json: SocEstimatorJson | null, vehicle: VehicleBattery): SocEstimator | null {
   if (json === null) return new SocEstimator(estimatorOptions(vehicle));
-  const wanted = estimatorOptions(vehicle);
-  const config = json.config;
-  const same =
-    config.batteryKwh === wanted.batteryKwh &&
-    config.chargeEfficiency === wanted.chargeEfficiency &&
-    config.consumptionKwhPerKm === wanted.consumptionKwhPerKm;
   try {
-    return SocEstimator.fromJSON(same ? json : { ...json, config: { ...config, ...wanted } as typeof config });
+    const restored = SocEstimator.fromJSON(json);
+    return batteryChanged(restored, vehicle)
+      ? SocEstimator.fromJSON({
+          ...json,
+          config: { ...json.config, ...estimatorOptions(vehicle) } as SocEstimatorJson['config'],
+        })
+      : restored;
   } catch {
     return null;
   }
