@@ -27,6 +27,7 @@ const EXPECTED: Record<string, string[]> = {
     'Reset',
     'UnlockConnector',
     'ClearChargingProfile',
+    'GetCompositeSchedule',
     'ChangeConfiguration',
     'GetConfiguration',
   ],
@@ -38,6 +39,7 @@ const EXPECTED: Record<string, string[]> = {
     'Reset',
     'UnlockConnector',
     'ClearChargingProfile',
+    'GetCompositeSchedule',
     'SetVariables',
   ],
 };
@@ -154,6 +156,19 @@ describe('OCPP commands: service and admin endpoints', () => {
       .post('/api/v1/chargers/CMD-16/charging-profiles')
       .send({ purpose: 'Tx', evseId: 1, profileId: 2, stackLevel: 0, slots: slots(start, [20]) })
       .expect(400);
+    // K01.FR.03: a TxProfile needs an open transaction of this charger.
+    await app
+      .http(fleetManager)
+      .post('/api/v1/chargers/CMD-16/charging-profiles')
+      .send({
+        purpose: 'Tx',
+        evseId: 1,
+        profileId: 2,
+        stackLevel: 0,
+        transactionId: '999999',
+        slots: slots(start, [20]),
+      })
+      .expect(400);
     await app.http(fleetManager).post('/api/v1/chargers/CMD-16/reset').send({ kind: 'Gentle' }).expect(400);
     await app.http(viewer).post('/api/v1/chargers/CMD-16/reset').send({ kind: 'Soft' }).expect(403);
     await refusing.close();
@@ -209,6 +224,7 @@ describe('OCPP commands: service and admin endpoints', () => {
       await post(id, 'reset', { kind: 'Soft' });
       await post(id, 'unlock-connector', { evseId: 1 });
       await post(id, 'charging-profiles/clear', { purpose: 'TxDefault', evseId: 1 });
+      await post(id, 'composite-schedule', { evseId: 1, durationSeconds: 3600, rateUnit: 'W' });
       await post(id, 'configuration/soc-meter-values');
     }
     await post('CMD-16', 'configuration/read', { keys: [] });

@@ -12,6 +12,7 @@ import {
 } from '@apron/ocpp-model';
 import { ChargersService } from '../../chargers/chargers.service';
 import { ChargerConnection } from '../gateway/charger-connection';
+import { SessionsRepository } from '../persistence/sessions.repository';
 import { ChargerCall } from './charger-call';
 import {
   ChargerCommands,
@@ -61,6 +62,7 @@ export class OcppCommandsService implements ChargerCommands {
   constructor(
     private readonly call: ChargerCall,
     private readonly chargers: ChargersService,
+    private readonly sessions: SessionsRepository,
   ) {}
 
   isOnline(chargePointId: string): boolean {
@@ -98,8 +100,21 @@ export class OcppCommandsService implements ChargerCommands {
     return this.sendProfile(this.call.connection(chargePointId), profile);
   }
 
-  /** 1.6 §5.16 / 2.0.1 K01: same profile id replaces (K01.FR.05); validated by the builders and the schemas. */
-  private sendProfile(connection: ChargerConnection, profile: NeutralChargingProfile): Promise<CommandOutcome> {
+  /**
+   * 1.6 §5.16 / 2.0.1 K01: same profile id replaces (K01.FR.05). A TxProfile only for a transaction that is open here
+   * (K01.FR.03, K01.FR.09: the station would reject it anyway).
+   */
+  private async sendProfile(connection: ChargerConnection, profile: NeutralChargingProfile): Promise<CommandOutcome> {
+    if (profile.purpose === 'Tx') {
+      const session = profile.transactionId
+        ? await this.sessions.findByTransaction(connection.chargePointId, profile.transactionId)
+        : null;
+      if (!session || session.stoppedAt !== null) {
+        throw new InvalidCommandError(
+          `no open transaction ${profile.transactionId ?? ''} on ${connection.chargePointId}`,
+        );
+      }
+    }
     if (connection.version === '1.6') {
       const csChargingProfiles = invalidIfThrows(() => toV16ChargingProfile(profile));
       return this.call.send(
