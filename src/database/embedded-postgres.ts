@@ -17,7 +17,15 @@ export interface EmbeddedPostgresOptions {
   maxConnections?: number;
 }
 
-export const EMBEDDED_MAX_CONNECTIONS = 5;
+/**
+ * One connection, always. pglite-socket 0.2.17 queues single protocol messages and keeps one connection's
+ * messages together only inside a transaction: outside one, two connections' Parse/Bind/Execute interleave
+ * and a query runs with another's parameters or returns another's rows ("bind message supplies 13
+ * parameters, but prepared statement "" requires 1"). PGlite runs one query at a time anyway, so a single
+ * connection costs no throughput; it does mean a query awaited inside a transaction must use the
+ * transaction's own manager, or it waits forever (the same rule FACTS.md states for PGlite).
+ */
+export const EMBEDDED_MAX_CONNECTIONS = 1;
 
 /**
  * PGlite is one PostgreSQL backend in this process; pglite-socket speaks the wire protocol on

@@ -59,7 +59,9 @@ describe('embedded database on disk', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'apron-restart-'));
     try {
       const first = await startEmbeddedPostgres({ dataDir });
-      const firstApp = await startTestApp({ database: { ...first, poolSize: 5, embedded: true, drop: first.stop } });
+      const firstApp = await startTestApp({
+        database: { ...first, poolSize: first.maxConnections, embedded: true, drop: first.stop },
+      });
       const created = await firstApp
         .http(ADMIN_TOKEN)
         .post('/api/v1/sites')
@@ -68,7 +70,9 @@ describe('embedded database on disk', () => {
       await firstApp.close();
 
       const second = await startEmbeddedPostgres({ dataDir });
-      const secondApp = await startTestApp({ database: { ...second, poolSize: 5, embedded: true, drop: second.stop } });
+      const secondApp = await startTestApp({
+        database: { ...second, poolSize: second.maxConnections, embedded: true, drop: second.stop },
+      });
       try {
         const read = await secondApp.http(ADMIN_TOKEN).get(`/api/v1/sites/${created.body.id}`).expect(200);
         expect(read.body).toMatchObject({ code: 'PERSIST-1', gridLimitKw: 2000 });

@@ -136,6 +136,44 @@ describe('sites API', () => {
     expect(read.body.demandChargePerKw % 2).toBe(1);
   });
 
+  it('answers many concurrent requests of different shapes each with its own data', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      const created = await app
+        .http(fleetManager)
+        .post('/api/v1/sites')
+        .send(aSite({ code: `MANY-${i}`, kind: 'highway', gridLimitKw: 1000 + i }));
+      expect(created.status).toBe(201);
+      ids.push(created.body.id);
+    }
+    // Statements with 1, 3 and many parameters at once: an embedded database shared by several connections
+    // once mixed their protocol messages, answering one request with another's rows or a bind error.
+    const requests = Array.from({ length: 60 }, (_, i) => {
+      const id = ids[i % ids.length];
+      if (i % 3 === 0) return { i, kind: 'get', response: app.http(viewer).get(`/api/v1/sites/${id}`) };
+      if (i % 3 === 1)
+        return { i, kind: 'list', response: app.http(viewer).get('/api/v1/sites?kind=highway&limit=2&offset=1') };
+      return {
+        i,
+        kind: 'patch',
+        response: app
+          .http(fleetManager)
+          .patch(`/api/v1/sites/${id}`)
+          .send({ name: `site ${i}` }),
+      };
+    });
+    const responses = await Promise.all(requests.map((request) => request.response));
+    requests.forEach(({ i, kind }, index) => {
+      const response = responses[index];
+      expect([kind, response.status]).toEqual([kind, 200]);
+      if (kind === 'get')
+        expect(response.body).toMatchObject({ id: ids[i % ids.length], gridLimitKw: 1000 + (i % ids.length) });
+      if (kind === 'list')
+        expect(response.body.items.every((site: { kind: string }) => site.kind === 'highway')).toBe(true);
+      if (kind === 'patch') expect(response.body).toMatchObject({ id: ids[i % ids.length], name: `site ${i}` });
+    });
+  });
+
   it('lets only fleet managers and admins write, and anyone with a key read', async () => {
     await app.http().get('/api/v1/sites').expect(401);
     await app.http('apron_not-a-real-key').get('/api/v1/sites').expect(401);
