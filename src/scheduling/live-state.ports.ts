@@ -17,6 +17,8 @@ export interface ChargerLiveState {
   chargers(chargePointIds: string[]): Promise<Map<string, ChargerLive>>;
   /** Public (non-fleet) charging sessions in progress at the site. */
   publicSessions(siteId: string): Promise<PublicSessionState[]>;
+  /** Where fleet vehicles are plugged in, by vehicle id, from sessions in progress linked to them. */
+  pluggedVehicles(siteId: string): Promise<Map<string, { chargePointId: string; connectorId: number }>>;
 }
 
 export interface VehicleLive {

@@ -5,7 +5,8 @@ export const PLAN_APPLIER = Symbol('PLAN_APPLIER');
 export interface ApplySummary {
   profilesSent: number;
   profilesUnchanged: number;
-  failures: string[];
+  /** Profiles that could not be sent and plan rows that could not be applied, each with its reason. */
+  notes: string[];
 }
 
 /** Carries an applied plan to the chargers (charging profiles over OCPP). */

@@ -9,7 +9,8 @@ import { SitesModule } from '../sites/sites.module';
 import { TasksModule } from '../tasks/tasks.module';
 import { NoVehicleEstimates } from './adapters/no-vehicle-estimates';
 import { OcppChargerLiveState } from './adapters/ocpp-charger-live-state';
-import { ProfilesNotSentApplier } from './adapters/profiles-not-sent.applier';
+import { OcppPlanApplier } from './adapters/ocpp-plan.applier';
+import { SafeDefaultOnBoot } from './adapters/safe-default-on-boot';
 import { CHARGER_LIVE_STATE, VEHICLE_LIVE_STATE } from './live-state.ports';
 import { PLAN_APPLIER } from './plan-applier.port';
 import { PlanRunsRepository } from './plan-runs.repository';
@@ -35,7 +36,8 @@ import { TickScheduler } from './tick-scheduler';
     },
     { provide: CHARGER_LIVE_STATE, useClass: OcppChargerLiveState },
     { provide: VEHICLE_LIVE_STATE, useClass: NoVehicleEstimates },
-    { provide: PLAN_APPLIER, useClass: ProfilesNotSentApplier },
+    { provide: PLAN_APPLIER, useClass: OcppPlanApplier },
+    SafeDefaultOnBoot,
     PlanRunsRepository,
     SchedulingEvents,
     SiteSnapshotReader,

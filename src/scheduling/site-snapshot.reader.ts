@@ -34,6 +34,7 @@ export class SiteSnapshotReader {
     const horizonEnd = new Date(now.getTime() + horizonHours * 3600_000);
     const tasks = await this.tasks.listInWindow(siteId, now, horizonEnd);
     const sessions = await this.chargerLive.publicSessions(siteId);
+    const plugged = await this.chargerLive.pluggedVehicles(siteId);
     return {
       notes,
       snapshot: {
@@ -76,7 +77,7 @@ export class SiteSnapshotReader {
             inService: vehicle.inService,
             socPercent: state?.socPercent ?? vehicle.minSocPercent,
             socUncertaintyPercent: state?.socUncertaintyPercent ?? 0,
-            plugged: state?.plugged,
+            plugged: state?.plugged ?? plugged.get(vehicle.id),
             busyUntil: state?.busyUntil,
           };
         }),

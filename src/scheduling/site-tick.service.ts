@@ -73,7 +73,7 @@ export class SiteTickService implements OnModuleDestroy {
       tickMs: performance.now() - startedMs,
       input,
       result: fresh,
-      notes: [...readNotes, ...notes, ...apply.failures],
+      notes: [...readNotes, ...notes, ...apply.notes],
     });
     this.tell(siteId, run, choice);
     return { ran: true, run, choice, apply };

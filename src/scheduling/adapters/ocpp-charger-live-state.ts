@@ -4,7 +4,7 @@ import { ChargerLive, ChargerLiveState } from '../live-state.ports';
 import { ConnectorStatus, PublicSessionState } from '../site-snapshot';
 
 const ASSUMED_PUBLIC_BATTERY_KWH = 60;
-const MAX_PUBLIC_SESSIONS = 500;
+const MAX_ACTIVE_SESSIONS = 1000;
 
 /** Live charger state from the OCPP gateway: connection, connector status, public sessions and their needs. */
 @Injectable()
@@ -25,9 +25,21 @@ export class OcppChargerLiveState implements ChargerLiveState {
     );
   }
 
+  async pluggedVehicles(siteId: string): Promise<Map<string, { chargePointId: string; connectorId: number }>> {
+    const sessions = await this.activeSessions(siteId);
+    return new Map(
+      sessions
+        .filter((session) => session.vehicleId !== null && (session.evseId ?? session.connectorId) !== null)
+        .map((session) => [
+          session.vehicleId!,
+          { chargePointId: session.chargePointId, connectorId: (session.evseId ?? session.connectorId)! },
+        ]),
+    );
+  }
+
   async publicSessions(siteId: string): Promise<PublicSessionState[]> {
-    const page = await this.ocpp.listSessions({ siteId, active: true }, MAX_PUBLIC_SESSIONS, 0);
-    return page.items
+    const sessions = await this.activeSessions(siteId);
+    return sessions
       .filter((session) => session.vehicleId === null && (session.evseId ?? session.connectorId) !== null)
       .map((session) => {
         const socPercent = session.lastSocPercent ?? undefined;
@@ -45,5 +57,9 @@ export class OcppChargerLiveState implements ChargerLiveState {
           departure: session.evDepartureAt ?? undefined,
         };
       });
+  }
+
+  private async activeSessions(siteId: string) {
+    return (await this.ocpp.listSessions({ siteId, active: true }, MAX_ACTIVE_SESSIONS, 0)).items;
   }
 }

@@ -1,0 +1,94 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { VehiclesService } from '../../fleet/vehicles.service';
+import { CHARGER_COMMANDS, ChargerCommands } from '../../ocpp/commands/charger-commands';
+import { OcppReadService } from '../../ocpp/read/ocpp-read.service';
+import { PlanChoice } from '../plan-choice';
+import { ApplySummary, PlanApplier } from '../plan-applier.port';
+import { LiveSession, PLAN_STACK_LEVEL, ProfileCommand, profileCommands } from '../profile-commands';
+import { SCHEDULING_OPTIONS, SchedulingOptions } from '../scheduling-options';
+
+const MAX_ACTIVE_SESSIONS = 1000;
+const LOOKAHEAD_MINUTES = 120;
+
+/**
+ * Sends the applied plan as charging profiles. Profiles expire after `maxKeepMinutes` (validTo), so a
+ * charger that loses Apron drops back to the safe default set at boot; an unchanged profile is sent again
+ * only when half its validity has passed.
+ */
+@Injectable()
+export class OcppPlanApplier implements PlanApplier {
+  private readonly logger = new Logger(OcppPlanApplier.name);
+  private readonly lastSent = new Map<string, { signature: string; atMs: number }>();
+
+  constructor(
+    @Inject(CHARGER_COMMANDS) private readonly commands: ChargerCommands,
+    private readonly ocpp: OcppReadService,
+    private readonly vehicles: VehiclesService,
+    @Inject(SCHEDULING_OPTIONS) private readonly options: SchedulingOptions,
+  ) {}
+
+  async apply(site: { id: string; code: string }, choice: PlanChoice, now: Date): Promise<ApplySummary> {
+    const sessions = await this.liveSessions(site.id);
+    const planned = profileCommands(choice.input, choice.result, sessions, now, {
+      lookaheadMinutes: LOOKAHEAD_MINUTES,
+    });
+    const byCharger = new Map<string, ProfileCommand[]>();
+    for (const command of planned.commands) {
+      byCharger.set(command.chargePointId, [...(byCharger.get(command.chargePointId) ?? []), command]);
+    }
+    const summary: ApplySummary = { profilesSent: 0, profilesUnchanged: 0, notes: [...planned.notes] };
+    // Calls to one charger are serialized by the gateway; chargers are served side by side.
+    await Promise.all([...byCharger.values()].map((commands) => this.sendAll(commands, now, summary)));
+    return summary;
+  }
+
+  private async sendAll(commands: ProfileCommand[], now: Date, summary: ApplySummary): Promise<void> {
+    const validMs = this.options.maxKeepMinutes * 60_000;
+    for (const command of commands) {
+      const key = `${command.chargePointId}/${command.evseId}/${command.purpose}`;
+      const previous = this.lastSent.get(key);
+      if (previous?.signature === command.signature && now.getTime() - previous.atMs < validMs / 2) {
+        summary.profilesUnchanged += 1;
+        continue;
+      }
+      try {
+        const outcome = await this.commands.setPowerProfile(command.chargePointId, {
+          purpose: command.purpose,
+          evseId: command.evseId,
+          profileId: command.profileId,
+          stackLevel: PLAN_STACK_LEVEL,
+          slots: command.slots,
+          transactionId: command.transactionId,
+          validTo: new Date(now.getTime() + validMs),
+        });
+        if (outcome.accepted) {
+          this.lastSent.set(key, { signature: command.signature, atMs: now.getTime() });
+          summary.profilesSent += 1;
+        } else {
+          summary.notes.push(`${key}: charger answered ${outcome.status}`);
+        }
+      } catch (error) {
+        this.lastSent.delete(key);
+        summary.notes.push(`${key}: ${(error as Error).message}`);
+        this.logger.warn(`${key}: ${(error as Error).message}`);
+      }
+    }
+  }
+
+  private async liveSessions(siteId: string): Promise<LiveSession[]> {
+    const [page, fleet] = await Promise.all([
+      this.ocpp.listSessions({ siteId, active: true }, MAX_ACTIVE_SESSIONS, 0),
+      this.vehicles.listBySite(siteId),
+    ]);
+    const fleetNumbers = new Map(fleet.map((vehicle) => [vehicle.id, vehicle.fleetNumber]));
+    return page.items
+      .filter((session) => (session.evseId ?? session.connectorId) !== null)
+      .map((session) => ({
+        sessionId: session.id,
+        chargePointId: session.chargePointId,
+        evseId: (session.evseId ?? session.connectorId)!,
+        transactionId: session.transactionId,
+        fleetNumber: session.vehicleId ? fleetNumbers.get(session.vehicleId) : undefined,
+      }));
+  }
+}

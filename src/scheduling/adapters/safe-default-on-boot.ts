@@ -1,0 +1,62 @@
+import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Subscription } from 'rxjs';
+import { ChargersService } from '../../chargers/chargers.service';
+import { CLOCK, Clock } from '../../common/clock';
+import { CHARGER_COMMANDS, ChargerCommands } from '../../ocpp/commands/charger-commands';
+import { OcppEventBus } from '../../ocpp/events/ocpp-event-bus';
+import { SitesService } from '../../sites/sites.service';
+import { safeDefaultProfile } from '../safe-default-limit';
+
+/** The gateway answers the BootNotification first; commands to the charger follow after this pause. */
+const AFTER_BOOT_MS = 500;
+
+/** On every accepted boot, the charger gets its safe default limit (DESIGN.md §3, issue 6). */
+@Injectable()
+export class SafeDefaultOnBoot implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(SafeDefaultOnBoot.name);
+  private subscription?: Subscription;
+  private readonly pending = new Set<NodeJS.Timeout>();
+
+  constructor(
+    private readonly events: OcppEventBus,
+    private readonly chargers: ChargersService,
+    private readonly sites: SitesService,
+    @Inject(CHARGER_COMMANDS) private readonly commands: ChargerCommands,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    this.subscription = this.events.events$.subscribe((envelope) => {
+      if (envelope.event.type !== 'charger.booted' || !envelope.siteId) return;
+      const timer = setTimeout(() => {
+        this.pending.delete(timer);
+        void this.send(envelope.chargePointId, envelope.siteId!);
+      }, AFTER_BOOT_MS);
+      this.pending.add(timer);
+    });
+  }
+
+  onModuleDestroy(): void {
+    this.subscription?.unsubscribe();
+    for (const timer of this.pending) clearTimeout(timer);
+  }
+
+  async send(chargePointId: string, siteId: string): Promise<void> {
+    try {
+      const [charger, site, siblings] = await Promise.all([
+        this.chargers.findByChargePointId(chargePointId),
+        this.sites.get(siteId),
+        this.chargers.listBySite(siteId),
+      ]);
+      if (!charger) return;
+      const profile = safeDefaultProfile(
+        { gridLimitKw: site.gridLimitKw, baseLoadKw: site.baseLoadKw, chargersAtSite: siblings.length, charger },
+        this.clock.now(),
+      );
+      const outcome = await this.commands.setChargingProfile(chargePointId, profile);
+      if (!outcome.accepted) this.logger.warn(`${chargePointId} refused its safe default limit: ${outcome.status}`);
+    } catch (error) {
+      this.logger.warn(`${chargePointId}: safe default limit not set: ${(error as Error).message}`);
+    }
+  }
+}

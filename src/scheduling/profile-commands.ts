@@ -1,0 +1,118 @@
+import type { PlanInput, PlanResult } from '@apron/planner';
+import type { PowerSlot } from '@apron/ocpp-model';
+
+/** A charging session in progress, as the OCPP side knows it. */
+export interface LiveSession {
+  /** Our session id (the planner's `sessionId` for public EVs). */
+  sessionId: string;
+  chargePointId: string;
+  evseId: number;
+  transactionId: string;
+  /** Set when the session is linked to a fleet vehicle. */
+  fleetNumber?: string;
+}
+
+export interface ProfileCommand {
+  chargePointId: string;
+  purpose: 'StationMax' | 'Tx';
+  evseId: number;
+  profileId: number;
+  transactionId?: string;
+  slots: PowerSlot[];
+  /** Same signature, same profile: only changed profiles need sending. */
+  signature: string;
+}
+
+export interface ProfileCommandOptions {
+  /** How far ahead a profile reaches; beyond it the next tick's profile takes over. */
+  lookaheadMinutes: number;
+}
+
+/** Stack level 0 holds the safe default set at boot; plan profiles sit above it and expire. */
+export const PLAN_STACK_LEVEL = 1;
+export const STATION_MAX_PROFILE_ID = 1;
+const TX_PROFILE_ID_BASE = 100;
+
+/**
+ * The applied plan as charging profiles from `now` on (DESIGN.md §3 step 4): a TxProfile per session in
+ * progress (vehicles and public EVs; 0 kW where the plan does not charge them) and a station-wide
+ * maximum per planned charger, the sum of its sessions' limits, as a safety cap.
+ */
+export function profileCommands(
+  input: PlanInput,
+  result: PlanResult,
+  sessions: LiveSession[],
+  now: Date,
+  options: ProfileCommandOptions,
+): { commands: ProfileCommand[]; notes: string[] } {
+  const notes: string[] = [];
+  const grid = slotGrid(input, result);
+  const first = grid.findIndex((slot) => slot.endMs > now.getTime());
+  if (first < 0) return { commands: [], notes: ['the plan has run out: no profiles sent'] };
+  const untilMs = now.getTime() + options.lookaheadMinutes * 60_000;
+  const window = grid.slice(first).filter((slot, i) => i === 0 || slot.startMs < untilMs);
+  const kwOf = (row: number[] | undefined) => window.map((slot) => row?.[slot.index] ?? 0);
+
+  const plannedChargers = new Set(input.chargers.map((charger) => charger.id));
+  const commands: ProfileCommand[] = [];
+  const stationKw = new Map<string, number[]>();
+  for (const session of sessions) {
+    if (!plannedChargers.has(session.chargePointId)) continue;
+    const row = result.charging.find((r) =>
+      'sessionId' in r
+        ? r.sessionId === session.sessionId
+        : r.vehicleId === session.fleetNumber && r.chargerId === session.chargePointId,
+    );
+    const kw = kwOf(row?.kw);
+    const station = stationKw.get(session.chargePointId) ?? window.map(() => 0);
+    stationKw.set(
+      session.chargePointId,
+      station.map((sum, i) => sum + kw[i]),
+    );
+    commands.push(command(session.chargePointId, 'Tx', session.evseId, session.transactionId, window, kw));
+  }
+  for (const charger of input.chargers) {
+    const kw = stationKw.get(charger.id) ?? window.map(() => 0);
+    commands.push(command(charger.id, 'StationMax', 0, undefined, window, kw));
+  }
+  for (const row of result.charging) {
+    if (
+      'vehicleId' in row &&
+      !sessions.some((s) => s.fleetNumber === row.vehicleId && s.chargePointId === row.chargerId)
+    ) {
+      if (kwOf(row.kw).some((kw) => kw > 0))
+        notes.push(`vehicle ${row.vehicleId} is planned to charge at ${row.chargerId} but is not plugged in there`);
+    }
+  }
+  return { commands, notes };
+}
+
+interface Slot {
+  index: number;
+  startMs: number;
+  endMs: number;
+}
+
+function slotGrid(input: PlanInput, result: PlanResult): Slot[] {
+  const starts = result.slotStarts.map((iso) => Date.parse(iso));
+  const minutes = input.slots.flatMap((group) => Array<number>(group.count).fill(group.minutes));
+  return starts.map((startMs, index) => ({ index, startMs, endMs: startMs + (minutes[index] ?? 0) * 60_000 }));
+}
+
+function command(
+  chargePointId: string,
+  purpose: 'StationMax' | 'Tx',
+  evseId: number,
+  transactionId: string | undefined,
+  window: Slot[],
+  kw: number[],
+): ProfileCommand {
+  const slots = window.map((slot, i) => ({
+    start: new Date(slot.startMs),
+    durationSeconds: (slot.endMs - slot.startMs) / 1000,
+    powerKw: Math.max(0, Math.round(kw[i] * 10) / 10),
+  }));
+  const profileId = purpose === 'Tx' ? TX_PROFILE_ID_BASE + evseId : STATION_MAX_PROFILE_ID;
+  const signature = JSON.stringify([purpose, evseId, transactionId, slots.map((s) => [s.start.getTime(), s.powerKw])]);
+  return { chargePointId, purpose, evseId, profileId, transactionId, slots, signature };
+}
