@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { FleetModule } from '../fleet/fleet.module';
 import { OcppModule } from '../ocpp/ocpp.module';
+import { SitesModule } from '../sites/sites.module';
 import { TasksModule } from '../tasks/tasks.module';
 import { FLEET_CLOCK, SYSTEM_CLOCK } from './common/fleet-clock';
 import { FLEET_STATE_OPTIONS, loadFleetStateOptions } from './common/fleet-state-options';
@@ -30,7 +31,7 @@ import { TelemetryService } from './telemetry/telemetry.service';
  * session–vehicle linking; consumption learning; the fleet API; FleetStateService for the scheduler.
  */
 @Module({
-  imports: [FleetModule, TasksModule, OcppModule, FleetIdentityModule],
+  imports: [FleetModule, SitesModule, TasksModule, OcppModule, FleetIdentityModule],
   controllers: [TelemetryController, FleetController, LinkingController],
   providers: [
     { provide: FLEET_CLOCK, useValue: SYSTEM_CLOCK },

@@ -43,7 +43,7 @@ const CLOSED = new Set(['done', 'cancelled']);
 
 /**
  * The fleet's state for the scheduler and the fleet API: SoC estimates, where each vehicle is plugged in, its
- * assigned tasks, and task energy from learned consumption.
+ * tasks (recorded assignments and dispatcher pins), and task energy from learned consumption.
  */
 @Injectable()
 export class FleetStateService {
@@ -127,10 +127,22 @@ export class FleetStateService {
     );
     const taskById = new Map(tasks.map((task) => [task.id, task]));
     const tasksOf = new Map<string, TransferTask[]>();
+    const assign = (vehicleId: string, task: TransferTask) => {
+      const list = tasksOf.get(vehicleId) ?? [];
+      if (!list.includes(task)) tasksOf.set(vehicleId, [...list, task]);
+    };
     for (const assignment of await this.assignments.forSite(siteId)) {
       const task = taskById.get(assignment.taskId);
-      if (!task || CLOSED.has(task.status)) continue;
-      tasksOf.set(assignment.vehicleId, [...(tasksOf.get(assignment.vehicleId) ?? []), task]);
+      if (task && !CLOSED.has(task.status)) assign(assignment.vehicleId, task);
+    }
+    // A dispatcher's pin (fleet numbers) assigns the vehicle as firmly as a recorded assignment.
+    const byFleetNumber = new Map(vehicles.map((vehicle) => [vehicle.fleetNumber, vehicle.id]));
+    for (const task of tasks) {
+      if (CLOSED.has(task.status)) continue;
+      for (const fleetNumber of task.pinnedVehicles ?? []) {
+        const vehicleId = byFleetNumber.get(fleetNumber);
+        if (vehicleId) assign(vehicleId, task);
+      }
     }
     const result: VehicleSituation[] = [];
     for (const vehicle of vehicles) {

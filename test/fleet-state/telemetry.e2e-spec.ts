@@ -1,5 +1,6 @@
 import { aSite, aTask, aVehicle } from '../support/fixtures';
 import { fleetVehicles, put } from '../support/fleet-state-helpers';
+import { TaskCompletions } from '../../src/fleet-state/tasks/task-completions';
 import { ConsumptionLearnerRepository } from '../../src/fleet-state/persistence/consumption-learner.repository';
 import { ADMIN_TOKEN, createKey, startTestApp, TestApp } from '../support/test-app';
 
@@ -166,6 +167,39 @@ describe('telemetry API, tasks done and restart: fleet state from telematics', (
     await put(app, dispatcher, `/api/v1/tasks/${task.body.id}/vehicles`)
       .send({ vehicles: ['BUS-99'] })
       .expect(400);
+  });
+
+  it("counts a dispatcher's pin as an assignment: next task ahead, energy drawn once the task is done", async () => {
+    const start = new Date(Date.now() + 30 * MINUTE_MS);
+    const task = await app
+      .http(fleetManager)
+      .post('/api/v1/tasks')
+      .send(
+        aTask(siteId, {
+          flightRef: 'CZ3777-A1',
+          vehiclesNeeded: 1,
+          start: start.toISOString(),
+          end: new Date(start.getTime() + 20 * MINUTE_MS).toISOString(),
+          energyKwhPerVehicle: 7,
+        }),
+      )
+      .expect(201);
+    await app
+      .http(dispatcher)
+      .post(`/api/v1/sites/${siteId}/tasks/${task.body.id}/pins`)
+      .send({ vehicle: 'BUS-11' })
+      .expect(200);
+    expect((await fleetVehicles(app, viewer, siteId)).get('BUS-11')!.nextTask).toMatchObject({
+      flightRef: 'CZ3777-A1',
+      energyKwh: 7,
+    });
+    await app.http(dispatcher).post(`/api/v1/sites/${siteId}/tasks/${task.body.id}/done`).expect(200);
+    await app.app.get(TaskCompletions).runOnce();
+    const assigned = await app.http(viewer).get(`/api/v1/tasks/${task.body.id}/vehicles`).expect(200);
+    expect(assigned.body).toEqual([
+      expect.objectContaining({ vehicleId: ids.get('BUS-11'), completedAt: expect.any(String) }),
+    ]);
+    expect((await history('BUS-11')).filter((p) => p.source === 'task')).toHaveLength(1);
   });
 
   it('keeps every estimate across a restart of the service', async () => {

@@ -27,6 +27,18 @@ export class TaskAssignmentsRepository {
     });
   }
 
+  /** Adds these vehicles to the task's assignments, keeping the ones it has (pins of a done task). */
+  async ensure(taskId: string, siteId: string, vehicleIds: string[]): Promise<void> {
+    if (vehicleIds.length === 0) return;
+    await this.dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(TaskAssignmentRow)
+      .values(vehicleIds.map((vehicleId) => ({ taskId, vehicleId, siteId })))
+      .orIgnore()
+      .execute();
+  }
+
   forTask(taskId: string): Promise<TaskAssignmentRow[]> {
     return this.repo.find({ where: { taskId }, order: { vehicleId: 'ASC' } });
   }

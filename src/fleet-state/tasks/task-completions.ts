@@ -1,6 +1,8 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { TransferTask } from '../../tasks/transfer-task.entity';
 import { TasksService } from '../../tasks/tasks.service';
+import { SitesService } from '../../sites/sites.service';
+import { MAX_PAGE_SIZE } from '../../common/pagination';
 import { Vehicle } from '../../fleet/vehicle.entity';
 import { VehiclesService } from '../../fleet/vehicles.service';
 import { FLEET_CLOCK, FleetClock } from '../common/fleet-clock';
@@ -29,6 +31,7 @@ export class TaskCompletions implements OnModuleInit, OnModuleDestroy {
   constructor(
     private readonly assignments: TaskAssignmentsRepository,
     private readonly tasks: TasksService,
+    private readonly sites: SitesService,
     private readonly vehicles: VehiclesService,
     private readonly directory: VehicleDirectory,
     private readonly store: VehicleSocStore,
@@ -58,6 +61,7 @@ export class TaskCompletions implements OnModuleInit, OnModuleDestroy {
   }
 
   private async check(): Promise<void> {
+    await this.adoptPins();
     const open = await this.assignments.open();
     const tasks = new Map<string, TransferTask | null>();
     for (const assignment of open) {
@@ -75,6 +79,25 @@ export class TaskCompletions implements OnModuleInit, OnModuleDestroy {
         await this.settle(assignment, task, vehicle);
       } catch (error) {
         this.logger.error(`task ${task.flightRef}, vehicle ${vehicle.fleetNumber}: ${String(error)}`);
+      }
+    }
+  }
+
+  /** A dispatcher's pin on a task that is now done says which vehicle served it, like an assignment. */
+  private async adoptPins(): Promise<void> {
+    const nowMs = this.clock.now().getTime();
+    const windowMs = this.options.observationWindowHours * HOUR_MS;
+    const sites = await this.sites.list({}, MAX_PAGE_SIZE, 0);
+    for (const site of sites.items) {
+      const recent = await this.tasks.listInWindow(site.id, new Date(nowMs - windowMs), new Date(nowMs + HOUR_MS));
+      for (const task of recent) {
+        if (task.status !== 'done' || !task.pinnedVehicles?.length) continue;
+        const ids: string[] = [];
+        for (const fleetNumber of task.pinnedVehicles) {
+          const vehicle = await this.directory.resolve(fleetNumber);
+          if (vehicle) ids.push(vehicle.id);
+        }
+        await this.assignments.ensure(task.id, task.siteId, ids);
       }
     }
   }
