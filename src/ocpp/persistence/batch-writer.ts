@@ -48,7 +48,8 @@ export class BatchWriter<Row> {
 
   /** Writes everything added so far (waits for a batch already being written first). */
   async flush(): Promise<void> {
-    while (this.writing) await this.writing;
+    // A failed batch was logged and put back; waiting on it must not throw into a timer callback.
+    while (this.writing) await this.writing.catch(() => undefined);
     if (this.buffer.length === 0) return;
     const rows = this.buffer.splice(0, this.maxRows);
     this.writing = this.write(rows)

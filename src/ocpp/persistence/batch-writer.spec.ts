@@ -1,0 +1,40 @@
+import { BatchWriter } from './batch-writer';
+
+describe('BatchWriter', () => {
+  it('writes in batches of maxRows, in order, and the rest on flush', async () => {
+    const batches: number[][] = [];
+    const writer = new BatchWriter<number>('test', async (rows) => void batches.push(rows), 60_000, 3);
+    for (let i = 1; i <= 7; i++) writer.add(i);
+    await writer.flush();
+    expect(batches).toEqual([[1, 2, 3], [4, 5, 6], [7]]);
+  });
+
+  it('keeps rows of a failed batch for the next flush, without throwing', async () => {
+    let fail = true;
+    const written: number[] = [];
+    const writer = new BatchWriter<number>(
+      'test',
+      async (rows) => {
+        if (fail) throw new Error('database down');
+        written.push(...rows);
+      },
+      60_000,
+      10,
+    );
+    writer.add(1);
+    writer.add(2);
+    await expect(writer.flush()).resolves.toBeUndefined();
+    expect(writer.pendingRows).toBe(2);
+    fail = false;
+    writer.add(3);
+    await writer.stop();
+    expect(written).toEqual([1, 2, 3]);
+  });
+
+  it('drops the oldest rows beyond its bound and counts them', () => {
+    const writer = new BatchWriter<number>('test', () => new Promise(() => undefined), 60_000, 1000, 5);
+    for (let i = 0; i < 8; i++) writer.add(i);
+    expect(writer.pendingRows).toBe(5);
+    expect(writer.dropped).toBe(3);
+  });
+});
