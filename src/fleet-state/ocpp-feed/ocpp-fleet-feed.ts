@@ -75,6 +75,14 @@ export class OcppFleetFeed implements OnModuleInit, OnModuleDestroy {
         return this.feeder.sample(source, event);
       case 'session.ended':
         return this.feeder.ended(source, event);
+      case 'ev.chargingNeeds':
+        // ISO 15118 vehicles state their SoC in their charging needs (K15): a charger reading like a meter sample's.
+        if (event.socPercent === undefined) return;
+        return this.feeder.sample(source, {
+          type: 'meter.sample',
+          at: envelope.receivedAt,
+          socPercent: event.socPercent,
+        });
       default:
         return;
     }
