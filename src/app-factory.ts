@@ -2,6 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
+import { Clock, systemClock } from './common/clock';
 import { AppConfig } from './config/app-config';
 import { DatabaseErrorFilter } from './common/database-error.filter';
 import { createValidationPipe } from './common/validation.pipe';
@@ -13,9 +14,10 @@ import { setupOpenApi } from './openapi';
 export async function createApp(
   config: AppConfig,
   database: DatabaseTarget & { embedded?: boolean },
+  clock: Clock = systemClock,
 ): Promise<INestApplication> {
   const logger = new AppLogger(config.logLevel, config.logFormat);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, database), {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, database, clock), {
     logger,
     bufferLogs: false,
   });

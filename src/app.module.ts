@@ -3,6 +3,7 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from './auth/auth.module';
 import { ChargersModule } from './chargers/chargers.module';
+import { Clock, systemClock } from './common/clock';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseTarget, dataSourceOptions } from './database/data-source-options';
@@ -18,11 +19,15 @@ import { TasksModule } from './tasks/tasks.module';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, database: DatabaseTarget & { embedded?: boolean }): DynamicModule {
+  static forRoot(
+    config: AppConfig,
+    database: DatabaseTarget & { embedded?: boolean },
+    clock: Clock = systemClock,
+  ): DynamicModule {
     return {
       module: AppModule,
       imports: [
-        ConfigModule.forRoot(config),
+        ConfigModule.forRoot(config, clock),
         TypeOrmModule.forRoot(dataSourceOptions(database)),
         AuthModule,
         SitesModule,

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { ChargersModule } from '../chargers/chargers.module';
-import { CLOCK, systemClock } from '../common/clock';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/app-config';
 import { FleetModule } from '../fleet/fleet.module';
@@ -25,7 +24,6 @@ import { TickScheduler } from './tick-scheduler';
   imports: [SitesModule, ChargersModule, FleetModule, TasksModule, OcppModule],
   controllers: [SchedulingController],
   providers: [
-    { provide: CLOCK, useValue: systemClock },
     {
       provide: SCHEDULING_OPTIONS,
       inject: [APP_CONFIG],

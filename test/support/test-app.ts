@@ -2,6 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { createApp } from '../../src/app-factory';
+import { Clock } from '../../src/common/clock';
 import { loadConfig } from '../../src/config/app-config';
 import { createTestDatabase, TestDatabase } from './test-database';
 
@@ -27,6 +28,8 @@ export interface TestApp {
 export interface TestAppOptions {
   database?: TestDatabase;
   env?: Record<string, string>;
+  /** Runs the service on this clock (a simulated one) instead of the system clock. */
+  clock?: Clock;
 }
 
 /** The real service on a fresh database, listening on loopback. */
@@ -39,7 +42,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     APRON_SCHEDULER: 'off',
     ...options.env,
   });
-  const app = await createApp(config, database);
+  const app = await createApp(config, database, options.clock);
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
