@@ -82,6 +82,7 @@ export class Planner {
       const twoStage = useTwoStage(fullProblem, options);
       const previous = this.sticky.get(input.site.id);
       let reusedTicks = 0;
+      let stageNote = '';
       if (twoStage) {
         const reused =
           previous && previous.reusedTicks < options.reassignEveryTicks
@@ -91,13 +92,15 @@ export class Planner {
           problem = reused;
           reusedTicks = previous!.reusedTicks + 1;
         } else {
-          const budgetSeconds = (0.4 * (deadlineMs - performance.now())) / 1000;
-          const chosen = await chooseAssignments(adapter, fullProblem, 0, budgetSeconds, options.mipGap);
+          const budgetSeconds = (0.5 * (deadlineMs - performance.now())) / 1000;
+          const chosen = await chooseAssignments(adapter, fullProblem, budgetSeconds, options);
           if (!chosen.ok) return fallback(chosen.reason);
           problem = chosen.problem;
+          stageNote = `, ${chosen.source}`;
         }
       }
-      const built = buildModel(problem, integerWindowMinutes);
+      // After stage 1 each task has about as many candidates as it needs: an LP with repair is enough.
+      const built = buildModel(problem, twoStage ? 0 : integerWindowMinutes, twoStage);
       this.lastStats = {
         variables: built.model.numCols,
         constraints: built.model.numRows,
@@ -107,9 +110,9 @@ export class Planner {
         firstSolveMs: 0,
         totalMs: 0,
       };
-      const repaired = await solveWithRepair(adapter, built, problem, deadlineMs, options.mipGap, () =>
-        performance.now(),
-      );
+      const now = () => performance.now();
+      const warmBasis = options.warmBasisAcrossTicks;
+      const repaired = await solveWithRepair(adapter, built, problem, deadlineMs, options.mipGap, now, warmBasis);
       if (!repaired.ok) return fallback(repaired.reason);
       const { solution } = repaired;
       this.lastStats.repairRounds = solution.rounds;
@@ -137,7 +140,7 @@ export class Planner {
         (twoStage
           ? reusedTicks > 0
             ? ` (two-stage: previous assignments kept, tick ${reusedTicks} of ${options.reassignEveryTicks})`
-            : ' (two-stage: assignments first, then charging)'
+            : ` (two-stage: assignments first${stageNote}, then charging)`
           : '') + (solution.rounds > 0 ? ` after ${solution.rounds} repair round(s)` : '');
       const result = buildResult(problem, decision, {
         status: optimal ? 'optimal' : 'feasible',

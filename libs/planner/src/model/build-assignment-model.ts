@@ -10,7 +10,7 @@ export interface AssignmentModel {
   vars: Pick<Variables, 'assign' | 'unserved'>;
 }
 
-const CHECKPOINT_HOURS = 1;
+const CHECKPOINT_HOURS = 3;
 
 /**
  * Stage 1 of the two-stage plan for large sites: who serves which task, with charging summarised. Same cover and
@@ -38,6 +38,7 @@ export function buildAssignmentModel(problem: Problem, integerWindowMinutes: num
   addTaskCover(problem, vars, builder);
   addVehicleOverlap(problem, vars, builder, tasksByVehicle(problem));
 
+  const byVehicle = tasksByVehicle(problem);
   const horizonHours = problem.grid.boundaryMinutes[problem.grid.count] / 60;
   const gridKw = Math.max(0, problem.gridLimitKw - problem.baseLoadKw);
   const shareKw = problem.vehicles.length > 0 ? gridKw / problem.vehicles.length : 0;
@@ -47,9 +48,9 @@ export function buildAssignmentModel(problem: Problem, integerWindowMinutes: num
     let fleetBudgetKwh = gridKw * (untilMinutes / 60);
     for (const vehicle of problem.vehicles) {
       const terms: [number, number][] = [];
-      for (const task of problem.tasks) {
-        const column = assign[task.index].get(vehicle.index);
-        if (column === undefined || task.startMinutes >= untilMinutes) continue;
+      for (const task of byVehicle[vehicle.index]) {
+        if (task.startMinutes >= untilMinutes) break;
+        const column = assign[task.index].get(vehicle.index)!;
         const drawnKwh = task.energyBySlot
           .filter(({ slot }) => problem.grid.boundaryMinutes[slot] < untilMinutes)
           .reduce((sum, { kwh }) => sum + kwh, 0);

@@ -22,9 +22,13 @@ export interface BuiltModel {
 }
 
 /** Assembles the planning model of DESIGN.md §4 from one constraint family at a time. */
-export function buildModel(problem: Problem, integerWindowMinutes: number): BuiltModel {
+/**
+ * `fixAssignments`: every candidate must serve its task (lower bound 1) — for stage 2 of the two-stage plan, where
+ * candidates are the chosen vehicles; presolve then removes the assignment columns. Pins are always fixed.
+ */
+export function buildModel(problem: Problem, integerWindowMinutes: number, fixAssignments = false): BuiltModel {
   const builder = new LinearModelBuilder();
-  const vars = addVariables(problem, builder, integerWindowMinutes);
+  const vars = addVariables(problem, builder, integerWindowMinutes, fixAssignments);
   const colUpper = (column: number) => builder.upperOf(column);
   const byVehicle = tasksByVehicle(problem);
   addVehicleEnergyBalance(problem, vars, builder);

@@ -24,7 +24,12 @@ export interface Variables {
   rampKw: number[];
 }
 
-export function addVariables(problem: Problem, model: LinearModelBuilder, integerWindowMinutes: number): Variables {
+export function addVariables(
+  problem: Problem,
+  model: LinearModelBuilder,
+  integerWindowMinutes: number,
+  fixAssignments = false,
+): Variables {
   const { grid } = problem;
   const T = grid.count;
   const vehicleKw = problem.vehicles.map((vehicle) =>
@@ -51,7 +56,7 @@ export function addVariables(problem: Problem, model: LinearModelBuilder, intege
     const columns = new Map<number, number>();
     const integer = integerWindowMinutes > 0 && task.startMinutes < integerWindowMinutes;
     for (const v of task.candidates) {
-      const pinned = task.pinned.includes(v) ? 1 : 0;
+      const pinned = fixAssignments || task.pinned.includes(v) ? 1 : 0;
       columns.set(v, model.addColumn(`x|${task.id}|${problem.vehicles[v].id}`, pinned, 1, 0, integer));
     }
     return columns;

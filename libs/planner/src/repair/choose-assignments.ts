@@ -1,27 +1,48 @@
 import { buildAssignmentModel } from '../model/build-assignment-model';
+import { fallbackDecision } from '../fallback/fallback-plan';
 import { busyEndMinutes, Problem } from '../problem/problem';
 import { SolverAdapter } from '../solvers/solver-adapter';
+import { ResolvedPlanOptions } from '../types/plan-options';
 import { assignmentsIntegral, roundAssignments } from './round-assignments';
 
-export type ChooseOutcome = { ok: true; problem: Problem; variables: number } | { ok: false; reason: string };
+/** Above this many assignment columns the assignment LP alone takes seconds in WASM HiGHS (measured ~3 s at 22k). */
+const LP_ASSIGNMENT_LIMIT = 12_000;
+
+export type ChooseOutcome = { ok: true; problem: Problem; source: string } | { ok: false; reason: string };
 
 /**
- * Stage 1 of the two-stage plan: solve the assignment model, round it if fractional, and return the problem with each
+ * Stage 1 of the two-stage plan: keep the heuristic's assignment if it serves every task, else solve the assignment
+ * model (and fall back to the heuristic's assignment if that times out), round it if fractional, and return the problem with each
  * task's candidates cut down to the chosen vehicles (pins kept). Stage 2 is the joint model on that problem, which
  * re-plans charging exactly and may still drop an assignment that turns out short of energy.
  */
 export async function chooseAssignments(
   adapter: SolverAdapter,
   problem: Problem,
-  integerWindowMinutes: number,
   timeLimitSeconds: number,
-  mipGap: number,
+  options: ResolvedPlanOptions,
 ): Promise<ChooseOutcome> {
-  const { model, vars } = buildAssignmentModel(problem, integerWindowMinutes);
-  await adapter.load(model, 'assign');
-  const outcome = await adapter.solve({ timeLimitSeconds, mipGap });
+  // The urgent-first heuristic is instant and energy-aware; when it serves every task its assignment is kept.
+  const greedy = fallbackDecision(problem).assigned;
+  const greedyChosen = problem.tasks.map((task) => new Set([...task.pinned, ...(greedy.get(task.index) ?? [])]));
+  const restrict = (chosen: Set<number>[], source: string): ChooseOutcome => {
+    secondChance(problem, chosen);
+    const tasks = problem.tasks.map((task) => ({ ...task, candidates: [...chosen[task.index]].sort((a, b) => a - b) }));
+    return { ok: true, problem: { ...problem, tasks }, source };
+  };
+  if (problem.tasks.every((task) => greedyChosen[task.index].size >= task.needed)) {
+    return restrict(greedyChosen, 'heuristic assignment serves every task');
+  }
+  const assignmentColumns = problem.tasks.reduce((sum, task) => sum + task.candidates.length, 0);
+  if (assignmentColumns > LP_ASSIGNMENT_LIMIT) {
+    return restrict(greedyChosen, `heuristic assignment (${assignmentColumns} assignment columns: LP too slow)`);
+  }
+  // An LP: its rounding is checked by stage 2, which re-solves charging exactly.
+  const { model, vars } = buildAssignmentModel(problem, 0);
+  await adapter.load(model, 'assign', options.warmBasisAcrossTicks);
+  const outcome = await adapter.solve({ timeLimitSeconds, mipGap: options.mipGap });
   if (!outcome.values || (outcome.status !== 'optimal' && outcome.status !== 'feasible')) {
-    return { ok: false, reason: `${adapter.name} ${outcome.status} choosing assignments: ${outcome.message}` };
+    return restrict(greedyChosen, `heuristic assignment (assignment model ${outcome.status})`);
   }
   const values = outcome.values;
   const upper = Float64Array.from(model.colUpper);
@@ -37,9 +58,7 @@ export async function chooseAssignments(
     for (const [v, column] of vars.assign[task.index]) if (upper[column] > 0.5) vehicles.add(v);
     return vehicles;
   });
-  secondChance(problem, chosen);
-  const tasks = problem.tasks.map((task) => ({ ...task, candidates: [...chosen[task.index]].sort((a, b) => a - b) }));
-  return { ok: true, problem: { ...problem, tasks }, variables: model.numCols };
+  return restrict(chosen, 'assignment model');
 }
 
 /**

@@ -26,6 +26,20 @@ export type RepairOutcome = { ok: true; solution: RepairedSolution } | { ok: fal
  * re-solve the LP with it fixed; (2) drop assignments the LP could only partly honour; (3) cap power the decoder
  * could not place on a connector. Each round re-solves the same loaded model with changed bounds (warm in HiGHS).
  */
+/** Assignment columns fixed at 1 that are not pins (stage 2 of the two-stage plan). */
+function fixedAssignments(problem: Problem, vars: BuiltModel['vars'], lower: Float64Array): BoundChanges {
+  const changes: BoundChanges = { indices: [], lower: [], upper: [] };
+  for (const task of problem.tasks) {
+    for (const [v, column] of vars.assign[task.index]) {
+      if (lower[column] < 0.5 || task.pinned.includes(v)) continue;
+      changes.indices.push(column);
+      changes.lower.push(0);
+      changes.upper.push(1);
+    }
+  }
+  return changes;
+}
+
 export async function solveWithRepair(
   adapter: SolverAdapter,
   built: BuiltModel,
@@ -33,14 +47,21 @@ export async function solveWithRepair(
   deadlineMs: number,
   mipGap: number,
   now: () => number,
+  warmBasis = false,
 ): Promise<RepairOutcome> {
   const { model, vars } = built;
   const lower = Float64Array.from(model.colLower);
   const upper = Float64Array.from(model.colUpper);
   const remaining = () => Math.max(0.05, (deadlineMs - now()) / 1000);
   const firstStart = now();
-  await adapter.load(model);
+  await adapter.load(model, 'plan', warmBasis);
   let outcome: SolveOutcome = await adapter.solve({ timeLimitSeconds: remaining(), mipGap });
+  const relax = fixedAssignments(problem, vars, lower);
+  if (outcome.status === 'infeasible' && relax.indices.length > 0) {
+    // Some fixed assignment is short of energy: let the LP drop it (then the repair rounds make it integral).
+    relax.indices.forEach((column) => (lower[column] = 0));
+    outcome = await adapter.solve({ timeLimitSeconds: remaining(), mipGap, bounds: relax, relaxIntegrality: true });
+  }
   if (!outcome.values || (outcome.status !== 'optimal' && outcome.status !== 'feasible')) {
     return { ok: false, reason: `${adapter.name} ${outcome.status}: ${outcome.message}` };
   }

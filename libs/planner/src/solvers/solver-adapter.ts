@@ -26,7 +26,7 @@ export interface SolveRequest {
 export interface SolverAdapter {
   readonly name: SolverName;
   /** `tag` names the model family (e.g. 'assign', 'plan'): warm starts reuse the last basis of the same family. */
-  load(model: LinearModel, tag?: string): Promise<void>;
+  load(model: LinearModel, tag?: string, warmBasis?: boolean): Promise<void>;
   solve(request: SolveRequest): Promise<SolveOutcome>;
   dispose(): Promise<void>;
 }

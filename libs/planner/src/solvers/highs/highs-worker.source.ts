@@ -87,7 +87,7 @@ function load(highs, m) {
   });
   names = { cols: m.colNames, rows: m.rowNames };
   tag = m.tag || 'plan';
-  if (!hasIntegers) warmBasis(highs, m);
+  if (!hasIntegers && m.warmBasis) warmBasis(highs, m);
 }
 
 function solve(highs, request) {
@@ -107,7 +107,6 @@ function solve(highs, request) {
     );
   }
   model.options.set({ time_limit: Math.max(0.01, request.timeLimitSeconds), mip_rel_gap: request.mipGap });
-  if (process.env.APRON_HIGHS_OPTIONS) model.options.set(JSON.parse(process.env.APRON_HIGHS_OPTIONS));
   model.zeroAllClocks();
   model.run();
   const code = model.getModelStatus();

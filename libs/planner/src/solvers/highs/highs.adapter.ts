@@ -39,8 +39,8 @@ export class HighsAdapter implements SolverAdapter {
     await this.call({ kind: 'ping' }, LOAD_TIMEOUT_MS);
   }
 
-  async load(model: LinearModel, tag = 'plan'): Promise<void> {
-    await this.call({ kind: 'load', model: { ...model, tag } }, LOAD_TIMEOUT_MS);
+  async load(model: LinearModel, tag = 'plan', warmBasis = false): Promise<void> {
+    await this.call({ kind: 'load', model: { ...model, tag, warmBasis } }, LOAD_TIMEOUT_MS);
   }
 
   async solve(request: SolveRequest): Promise<SolveOutcome> {
