@@ -1,5 +1,5 @@
 import { checkInvariants, Planner } from '../src';
-import { generateAirportDay } from '../../simulator/src/scenarios';
+import { advanceAirportTick, generateAirportDay } from '../../simulator/src/scenarios';
 import { aBus, aCharger, aScenario, aTask, at } from './builders';
 
 describe('assignment and connector repair', () => {
@@ -17,6 +17,23 @@ describe('assignment and connector repair', () => {
     expect(twoStage.message).toContain('two-stage');
     const missing = (r: typeof joint) => r.unserved.reduce((sum, u) => sum + u.missingVehicles, 0);
     expect(Math.abs(missing(twoStage) - missing(joint))).toBeLessThanOrEqual(1);
+  });
+
+  it('keeps the previous assignments on the next tick of the same site (two-stage), new tasks included', async () => {
+    const day = generateAirportDay({ seed: 9, vehicles: 8, connectors: 4, hours: 5, tasks: 30 });
+    const first = await planner.plan(day, { decomposition: 'two-stage' });
+    const next = advanceAirportTick(day, 5, 1);
+    const added = {
+      ...next,
+      tasks: [...(next.tasks ?? []), aTask({ id: 'NEW', start: at('10:40'), end: at('10:50') })],
+    };
+    const second = await planner.plan(added, { decomposition: 'two-stage' });
+    expect(second.message).toContain('previous assignments kept');
+    expect(checkInvariants(added, second)).toEqual([]);
+    const before = new Set(first.assignments.map((a) => `${a.taskId}>${a.vehicleId}`));
+    const kept = second.assignments.filter((a) => before.has(`${a.taskId}>${a.vehicleId}`)).length;
+    expect(kept).toBeGreaterThanOrEqual(first.assignments.length - 2);
+    expect(second.assignments.some((a) => a.taskId === 'NEW')).toBe(true);
   });
 
   it('places charging on real connectors when more vehicles want to charge than there are connectors', async () => {

@@ -14,7 +14,7 @@ const CHECKPOINT_HOURS = 3;
 
 /**
  * Stage 1 of the two-stage plan for large sites: who serves which task, with charging summarised. Same cover and
- * one-task-at-a-time rows as the joint model; energy enters as soft budgets at hourly checkpoints: what a vehicle's
+ * one-task-at-a-time rows as the joint model; energy enters as soft budgets at 3-hourly checkpoints: what a vehicle's
  * finished tasks drew by then is at most its energy above reserve plus what it could have charged at its share of the
  * grid; the fleet's draws are at most the fleet's energy above reserve plus the grid's. A budget overrun is paid in
  * the readiness tier, so it steers the choice but never makes a task unserved on its own.

@@ -9,6 +9,9 @@ export interface StickyAssignments {
   reusedTicks: number;
 }
 
+/** More new tasks than this share of all tasks and the assignment model runs again. */
+const MAX_NEW_TASK_SHARE = 0.1;
+
 export function fleetKey(problem: Problem): string {
   return problem.vehicles.map((vehicle) => `${vehicle.id}:${vehicle.type}`).join(',');
 }
@@ -21,16 +24,18 @@ export function rememberAssignments(problem: Problem, result: PlanResult, reused
 
 /**
  * Warm ticks of the two-stage plan keep the previous tick's assignment (stable for dispatchers, and it skips the
- * assignment model): each task's candidates become its previous vehicles plus pins, and tasks left short get a second
- * chance. Returns undefined, so the assignment model runs, when the fleet changed or a task is new.
+ * assignment model): each task's candidates become its previous vehicles plus pins, and tasks left short (new ones
+ * included) get a second chance. Returns undefined, so the assignment model runs, when the fleet changed or more than
+ * a tenth of the tasks are new.
  */
 export function restrictToPrevious(problem: Problem, previous: StickyAssignments): Problem | undefined {
   if (previous.fleetKey !== fleetKey(problem)) return undefined;
   const index = new Map(problem.vehicles.map((vehicle) => [vehicle.id, vehicle.index]));
   const chosen: Set<number>[] = [];
+  const newTasks = problem.tasks.filter((task) => !previous.byTask.has(task.id)).length;
+  if (newTasks > MAX_NEW_TASK_SHARE * problem.tasks.length) return undefined;
   for (const task of problem.tasks) {
-    const vehicleIds = previous.byTask.get(task.id);
-    if (!vehicleIds) return undefined;
+    const vehicleIds = previous.byTask.get(task.id) ?? [];
     const vehicles = new Set(task.pinned);
     for (const id of vehicleIds) {
       const v = index.get(id);

@@ -23,7 +23,8 @@ export interface PlanOptions {
   jointAssignmentLimit?: number;
   /**
    * Two-stage only: warm ticks of a site keep the previous tick's assignments (plus pins, plus a second chance for
-   * short tasks) while no task is new and the fleet is the same, for at most this many ticks (default 10; 0 = never).
+   * short and new tasks) while the fleet is the same and at most a tenth of the tasks are new, for at most this many
+   * ticks in a row (default 10; 0 = never).
    */
   reassignEveryTicks?: number;
   /**
