@@ -75,16 +75,13 @@ export class ConnectionLifecycle {
   }
 
   private async opened(connection: ChargerConnection): Promise<void> {
-    const stored = await this.chargerState.find(connection.chargePointId);
-    if (connection.admission === 'registered' && stored?.bootStatus) {
-      connection.bootStatus = stored.bootStatus as BootStatus;
-    }
-    await this.chargerState.connected(
+    const bootStatus = await this.chargerState.connected(
       connection.chargePointId,
       connection.chargerId,
       connection.version,
       connection.connectedAt,
     );
+    if (connection.admission === 'registered' && bootStatus) connection.bootStatus = bootStatus as BootStatus;
     this.logger.log(`${connection.chargePointId} connected (OCPP ${connection.version}, ${connection.admission})`);
     this.publish(connection, 'charger.connected');
   }

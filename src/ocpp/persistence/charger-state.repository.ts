@@ -12,14 +12,22 @@ export class ChargerStateRepository {
     return this.dataSource.getRepository(ChargerStateRow).findOne({ where: { chargePointId } });
   }
 
-  async connected(chargePointId: string, chargerId: string | null, version: OcppVersion, at: Date): Promise<void> {
-    await this.dataSource.query(
+  /** Marks the charger connected; returns the answer to its last BootNotification (one round trip per connect). */
+  async connected(
+    chargePointId: string,
+    chargerId: string | null,
+    version: OcppVersion,
+    at: Date,
+  ): Promise<string | null> {
+    const rows: { bootStatus: string | null }[] = await this.dataSource.query(
       `INSERT INTO "ocpp_charger_state" ("chargePointId", "chargerId", "online", "ocppVersion", "connectedAt", "lastSeenAt")
        VALUES ($1, $2, true, $3, $4, $4)
        ON CONFLICT ("chargePointId") DO UPDATE SET "chargerId" = $2, "online" = true, "ocppVersion" = $3,
-         "connectedAt" = $4, "lastSeenAt" = $4`,
+         "connectedAt" = $4, "lastSeenAt" = $4
+       RETURNING "bootStatus"`,
       [chargePointId, chargerId, version, at],
     );
+    return rows[0]?.bootStatus ?? null;
   }
 
   async disconnected(chargePointId: string, at: Date): Promise<void> {
