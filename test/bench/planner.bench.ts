@@ -3,6 +3,7 @@
  * nudged), on one warm `Planner` per scenario. Prints one JSON line per scenario on stdout; notes go to stderr.
  * `npm run bench -- planner [small|medium|large|highway ...] [--ticks N]`
  */
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { checkInvariants, PlanInput, Planner, PlanResult } from '@apron/planner';
 import { benchScenarios } from '../../libs/simulator/src/scenarios';
@@ -45,10 +46,14 @@ export async function run(args: string[]): Promise<void> {
       await planner.warmUp();
       const wasmMs = performance.now() - wasmStart;
       let violations = 0;
+      const cpuMs: number[] = [];
       const timed = async (input: PlanInput): Promise<[PlanResult, number]> => {
         const started = performance.now();
+        const cpuStart = process.cpuUsage();
         const result = await planner.plan(input);
         const ms = performance.now() - started;
+        const cpu = process.cpuUsage(cpuStart);
+        cpuMs.push((cpu.user + cpu.system) / 1000);
         const found = checkInvariants(input, result);
         violations += found.length;
         if (found.length > 0)
@@ -83,7 +88,9 @@ export async function run(args: string[]): Promise<void> {
       console.error(
         `bench ${scenario.name}: wasm load ${round1(wasmMs)} ms, integers ${stats?.integers}, repair rounds ${stats?.repairRounds}, build ${round1(stats?.buildMs ?? 0)} ms, first solve ${round1(stats?.firstSolveMs ?? 0)} ms, ` +
           `cold "${cold.message}", unserved ${cold.unserved.length}, warm statuses ${JSON.stringify([...statuses])}, ` +
-          `invariant violations ${violations}, warm ms ${JSON.stringify(warm.map(round1))}`,
+          `invariant violations ${violations}, warm ms ${JSON.stringify(warm.map(round1))}, ` +
+          `CPU ms (all threads, load-independent) cold ${round1(cpuMs[0])} warm p50 ${round1(percentile(cpuMs.slice(1), 50))} ` +
+          `p95 ${round1(percentile(cpuMs.slice(1), 95))}, load average ${loadavg().map(round1).join(' ')}`,
       );
     } finally {
       await planner.dispose();

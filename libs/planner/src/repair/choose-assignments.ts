@@ -5,9 +5,6 @@ import { SolverAdapter } from '../solvers/solver-adapter';
 import { ResolvedPlanOptions } from '../types/plan-options';
 import { assignmentsIntegral, roundAssignments } from './round-assignments';
 
-/** Above this many assignment columns the assignment LP alone takes seconds in WASM HiGHS (measured ~3 s at 22k). */
-const LP_ASSIGNMENT_LIMIT = 12_000;
-
 export type ChooseOutcome = { ok: true; problem: Problem; source: string } | { ok: false; reason: string };
 
 /**
@@ -34,7 +31,7 @@ export async function chooseAssignments(
     return restrict(greedyChosen, 'heuristic assignment serves every task');
   }
   const assignmentColumns = problem.tasks.reduce((sum, task) => sum + task.candidates.length, 0);
-  if (assignmentColumns > LP_ASSIGNMENT_LIMIT) {
+  if (assignmentColumns > options.assignmentLpLimit) {
     return restrict(greedyChosen, `heuristic assignment (${assignmentColumns} assignment columns: LP too slow)`);
   }
   // An LP: its rounding is checked by stage 2, which re-solves charging exactly.

@@ -32,6 +32,11 @@ export interface PlanOptions {
    * the bench (a supplied basis skips presolve, and a basis shifted by a slot is a poor start), so off by default.
    */
   warmBasisAcrossTicks?: boolean;
+  /**
+   * Two-stage only: above this many assignment columns stage 1 keeps the heuristic's assignment instead of solving
+   * the assignment LP (default 12000; the LP alone took ~3 s at 22k columns in WASM HiGHS).
+   */
+  assignmentLpLimit?: number;
 }
 
 export interface ResolvedPlanOptions {
@@ -45,6 +50,7 @@ export interface ResolvedPlanOptions {
   jointAssignmentLimit: number;
   reassignEveryTicks: number;
   warmBasisAcrossTicks: boolean;
+  assignmentLpLimit: number;
 }
 
 export function resolvePlanOptions(options: PlanOptions = {}): ResolvedPlanOptions {
@@ -59,5 +65,6 @@ export function resolvePlanOptions(options: PlanOptions = {}): ResolvedPlanOptio
     jointAssignmentLimit: options.jointAssignmentLimit ?? 1000,
     reassignEveryTicks: options.reassignEveryTicks ?? 10,
     warmBasisAcrossTicks: options.warmBasisAcrossTicks ?? false,
+    assignmentLpLimit: options.assignmentLpLimit ?? 12_000,
   };
 }
