@@ -2,6 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { MeterSampleEvent, SessionEndedEvent, SessionStartedEvent, SessionUpdatedEvent } from '@apron/ocpp-model';
 import { SocInputEvent } from '@apron/soc';
 import { Vehicle } from '../../fleet/vehicle.entity';
+import { SiteKind } from '../../sites/site.entity';
+import { SitesService } from '../../sites/sites.service';
 import { VehicleDirectory } from '../common/vehicle-directory';
 import { SessionLinker } from '../linking/session-linker';
 import { FleetSessionRow, SessionLinkSource } from '../persistence/fleet-session.entity';
@@ -27,12 +29,14 @@ export type ManualLinkOutcome = 'linked' | 'unchanged' | 'unknown-session' | 'li
 export class SessionSocFeeder {
   private readonly logger = new Logger(SessionSocFeeder.name);
   private readonly open = new Map<string, FleetSessionRow>();
+  private readonly siteKinds = new Map<string, SiteKind | null>();
 
   constructor(
     private readonly sessions: FleetSessionsRepository,
     private readonly linker: SessionLinker,
     private readonly directory: VehicleDirectory,
     private readonly store: VehicleSocStore,
+    private readonly sites: SitesService,
   ) {}
 
   async started(source: SessionSource, event: SessionStartedEvent): Promise<void> {
@@ -113,7 +117,11 @@ export class SessionSocFeeder {
   private async feed(row: FleetSessionRow, inputs: KeyedInput[]): Promise<void> {
     if (inputs.length === 0) return;
     if (row.vehicleId === null) {
-      await this.sessions.addPending(row.sessionId, inputs);
+      // A public EV at a highway site is nobody's fleet vehicle: keeping its inputs for a manual link costs rows for
+      // nothing. At an airport an unknown idTag may well be a bus with a new card, so they are kept.
+      if (!row.nonFleet || (await this.siteKind(row.siteId)) !== 'highway') {
+        await this.sessions.addPending(row.sessionId, inputs);
+      }
       return;
     }
     const vehicle = await this.directory.get(row.vehicleId);
@@ -122,6 +130,15 @@ export class SessionSocFeeder {
       vehicle,
       inputs.map((input): SocInputEvent => input.event),
     );
+  }
+
+  private async siteKind(siteId: string | null): Promise<SiteKind | null> {
+    if (siteId === null) return null;
+    if (!this.siteKinds.has(siteId)) {
+      const site = await this.sites.get(siteId).catch(() => null);
+      this.siteKinds.set(siteId, site?.kind ?? null);
+    }
+    return this.siteKinds.get(siteId) ?? null;
   }
 
   private async row(source: SessionSource, evseId: number | undefined): Promise<FleetSessionRow> {
