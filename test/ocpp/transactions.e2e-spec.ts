@@ -147,6 +147,22 @@ describe('OCPP transactions: sessions and meter values of both versions', () => 
     expect(second.transactionId).not.toBe(first.transactionId);
   });
 
+  it('1.6 MeterValues and StopTransaction of a transaction nobody knows are answered and kept, never an error', async () => {
+    const cp = await connect('TX-16', 'ocpp1.6');
+    for (let i = 0; i < 3; i++) {
+      expect(
+        await cp.call('MeterValues', { connectorId: 1, transactionId: -1, meterValue: [meter16(40 + i, 7, 1, 50)] }),
+      ).toEqual({});
+    }
+    expect(await cp.call('StopTransaction', { transactionId: -1, meterStop: 9, timestamp: iso(44) })).toEqual({});
+    const samples = await app
+      .http(viewer)
+      .get('/api/v1/chargers/TX-16/meter-samples?from=2026-11-22T06:40:00Z&to=2026-11-22T06:43:00Z')
+      .expect(200);
+    expect(samples.body.items).toHaveLength(3);
+    expect(samples.body.items[0].sessionId).toBeNull();
+  });
+
   it('1.6 a meter register reset starts a new baseline and never makes energy negative', async () => {
     const cp = await connect('TX-16', 'ocpp1.6');
     const { transactionId } = (await cp.call('StartTransaction', {

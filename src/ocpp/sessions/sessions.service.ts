@@ -8,12 +8,18 @@ import { applyRegisterReading } from './register-energy';
 import { MeterSampleWriter } from './meter-sample.writer';
 import { SessionTracker, TrackedSession } from './session-tracker';
 
+/** A transaction id nobody knows (e.g. 1.6 -1 after a lost StartTransaction) is not looked up again for this long. */
+const UNKNOWN_TRANSACTION_TTL_MS = 60_000;
+const UNKNOWN_TRANSACTION_LIMIT = 10_000;
+
 /**
  * The one persistence path for sessions and meter samples of both OCPP versions: it works on version-neutral events.
  * Version-specific rules (1.6 id assignment, 2.0.1 seqNo) live in the transaction handlers that call it.
  */
 @Injectable()
 export class SessionsService {
+  private readonly unknownTransactions = new Map<string, number>();
+
   constructor(
     private readonly repository: SessionsRepository,
     private readonly tracker: SessionTracker,
@@ -34,12 +40,19 @@ export class SessionsService {
   async find(chargePointId: string, transactionId: string): Promise<{ row?: SessionRow; tracked?: TrackedSession }> {
     const tracked = this.tracker.get(chargePointId, transactionId);
     if (tracked) return { tracked };
+    const unknownKey = `${chargePointId}\u0000${transactionId}`;
+    if ((this.unknownTransactions.get(unknownKey) ?? 0) > Date.now()) return {};
     const row = await this.repository.findByTransaction(chargePointId, transactionId);
-    if (!row) return {};
+    if (!row) {
+      if (this.unknownTransactions.size >= UNKNOWN_TRANSACTION_LIMIT) this.unknownTransactions.clear();
+      this.unknownTransactions.set(unknownKey, Date.now() + UNKNOWN_TRANSACTION_TTL_MS);
+      return {};
+    }
     return { row, tracked: this.tracker.track(row) };
   }
 
   track(row: SessionRow): TrackedSession | undefined {
+    this.unknownTransactions.delete(`${row.chargePointId}\u0000${row.transactionId}`);
     return this.tracker.track(row);
   }
 
