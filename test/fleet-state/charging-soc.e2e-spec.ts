@@ -3,6 +3,7 @@ import { fleetChargePoint, fleetVehicles } from '../support/fleet-state-helpers'
 import { eventually, registerCharger } from '../support/ocpp-clients';
 import { createKey, startTestApp, TestApp } from '../support/test-app';
 import { FleetStateService } from '../../src/fleet-state/fleet-state.service';
+import { VehicleLiveState } from '../../src/scheduling/live-state.ports';
 import { VirtualChargePoint } from '../../libs/simulator/src/charge-point';
 
 const MINUTE_MS = 60_000;
@@ -99,6 +100,10 @@ describe('fleet state from chargers over OCPP: SoC while plugged, linking, unkno
       plugged: { chargePointId: 'FS-16', connectorId: 1 },
       socPercent: bus.soc!.socPercent,
     });
+    const port: VehicleLiveState = app.app.get(FleetStateService);
+    expect((await port.vehicles(depotId, new Date())).get('BUS-01')).toMatchObject({
+      plugged: { chargePointId: 'FS-16', connectorId: 1 },
+    });
 
     const history = await app
       .http(viewer)
@@ -130,9 +135,12 @@ describe('fleet state from chargers over OCPP: SoC while plugged, linking, unkno
     expect(after.socPercent).toBeLessThan(readingPercent);
   });
 
-  it('2.0.1: a fleet idToken is linked, a stranger is refused at a depot whose policy rejects unknown idTags', async () => {
+  it('2.0.1: SoC meter values configured by SetVariables at boot; a fleet idToken is linked, a stranger refused where the policy rejects unknown idTags', async () => {
     const { cp, clock } = chargePoint('FS-201', 'ocpp2.0.1');
+    cp.settings.meterIntervalSeconds = 300;
     await cp.start();
+    // Configured at boot through SetVariables (SampledDataCtrlr.TxUpdatedInterval).
+    await eventually(async () => expect(cp.settings.meterIntervalSeconds).toBe(60));
     expect(await cp.plugIn(1, { idTag: 'STRANGER', batteryKwh: 60, socPercent: 30, maxKw: 50 })).toBeUndefined();
     expect(await cp.plugIn(1, { idTag: 'BUS-02-TAG', batteryKwh: 280, socPercent: 55, maxKw: 150 })).toBeTruthy();
     await clock.advance(10 * MINUTE_MS);
