@@ -10,6 +10,7 @@ import { CurrentPlanReader } from './board/current-plan.reader';
 import { DispatchBoardController } from './board/dispatch-board.controller';
 import { DispatchBoardService } from './board/dispatch-board.service';
 import { AlertLog } from './events/alert-log';
+import { AlertWatcher } from './events/alert-watcher';
 import { AssignmentWatcher } from './events/assignment-watcher';
 import { DispatchEvents } from './events/dispatch-events';
 import { OverrideRecorder } from './overrides/override-recorder';
@@ -34,6 +35,7 @@ import { SiteStreamController, STREAM_ROUTE } from './stream/site-stream.control
     AlertLog,
     AssignmentWatcher,
     DispatchBoardService,
+    AlertWatcher,
     SiteStream,
   ],
   exports: [DispatchEvents],

@@ -1,6 +1,7 @@
 import { BOOT_16, ocppClient, registerCharger, TestRpcClient } from '../support/ocpp-clients';
 import { createKey, startTestApp, TestApp } from '../support/test-app';
 import { createDispatchSite, DispatchSite, taskAt } from './dispatch-site';
+import { StreamReader } from './sse-reader';
 
 interface Run {
   input: { start: string; slots: { minutes: number; count: number }[]; chargers: { id: string }[] };
@@ -51,6 +52,13 @@ describe('dispatch: task board, vehicles, alerts and metrics against the plan', 
     await client.close({ force: true });
     await app.close();
   });
+
+  const metricValue = async (series: string) => {
+    const text = (await app.http().get('/metrics').expect(200)).text;
+    const line = text.split('\n').find((candidate) => candidate.startsWith(`${series} `));
+    if (!line) throw new Error(`${series} missing from:\n${text}`);
+    return Number(line.slice(series.length + 1));
+  };
 
   it('plans with the connected charger only', () => {
     expect(run.input.chargers.map((charger) => charger.id)).toEqual(['DISP-CP1']);
@@ -136,5 +144,25 @@ describe('dispatch: task board, vehicles, alerts and metrics against the plan', 
     const powerKw = value(`apron_site_power_kw{site_id="${site.siteId}"}`);
     expect(powerKw).toBeGreaterThanOrEqual(100);
     expect(powerKw).toBeLessThanOrEqual(2000);
+  });
+
+  it('warns on the stream at once when a charger drops off, and counts it out of the connected chargers', async () => {
+    const stream = new StreamReader(`${app.baseUrl}${base()}/stream`, { Authorization: `Bearer ${viewer}` });
+    try {
+      await stream.waitFor((frame) => frame.comment === 'connected');
+      await client.close({ force: true });
+      const raised = await stream.waitFor((frame) => frame.event === 'alert.raised');
+      expect(JSON.parse(raised.data!)).toMatchObject({
+        siteId: site.siteId,
+        alert: { code: 'charger-offline', chargerId: 'DISP-CP1' },
+      });
+      expect(await metricValue('apron_ocpp_chargers_connected')).toBe(0);
+      const alerts = (await app.http(viewer).get(`${base()}/alerts`).expect(200)).body.current;
+      expect(alerts.map((alert: { chargerId?: string }) => alert.chargerId)).toEqual(
+        expect.arrayContaining(['DISP-CP1', 'DISP-CP2']),
+      );
+    } finally {
+      stream.close();
+    }
   });
 });

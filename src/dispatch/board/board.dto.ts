@@ -95,6 +95,7 @@ export class AlertResponse implements DispatchAlert {
   @ApiPropertyOptional() taskId?: string;
   @ApiPropertyOptional() vehicleId?: string;
   @ApiPropertyOptional() chargerId?: string;
+  @ApiPropertyOptional() connectorId?: number;
   @ApiPropertyOptional() at?: string;
 }
 

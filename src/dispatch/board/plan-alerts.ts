@@ -17,6 +17,7 @@ export interface DispatchAlert {
   taskId?: string;
   vehicleId?: string;
   chargerId?: string;
+  connectorId?: number;
   /** When the condition bites (task start, slot start); absent for conditions that hold now. */
   at?: string;
 }
@@ -72,6 +73,7 @@ function chargerAlerts(chargers: ChargerHealth[]): DispatchAlert[] {
       severity: 'warning',
       message: `charger ${charger.chargePointId} connector ${connector} is faulted`,
       chargerId: charger.chargePointId,
+      connectorId: connector,
     }));
   });
 }

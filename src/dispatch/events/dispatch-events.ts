@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Assignment } from '@apron/planner';
 import { Observable, Subject } from 'rxjs';
+import type { DispatchAlert } from '../board/plan-alerts';
 import type { OverrideKind } from '../overrides/override-record.entity';
 
 export interface OverrideEvent {
@@ -26,7 +27,15 @@ export interface AssignmentsChangedEvent {
   at: string;
 }
 
-export type DispatchEvent = OverrideEvent | AssignmentsChangedEvent;
+/** A derived alert (GET alerts) that started or stopped holding. */
+export interface AlertChangeEvent {
+  type: 'alert.raised' | 'alert.cleared';
+  siteId: string;
+  alert: DispatchAlert;
+  at: string;
+}
+
+export type DispatchEvent = OverrideEvent | AssignmentsChangedEvent | AlertChangeEvent;
 
 /** Dispatcher overrides and assignment changes, for the live stream (scheduling's own events come separately). */
 @Injectable()
