@@ -167,6 +167,8 @@ describe('telemetry API, tasks done and restart: fleet state from telematics', (
     await put(app, dispatcher, `/api/v1/tasks/${task.body.id}/vehicles`)
       .send({ vehicles: ['BUS-99'] })
       .expect(400);
+    await put(app, dispatcher, `/api/v1/tasks/${task.body.id}/vehicles`).send({ vehicles: [] }).expect(200, []);
+    expect((await fleetVehicles(app, viewer, siteId)).get('BUS-12')!.nextTask).toBeNull();
   });
 
   it("counts a dispatcher's pin as an assignment: next task ahead, energy drawn once the task is done", async () => {

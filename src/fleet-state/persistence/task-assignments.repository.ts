@@ -15,8 +15,11 @@ export class TaskAssignmentsRepository {
   async replace(taskId: string, siteId: string, vehicleIds: string[]): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const repo = manager.getRepository(TaskAssignmentRow);
-      await repo.delete({ taskId, completedAt: IsNull(), vehicleId: Not(In(vehicleIds.length ? vehicleIds : [''])) });
-      if (vehicleIds.length === 0) return;
+      if (vehicleIds.length === 0) {
+        await repo.delete({ taskId, completedAt: IsNull() });
+        return;
+      }
+      await repo.delete({ taskId, completedAt: IsNull(), vehicleId: Not(In(vehicleIds)) });
       await manager
         .createQueryBuilder()
         .insert()
