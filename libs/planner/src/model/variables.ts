@@ -68,7 +68,7 @@ export function addVariables(
     ),
   );
   const sessionKwh = problem.sessions.map((session) =>
-    range(T).map((t) => model.addColumn(`f|${session.id}|${at(problem, t + 1)}`, 0, session.batteryKwh)),
+    range(T).map((t) => model.addColumn(`f|${session.id}|${at(problem, t + 1)}`, 0, session.maxKwh)),
   );
   const sessionShortKwh = problem.sessions.map((session) =>
     session.requiredBoundary > 0 ? model.addColumn(`r|${session.id}`, 0, Math.max(0, session.requiredKwh)) : -1,

@@ -77,6 +77,7 @@ export function normalizeInput(input: PlanInput, options: ResolvedPlanOptions): 
       charger,
       batteryKwh: session.batteryKwh,
       initialKwh,
+      maxKwh: Math.max(targetKwh, initialKwh),
       maxKw: Math.min(session.maxChargeKw ?? maxKwPerConnector, maxKwPerConnector, maxKw),
       efficiency: session.chargeEfficiency ?? 1,
       departureMinutes,

@@ -56,6 +56,8 @@ export interface ProblemSession {
   charger: number;
   batteryKwh: number;
   initialKwh: number;
+  /** A session is charged up to its target SoC, never beyond (or kept where it is when it arrived above it). */
+  maxKwh: number;
   maxKw: number;
   efficiency: number;
   departureMinutes: number;
