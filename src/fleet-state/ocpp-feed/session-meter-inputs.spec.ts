@@ -20,7 +20,9 @@ describe('sampleInputs', () => {
 
   it('counts nothing for a repeated or earlier sample', () => {
     const register = { lastRegisterWh: 12_500, lastRegisterAt: at(2) };
-    expect(sampleInputs('s1', register, { at: at(2), energyWh: 12_500 }).inputs).toEqual([]);
+    const repeat = sampleInputs('s1', register, { at: at(2), energyWh: 12_500 });
+    expect(repeat.inputs).toEqual([]);
+    expect(repeat.skipped).toBeUndefined();
     const earlier = sampleInputs('s1', register, { at: at(1), energyWh: 11_000 });
     expect(earlier.inputs).toEqual([]);
     expect(earlier.register).toBe(register);

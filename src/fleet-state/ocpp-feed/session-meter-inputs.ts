@@ -40,7 +40,8 @@ export function sampleInputs(sessionId: string, register: SessionRegister, sampl
     if (register.lastRegisterWh === null || previousAtMs === null) {
       next = { lastRegisterWh: sample.energyWh, lastRegisterAt: sample.at };
     } else if (atMs <= previousAtMs) {
-      skipped = `register sample at ${sample.at.toISOString()} is not after the last counted one`;
+      const repeat = atMs === previousAtMs && sample.energyWh === register.lastRegisterWh;
+      if (!repeat) skipped = `register sample at ${sample.at.toISOString()} is not after the last counted one`;
     } else {
       const deltaKwh = meterRegisterDeltaKwh(
         meterValueToKwh(register.lastRegisterWh),
