@@ -146,6 +146,25 @@ describe('dispatch: task board, vehicles, alerts and metrics against the plan', 
     expect(powerKw).toBeLessThanOrEqual(2000);
   });
 
+  it('shows the live SoC estimate and warns of a vehicle below its reserve now', async () => {
+    const telemetry = await createKey(app, 'telemetry');
+    const time = new Date(Date.now() - 60_000).toISOString();
+    await app
+      .http(telemetry)
+      .post('/api/v1/telemetry')
+      .send({ readings: [{ vehicle: 'BUS-03', time, socPercent: 12 }] })
+      .expect(200);
+    const vehicles = (await app.http(viewer).get(`${base()}/vehicles`).expect(200)).body.items;
+    const bus3 = vehicles.find((vehicle: { fleetNumber: string }) => vehicle.fleetNumber === 'BUS-03');
+    expect(bus3.socPercentEstimate).toBeCloseTo(12, 0);
+    const alerts = (await app.http(viewer).get(`${base()}/alerts`).expect(200)).body.current;
+    expect(alerts).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ code: 'vehicle-below-reserve', vehicleId: 'BUS-03', severity: 'critical' }),
+      ]),
+    );
+  });
+
   it('warns on the stream at once when a charger drops off, and counts it out of the connected chargers', async () => {
     const stream = new StreamReader(`${app.baseUrl}${base()}/stream`, { Authorization: `Bearer ${viewer}` });
     try {

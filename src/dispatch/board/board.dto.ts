@@ -62,6 +62,11 @@ export class VehicleBoardRow {
   @ApiProperty() fleetNumber!: string;
   @ApiProperty() type!: string;
   @ApiProperty() inService!: boolean;
+  @ApiProperty({ description: 'Reserve SoC, %' }) minSocPercent!: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'Live SoC estimate from fleet state, %' })
+  socPercentEstimate!: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: '1-sigma uncertainty of the estimate, percent points' })
+  socUncertaintyPercent!: number | null;
   @ApiProperty({ enum: ['out-of-service', 'on-task', 'charging', 'plugged', 'idle', 'not-in-plan'] })
   status!: VehicleStatus;
   @ApiProperty({ nullable: true, type: String }) pluggedInto!: string | null;

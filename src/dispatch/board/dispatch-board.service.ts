@@ -1,7 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ChargersService } from '../../chargers/chargers.service';
 import { CLOCK, Clock } from '../../common/clock';
 import { VehiclesService } from '../../fleet/vehicles.service';
+import { FleetStateService } from '../../fleet-state/fleet-state.service';
 import { OcppReadService } from '../../ocpp/read/ocpp-read.service';
 import { SitesService } from '../../sites/sites.service';
 import { TasksService } from '../../tasks/tasks.service';
@@ -14,9 +15,16 @@ import { vehiclePlanStatus } from './vehicle-status';
 
 const DEFAULT_WINDOW_MS = 24 * 3600_000;
 
+interface SocEstimate {
+  socPercent: number;
+  socUncertaintyPercent: number;
+}
+
 /** The dispatcher's reads: tasks, vehicles and alerts against the plan in force. */
 @Injectable()
 export class DispatchBoardService {
+  private readonly logger = new Logger(DispatchBoardService.name);
+
   constructor(
     private readonly sites: SitesService,
     private readonly tasks: TasksService,
@@ -24,6 +32,7 @@ export class DispatchBoardService {
     private readonly chargers: ChargersService,
     private readonly ocpp: OcppReadService,
     private readonly plans: CurrentPlanReader,
+    private readonly fleetState: FleetStateService,
     private readonly alertLog: AlertLog,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -57,15 +66,19 @@ export class DispatchBoardService {
 
   async vehicleBoard(siteId: string): Promise<VehicleBoardResponse> {
     const site = await this.sites.get(siteId);
-    const nowMs = this.clock.now().getTime();
+    const now = this.clock.now();
     const current = await this.plans.current(siteId);
     const vehicles = await this.vehicles.listBySite(siteId);
+    const estimates = await this.socEstimates(siteId, now);
     const items = vehicles.map((vehicle) => ({
       id: vehicle.id,
       fleetNumber: vehicle.fleetNumber,
       type: vehicle.type,
       inService: vehicle.inService,
-      ...vehiclePlanStatus(vehicle, current?.plan ?? null, nowMs, site.timeZone),
+      minSocPercent: vehicle.minSocPercent,
+      socPercentEstimate: estimates.get(vehicle.fleetNumber)?.socPercent ?? null,
+      socUncertaintyPercent: estimates.get(vehicle.fleetNumber)?.socUncertaintyPercent ?? null,
+      ...vehiclePlanStatus(vehicle, current?.plan ?? null, now.getTime(), site.timeZone),
     }));
     return { plan: planRef(current), items };
   }
@@ -74,12 +87,31 @@ export class DispatchBoardService {
     await this.sites.get(siteId);
     const current = await this.plans.current(siteId);
     const chargers = await this.chargerHealth(siteId);
+    const now = this.clock.now();
+    const estimates = await this.socEstimates(siteId, now);
+    const vehicles = (await this.vehicles.listBySite(siteId)).map((vehicle) => ({
+      fleetNumber: vehicle.fleetNumber,
+      inService: vehicle.inService,
+      minSocPercent: vehicle.minSocPercent,
+      socPercent: estimates.get(vehicle.fleetNumber)?.socPercent ?? null,
+    }));
     const latest = current ? { applied: current.latest.applied, reason: current.latest.reason } : null;
-    const alerts = deriveAlerts({ plan: current?.plan ?? null, latest, chargers, nowMs: this.clock.now().getTime() });
+    const plan = current?.plan ?? null;
+    const alerts = deriveAlerts({ plan, latest, chargers, vehicles, nowMs: now.getTime() });
     const recent = this.alertLog
       .recent(siteId)
       .map(({ code, severity, message, at }) => ({ code, severity, message, at }));
     return { plan: planRef(current), current: alerts, recent };
+  }
+
+  /** Live SoC estimates by fleet number; the boards still answer, without them, when fleet state fails. */
+  private async socEstimates(siteId: string, now: Date): Promise<Map<string, SocEstimate>> {
+    try {
+      return await this.fleetState.vehicles(siteId, now);
+    } catch (error) {
+      this.logger.warn(`site ${siteId}: no SoC estimates: ${(error as Error).message}`);
+      return new Map();
+    }
   }
 
   private async chargerHealth(siteId: string): Promise<ChargerHealth[]> {

@@ -53,6 +53,24 @@ describe('deriveAlerts', () => {
     expect(alerts[1]).toMatchObject({ vehicleId: 'BUS-01', at: '2026-11-22T07:00:00.000Z' });
   });
 
+  it('warns of a vehicle below its reserve now by its live estimate, once, whatever the plan predicts', () => {
+    const low = aPlan({ result: { soc: [{ vehicleId: 'BUS-01', percent: [15, 15, 15, 15, 15, 15, 15, 15, 15] }] } });
+    const vehicles = [
+      { fleetNumber: 'BUS-01', inService: true, minSocPercent: 20, socPercent: 15.04 },
+      { fleetNumber: 'BUS-02', inService: false, minSocPercent: 25, socPercent: 5 },
+      { fleetNumber: 'BUS-03', inService: true, minSocPercent: 20, socPercent: null },
+    ];
+    const alerts = deriveAlerts({ plan: low, latest: null, chargers: [], vehicles, nowMs: NOW });
+    expect(alerts.filter((alert) => alert.code === 'vehicle-below-reserve')).toEqual([
+      {
+        code: 'vehicle-below-reserve',
+        severity: 'critical',
+        message: 'vehicle BUS-01 is at 15 % now (reserve 20 %)',
+        vehicleId: 'BUS-01',
+      },
+    ]);
+  });
+
   it('ignores a vehicle that was below its reserve only before now', () => {
     const plan = aPlan({ result: { soc: [{ vehicleId: 'BUS-02', percent: [10, 30, 30, 30, 30, 30, 30, 30, 30] }] } });
     expect(deriveAlerts({ plan, latest: null, chargers: [], nowMs: at('2026-11-22T06:15:00Z') })).toEqual([]);

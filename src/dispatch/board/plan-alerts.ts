@@ -28,11 +28,20 @@ export interface ChargerHealth {
   faultedConnectors: number[];
 }
 
+export interface VehicleReserve {
+  fleetNumber: string;
+  inService: boolean;
+  minSocPercent: number;
+  /** The live estimate (fleet state); null when the vehicle has none. */
+  socPercent: number | null;
+}
+
 export interface AlertInputs {
   plan: EffectivePlan | null;
   /** The latest run: what was applied and why. */
   latest: { applied: 'new' | 'kept-last' | 'fallback'; reason: string | null } | null;
   chargers: ChargerHealth[];
+  vehicles?: VehicleReserve[];
   nowMs: number;
 }
 
@@ -47,13 +56,29 @@ export const DEFAULT_ALERT_OPTIONS: AlertOptions = { nearLimitShare: 0.95, nearW
 
 /** Current alerts of a site from its plan and the live charger state; pure. */
 export function deriveAlerts(inputs: AlertInputs, options: AlertOptions = DEFAULT_ALERT_OPTIONS): DispatchAlert[] {
+  const belowNow = liveReserveAlerts(inputs.vehicles ?? []);
+  const alertedVehicles = new Set(belowNow.map((alert) => alert.vehicleId));
+  const predicted = inputs.plan ? reserveAlerts(inputs.plan, inputs.nowMs) : [];
   return [
     ...planSourceAlerts(inputs.latest),
     ...chargerAlerts(inputs.chargers),
     ...(inputs.plan ? taskAlerts(inputs.plan, inputs.nowMs) : []),
-    ...(inputs.plan ? reserveAlerts(inputs.plan, inputs.nowMs) : []),
+    ...belowNow,
+    ...predicted.filter((alert) => !alertedVehicles.has(alert.vehicleId)),
     ...(inputs.plan ? siteLimitAlerts(inputs.plan, inputs.nowMs, options) : []),
   ];
+}
+
+/** In-service vehicles whose live SoC estimate is below their reserve now. */
+function liveReserveAlerts(vehicles: VehicleReserve[]): DispatchAlert[] {
+  return vehicles
+    .filter((v) => v.inService && v.socPercent !== null && v.socPercent < v.minSocPercent - SOC_EPSILON_PERCENT)
+    .map((vehicle) => ({
+      code: 'vehicle-below-reserve',
+      severity: 'critical',
+      message: `vehicle ${vehicle.fleetNumber} is at ${round1(vehicle.socPercent!)} % now (reserve ${vehicle.minSocPercent} %)`,
+      vehicleId: vehicle.fleetNumber,
+    }));
 }
 
 function planSourceAlerts(latest: AlertInputs['latest']): DispatchAlert[] {
