@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { ADMIN_TOKEN, createKey, startTestApp, TestApp } from '../support/test-app';
 import {
   BOOT_16,
@@ -131,6 +132,14 @@ describe('OCPP gateway: handshake, boot, framing', () => {
     const heartbeat = (await cp.call('Heartbeat', {})) as { currentTime: string };
     expect(heartbeat.currentTime).toBeDefined();
     await cp.close();
+    // strictValidationFailure and badMessage are stored for the operator, not only answered.
+    await eventually(async () => {
+      const stored: { type: string }[] = await app.app
+        .get(DataSource)
+        .query(`SELECT "type" FROM "ocpp_charger_events" WHERE "chargePointId" = 'GW-16'`);
+      const types = stored.map((row) => row.type);
+      expect(types).toEqual(expect.arrayContaining(['ocpp.validationFailure', 'ocpp.badMessage']));
+    });
   });
 
   it('a charger connecting twice replaces its old connection; the new one works', async () => {
