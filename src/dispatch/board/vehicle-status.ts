@@ -74,7 +74,7 @@ export function vehiclePlanStatus(
     chargingAt,
     onTask: onTask?.id ?? null,
     predictedSocPercentNow: predictedSocPercent(plan, vehicle.fleetNumber, nowMs),
-    nextAssignment: next ? { taskId: next.id, start: next.start, end: next.end } : null,
+    nextAssignment: next && vehicle.inService ? { taskId: next.id, start: next.start, end: next.end } : null,
     nextCharge: vehicle.inService ? chargeInstruction(plan, vehicle.fleetNumber, nowMs, timeZone) : null,
   };
 }
