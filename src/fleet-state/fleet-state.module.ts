@@ -3,7 +3,6 @@ import { FleetModule } from '../fleet/fleet.module';
 import { OcppModule } from '../ocpp/ocpp.module';
 import { SitesModule } from '../sites/sites.module';
 import { TasksModule } from '../tasks/tasks.module';
-import { FLEET_CLOCK, SYSTEM_CLOCK } from './common/fleet-clock';
 import { FLEET_STATE_OPTIONS, loadFleetStateOptions } from './common/fleet-state-options';
 import { FleetController } from './fleet-api/fleet.controller';
 import { LinkingController } from './fleet-api/linking.controller';
@@ -34,7 +33,6 @@ import { TelemetryService } from './telemetry/telemetry.service';
   imports: [FleetModule, SitesModule, TasksModule, OcppModule, FleetIdentityModule],
   controllers: [TelemetryController, FleetController, LinkingController],
   providers: [
-    { provide: FLEET_CLOCK, useValue: SYSTEM_CLOCK },
     { provide: FLEET_STATE_OPTIONS, useFactory: () => loadFleetStateOptions() },
     SocStatesRepository,
     SocHistoryRepository,

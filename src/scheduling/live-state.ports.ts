@@ -6,6 +6,7 @@ import { ConnectorStatus, PublicSessionState } from './site-snapshot';
  */
 export const CHARGER_LIVE_STATE = Symbol('CHARGER_LIVE_STATE');
 export const VEHICLE_LIVE_STATE = Symbol('VEHICLE_LIVE_STATE');
+export const TASK_ENERGY = Symbol('TASK_ENERGY');
 
 export interface ChargerLive {
   online: boolean;
@@ -32,3 +33,18 @@ export interface VehicleLiveState {
   /** Keyed by fleet number; a vehicle without an estimate is absent. */
   vehicles(siteId: string, now: Date): Promise<Map<string, VehicleLive>>;
 }
+
+/** Energy per vehicle for a task that does not state it (learned consumption, else configured). */
+export interface TaskEnergy {
+  taskEnergyKwh(
+    task: { siteId: string; energyKwhPerVehicle: number | null; distanceKm: number | null },
+    vehicleType: string,
+  ): Promise<{ energyKwh: number }>;
+}
+
+/** Sessions charging fleet vehicles, however they were linked (idTag, EVCCID, dispatcher). */
+export interface FleetSessions {
+  fleetSessionIds(siteId: string): Promise<Set<string>>;
+}
+
+export const FLEET_SESSIONS = Symbol('FLEET_SESSIONS');

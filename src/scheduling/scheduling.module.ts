@@ -3,14 +3,15 @@ import { ChargersModule } from '../chargers/chargers.module';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/app-config';
 import { FleetModule } from '../fleet/fleet.module';
+import { FleetStateModule } from '../fleet-state/fleet-state.module';
+import { FleetStateService } from '../fleet-state/fleet-state.service';
 import { OcppModule } from '../ocpp/ocpp.module';
 import { SitesModule } from '../sites/sites.module';
 import { TasksModule } from '../tasks/tasks.module';
-import { NoVehicleEstimates } from './adapters/no-vehicle-estimates';
 import { OcppChargerLiveState } from './adapters/ocpp-charger-live-state';
 import { OcppPlanApplier } from './adapters/ocpp-plan.applier';
 import { SafeDefaultOnBoot } from './adapters/safe-default-on-boot';
-import { CHARGER_LIVE_STATE, VEHICLE_LIVE_STATE } from './live-state.ports';
+import { CHARGER_LIVE_STATE, FLEET_SESSIONS, TASK_ENERGY, VEHICLE_LIVE_STATE } from './live-state.ports';
 import { PLAN_APPLIER } from './plan-applier.port';
 import { PlanRunsRepository } from './plan-runs.repository';
 import { SchedulingController } from './scheduling.controller';
@@ -21,7 +22,7 @@ import { SiteTickService } from './site-tick.service';
 import { TickScheduler } from './tick-scheduler';
 
 @Module({
-  imports: [SitesModule, ChargersModule, FleetModule, TasksModule, OcppModule],
+  imports: [SitesModule, ChargersModule, FleetModule, TasksModule, OcppModule, FleetStateModule],
   controllers: [SchedulingController],
   providers: [
     {
@@ -33,7 +34,9 @@ import { TickScheduler } from './tick-scheduler';
       }),
     },
     { provide: CHARGER_LIVE_STATE, useClass: OcppChargerLiveState },
-    { provide: VEHICLE_LIVE_STATE, useClass: NoVehicleEstimates },
+    { provide: VEHICLE_LIVE_STATE, useExisting: FleetStateService },
+    { provide: TASK_ENERGY, useExisting: FleetStateService },
+    { provide: FLEET_SESSIONS, useExisting: FleetStateService },
     { provide: PLAN_APPLIER, useClass: OcppPlanApplier },
     SafeDefaultOnBoot,
     PlanRunsRepository,

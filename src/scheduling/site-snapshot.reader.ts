@@ -3,7 +3,14 @@ import { ChargersService } from '../chargers/chargers.service';
 import { VehiclesService } from '../fleet/vehicles.service';
 import { SitesService } from '../sites/sites.service';
 import { TasksService } from '../tasks/tasks.service';
-import { CHARGER_LIVE_STATE, ChargerLiveState, VEHICLE_LIVE_STATE, VehicleLiveState } from './live-state.ports';
+import {
+  CHARGER_LIVE_STATE,
+  ChargerLiveState,
+  TASK_ENERGY,
+  TaskEnergy,
+  VEHICLE_LIVE_STATE,
+  VehicleLiveState,
+} from './live-state.ports';
 import { SiteSnapshot, VehicleState } from './site-snapshot';
 
 export interface SnapshotRead {
@@ -22,6 +29,7 @@ export class SiteSnapshotReader {
     private readonly tasks: TasksService,
     @Inject(CHARGER_LIVE_STATE) private readonly chargerLive: ChargerLiveState,
     @Inject(VEHICLE_LIVE_STATE) private readonly vehicleLive: VehicleLiveState,
+    @Inject(TASK_ENERGY) private readonly taskEnergy: TaskEnergy,
   ) {}
 
   async read(siteId: string, now: Date, horizonHours: number): Promise<SnapshotRead> {
@@ -33,6 +41,11 @@ export class SiteSnapshotReader {
     const vehicleLive = await this.vehicleLive.vehicles(siteId, now);
     const horizonEnd = new Date(now.getTime() + horizonHours * 3600_000);
     const tasks = await this.tasks.listInWindow(siteId, now, horizonEnd);
+    const taskEnergyKwh = new Map<string, number>();
+    for (const task of tasks) {
+      if (task.energyKwhPerVehicle !== null || task.status !== 'planned') continue;
+      taskEnergyKwh.set(task.id, (await this.taskEnergy.taskEnergyKwh(task, task.vehicleType)).energyKwh);
+    }
     const sessions = await this.chargerLive.publicSessions(siteId);
     const plugged = await this.chargerLive.pluggedVehicles(siteId);
     return {
@@ -88,7 +101,7 @@ export class SiteSnapshotReader {
           start: task.startsAt,
           end: task.endsAt,
           status: task.status,
-          energyKwhPerVehicle: task.energyKwhPerVehicle ?? 0,
+          energyKwhPerVehicle: task.energyKwhPerVehicle ?? taskEnergyKwh.get(task.id) ?? 0,
           pinnedVehicles: task.pinnedVehicles,
           forbiddenVehicles: task.forbiddenVehicles,
         })),

@@ -2,7 +2,7 @@ import { Controller, Get, Inject, NotFoundException, Param, ParseUUIDPipe, Query
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { READERS, Roles } from '../../auth/roles.decorator';
 import { invalidField } from '../../common/field-errors';
-import { FLEET_CLOCK, FleetClock } from '../common/fleet-clock';
+import { CLOCK, Clock } from '../../common/clock';
 import { VehicleDirectory } from '../common/vehicle-directory';
 import { FleetStateService } from '../fleet-state.service';
 import { SocHistoryRepository } from '../persistence/soc-history.repository';
@@ -17,7 +17,7 @@ export class FleetController {
     private readonly fleet: FleetStateService,
     private readonly directory: VehicleDirectory,
     private readonly history: SocHistoryRepository,
-    @Inject(FLEET_CLOCK) private readonly clock: FleetClock,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Get('fleet/vehicles')

@@ -5,7 +5,7 @@ import { SitesService } from '../../sites/sites.service';
 import { MAX_PAGE_SIZE } from '../../common/pagination';
 import { Vehicle } from '../../fleet/vehicle.entity';
 import { VehiclesService } from '../../fleet/vehicles.service';
-import { FLEET_CLOCK, FleetClock } from '../common/fleet-clock';
+import { CLOCK, Clock } from '../../common/clock';
 import { FLEET_STATE_OPTIONS, FleetStateOptions } from '../common/fleet-state-options';
 import { VehicleDirectory } from '../common/vehicle-directory';
 import { FleetSessionsRepository } from '../persistence/fleet-sessions.repository';
@@ -37,7 +37,7 @@ export class TaskCompletions implements OnModuleInit, OnModuleDestroy {
     private readonly store: VehicleSocStore,
     private readonly consumption: ConsumptionModel,
     private readonly sessions: FleetSessionsRepository,
-    @Inject(FLEET_CLOCK) private readonly clock: FleetClock,
+    @Inject(CLOCK) private readonly clock: Clock,
     @Inject(FLEET_STATE_OPTIONS) private readonly options: FleetStateOptions,
   ) {}
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { SocInputEvent } from '@apron/soc';
 import { Vehicle } from '../../fleet/vehicle.entity';
-import { FLEET_CLOCK, FleetClock } from '../common/fleet-clock';
+import { CLOCK, Clock } from '../../common/clock';
 import { FLEET_STATE_OPTIONS, FleetStateOptions } from '../common/fleet-state-options';
 import { VehicleDirectory } from '../common/vehicle-directory';
 import { TelemetryReadingsRepository } from '../persistence/telemetry-readings.repository';
@@ -24,7 +24,7 @@ export class TelemetryService {
     private readonly directory: VehicleDirectory,
     private readonly readings: TelemetryReadingsRepository,
     private readonly store: VehicleSocStore,
-    @Inject(FLEET_CLOCK) private readonly clock: FleetClock,
+    @Inject(CLOCK) private readonly clock: Clock,
     @Inject(FLEET_STATE_OPTIONS) private readonly options: FleetStateOptions,
   ) {}
 

@@ -1,6 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { OcppReadService } from '../../ocpp/read/ocpp-read.service';
-import { ChargerLive, ChargerLiveState } from '../live-state.ports';
+import { ChargerLive, ChargerLiveState, FLEET_SESSIONS, FleetSessions } from '../live-state.ports';
 import { ConnectorStatus, PublicSessionState } from '../site-snapshot';
 
 const ASSUMED_PUBLIC_BATTERY_KWH = 60;
@@ -9,7 +9,10 @@ const MAX_ACTIVE_SESSIONS = 1000;
 /** Live charger state from the OCPP gateway: connection, connector status, public sessions and their needs. */
 @Injectable()
 export class OcppChargerLiveState implements ChargerLiveState {
-  constructor(private readonly ocpp: OcppReadService) {}
+  constructor(
+    private readonly ocpp: OcppReadService,
+    @Inject(FLEET_SESSIONS) private readonly fleet: FleetSessions,
+  ) {}
 
   async chargers(chargePointIds: string[]): Promise<Map<string, ChargerLive>> {
     const states = await Promise.all(chargePointIds.map((id) => this.ocpp.connectionState(id)));
@@ -38,9 +41,13 @@ export class OcppChargerLiveState implements ChargerLiveState {
   }
 
   async publicSessions(siteId: string): Promise<PublicSessionState[]> {
-    const sessions = await this.activeSessions(siteId);
+    const [sessions, fleetSessionIds] = await Promise.all([
+      this.activeSessions(siteId),
+      this.fleet.fleetSessionIds(siteId),
+    ]);
     return sessions
-      .filter((session) => session.vehicleId === null && (session.evseId ?? session.connectorId) !== null)
+      .filter((session) => session.vehicleId === null && !fleetSessionIds.has(session.id))
+      .filter((session) => (session.evseId ?? session.connectorId) !== null)
       .map((session) => {
         const socPercent = session.lastSocPercent ?? undefined;
         const energyKwh = session.evEnergyAmountWh !== null ? session.evEnergyAmountWh / 1000 : undefined;
