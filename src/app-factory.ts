@@ -20,6 +20,8 @@ export async function createApp(
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, database, clock), {
     logger,
     bufferLogs: false,
+    // Nest would call process.abort() on an initialisation error; main.ts reports it in one line instead.
+    abortOnError: false,
   });
   app.useBodyParser('json', { limit: '5mb' });
   app.useGlobalPipes(createValidationPipe());

@@ -1,12 +1,13 @@
 import 'reflect-metadata';
 import { createApp } from './app-factory';
-import { ConfigError, loadConfig } from './config/app-config';
+import { ConfigError } from './config/app-config';
+import { validateEnvironment } from './config/validate-environment';
 import { openDatabase } from './database/database-target';
 
 async function main(): Promise<void> {
   let config;
   try {
-    config = loadConfig();
+    config = validateEnvironment();
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);

@@ -29,14 +29,14 @@ const LOG_LEVELS: readonly LogLevel[] = ['error', 'warn', 'info', 'debug', 'verb
 const LOG_FORMATS: readonly LogFormat[] = ['json', 'pretty'];
 const MIN_ADMIN_TOKEN_LENGTH = 16;
 
-type Env = Record<string, string | undefined>;
+export type Env = Record<string, string | undefined>;
 
-function nonEmpty(env: Env, name: string): string | undefined {
+export function nonEmpty(env: Env, name: string): string | undefined {
   const value = env[name]?.trim();
   return value ? value : undefined;
 }
 
-function integerIn(env: Env, name: string, fallback: number, min: number, max: number): number {
+export function integerIn(env: Env, name: string, fallback: number, min: number, max: number): number {
   const raw = nonEmpty(env, name);
   if (raw === undefined) return fallback;
   if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
@@ -45,7 +45,7 @@ function integerIn(env: Env, name: string, fallback: number, min: number, max: n
   return value;
 }
 
-function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+export function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
   const raw = nonEmpty(env, name)?.toLowerCase();
   if (raw === undefined) return fallback;
   if (!allowed.includes(raw as T)) throw new ConfigError(name, `must be one of ${allowed.join(', ')}, got "${raw}"`);

@@ -18,6 +18,8 @@ describe('start-up with a wrong configuration', () => {
     [{ PORT: 'http' }, 'PORT'],
     [{ APRON_TICK_SECONDS: '-1' }, 'APRON_TICK_SECONDS'],
     [{ DATABASE_URL: 'mysql://root@localhost/apron' }, 'DATABASE_URL'],
+    [{ APRON_OCPP_UNKNOWN_CHARGERS: 'maybe' }, 'APRON_OCPP_UNKNOWN_CHARGERS'],
+    [{ APRON_FLEET_TASK_POLL_MS: 'soon' }, 'APRON_FLEET_TASK_POLL_MS'],
   ])('%j stops with exit code 1 and one line naming %s', (env, variable) => {
     const result = startWith(env);
     expect(result.status).toBe(1);

@@ -1,3 +1,5 @@
+import { Env, integerIn } from '../../config/app-config';
+
 /** Tunables of fleet state; defaults suit production, tests shorten the intervals. */
 export interface FleetStateOptions {
   /** How long a changed estimator may stay unwritten (it is also written on shutdown). */
@@ -6,7 +8,7 @@ export interface FleetStateOptions {
   retentionHours: number;
   /** Telemetry stamped further ahead of our clock than this is refused. */
   maxClockSkewSeconds: number;
-  /** How often assignments of tasks are checked for a done status. */
+  /** How often assignments of tasks are checked for a done status; 0 = never. */
   taskPollMs: number;
   /** After a task ends, how long to wait for the direct reading that gives its SoC drop. */
   observationWindowHours: number;
@@ -28,20 +30,23 @@ export const DEFAULT_FLEET_STATE_OPTIONS: FleetStateOptions = {
   bootConfigDelayMs: 500,
 };
 
-/** `APRON_FLEET_*` overrides; unset or invalid values keep the default. */
-export function loadFleetStateOptions(env: NodeJS.ProcessEnv = process.env): FleetStateOptions {
-  const number = (name: string, fallback: number) => {
-    const value = Number(env[name]);
-    return env[name] !== undefined && Number.isFinite(value) && value >= 0 ? value : fallback;
-  };
+/** `APRON_FLEET_*` overrides; a wrong value stops start-up naming the variable (ConfigError). */
+export function loadFleetStateOptions(env: Env = process.env): FleetStateOptions {
   const d = DEFAULT_FLEET_STATE_OPTIONS;
   return {
-    persistDelayMs: number('APRON_FLEET_PERSIST_DELAY_MS', d.persistDelayMs),
-    retentionHours: number('APRON_FLEET_RETENTION_HOURS', d.retentionHours),
-    maxClockSkewSeconds: number('APRON_FLEET_MAX_CLOCK_SKEW_SECONDS', d.maxClockSkewSeconds),
-    taskPollMs: number('APRON_FLEET_TASK_POLL_MS', d.taskPollMs),
-    observationWindowHours: number('APRON_FLEET_OBSERVATION_WINDOW_HOURS', d.observationWindowHours),
-    meterSampleIntervalSeconds: number('APRON_FLEET_METER_SAMPLE_INTERVAL_SECONDS', d.meterSampleIntervalSeconds),
-    bootConfigDelayMs: number('APRON_FLEET_BOOT_CONFIG_DELAY_MS', d.bootConfigDelayMs),
+    persistDelayMs: integerIn(env, 'APRON_FLEET_PERSIST_DELAY_MS', d.persistDelayMs, 0, 3_600_000),
+    retentionHours: integerIn(env, 'APRON_FLEET_RETENTION_HOURS', d.retentionHours, 1, 24 * 365),
+    maxClockSkewSeconds: integerIn(env, 'APRON_FLEET_MAX_CLOCK_SKEW_SECONDS', d.maxClockSkewSeconds, 0, 86_400),
+    // 0 turns polling off (tests drive task completions themselves).
+    taskPollMs: integerIn(env, 'APRON_FLEET_TASK_POLL_MS', d.taskPollMs, 0, 3_600_000),
+    observationWindowHours: integerIn(env, 'APRON_FLEET_OBSERVATION_WINDOW_HOURS', d.observationWindowHours, 1, 168),
+    meterSampleIntervalSeconds: integerIn(
+      env,
+      'APRON_FLEET_METER_SAMPLE_INTERVAL_SECONDS',
+      d.meterSampleIntervalSeconds,
+      1,
+      3600,
+    ),
+    bootConfigDelayMs: integerIn(env, 'APRON_FLEET_BOOT_CONFIG_DELAY_MS', d.bootConfigDelayMs, 0, 60_000),
   };
 }

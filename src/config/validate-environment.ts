@@ -1,0 +1,20 @@
+import { loadFleetStateOptions } from '../fleet-state/common/fleet-state-options';
+import { loadOcppConfig } from '../ocpp/config/ocpp-config';
+import { AppConfig, ConfigError, loadConfig } from './app-config';
+
+/**
+ * Reads every variable the service knows before anything starts, so a wrong value stops start-up with
+ * one line naming it instead of failing halfway through module initialisation.
+ */
+export function validateEnvironment(env: Record<string, string | undefined> = process.env): AppConfig {
+  const config = loadConfig(env);
+  try {
+    loadOcppConfig(env);
+  } catch (error) {
+    const message = (error as Error).message;
+    const variable = /(APRON_[A-Z_]+)/.exec(message)?.[1] ?? 'OCPP';
+    throw new ConfigError(variable, message.replace(/^Invalid configuration: (APRON_[A-Z_]+ )?/, ''));
+  }
+  loadFleetStateOptions(env);
+  return config;
+}
