@@ -33,6 +33,7 @@ import { ChargerCall } from './commands/charger-call';
 import { CHARGER_COMMANDS } from './commands/charger-commands';
 import { ChargerCommandsController } from './commands/charger-commands.controller';
 import { OcppCommandsService } from './commands/ocpp-commands.service';
+import { ProfileLedger } from './commands/profile-ledger';
 import { OcppReadController } from './read/ocpp-read.controller';
 import { OcppReadService } from './read/ocpp-read.service';
 
@@ -69,6 +70,7 @@ import { OcppReadService } from './read/ocpp-read.service';
     SessionsService,
     ChargerRefService,
     ChargerCall,
+    { provide: ProfileLedger, useFactory: () => new ProfileLedger() },
     OcppCommandsService,
     { provide: CHARGER_COMMANDS, useExisting: OcppCommandsService },
     OcppReadService,

@@ -94,7 +94,8 @@ describe('OCPP commands: service and admin endpoints', () => {
   it('TC_056 (1.6) / TC_K_01_CSMS (2.0.1) a TxDefaultProfile in A from kW slots reaches the charger', async () => {
     await charger('CMD-16', 'ocpp1.6', () => ({ status: 'Accepted' }));
     await charger('CMD-201', 'ocpp2.0.1', () => ({ status: 'Accepted' }));
-    const start = new Date(Date.UTC(2026, 10, 22, 6, 0));
+    // Valid from the next whole minute on, for an hour (an expired profile would conflict with nothing).
+    const start = new Date(Math.ceil(Date.now() / 60_000) * 60_000);
     const body = { purpose: 'TxDefault', evseId: 1, profileId: 7, stackLevel: 1, slots: slots(start, [11.04, 22.08]) };
     for (const id of ['CMD-16', 'CMD-201']) {
       const response = await app
@@ -131,6 +132,20 @@ describe('OCPP commands: service and admin endpoints', () => {
     });
     const v201 = ours('CMD-201', 'chargingProfile');
     expect(v201).toMatchObject({ evseId: 1, chargingProfile: { id: 7, chargingProfilePurpose: 'TxDefaultProfile' } });
+    // K01.FR.06: another id at the same stack level, purpose and EVSE with overlapping validity is not sent.
+    const other = { ...body, profileId: 8 };
+    const conflict = await app
+      .http(fleetManager)
+      .post('/api/v1/chargers/CMD-201/charging-profiles')
+      .send(other)
+      .expect(400);
+    expect(conflict.body.message).toMatch(/profile 7/);
+    await app
+      .http(fleetManager)
+      .post('/api/v1/chargers/CMD-201/charging-profiles/clear')
+      .send({ profileId: 7 })
+      .expect(200);
+    await app.http(fleetManager).post('/api/v1/chargers/CMD-201/charging-profiles').send(other).expect(200);
   });
 
   it('maps a refusal to accepted=false, a CALLERROR to 502, invalid bodies to 400, viewers to 403', async () => {
@@ -142,7 +157,7 @@ describe('OCPP commands: service and admin endpoints', () => {
     const rejected = await app
       .http(fleetManager)
       .post('/api/v1/chargers/CMD-16/charging-profiles')
-      .send({ purpose: 'StationMax', evseId: 0, profileId: 1, stackLevel: 0, slots: slots(start, [20]) })
+      .send({ purpose: 'StationMax', evseId: 0, profileId: 1, stackLevel: 5, slots: slots(start, [20]) })
       .expect(200);
     expect(rejected.body).toMatchObject({ accepted: false, status: 'Rejected' });
     const failed = await app

@@ -5,7 +5,6 @@ import {
   ElectricalSupply,
   NeutralChargingProfile,
   OcppVersion,
-  SendablePurpose,
   toV16ChargingProfile,
   toV201ChargingProfile,
   withoutUndefined,
@@ -24,35 +23,9 @@ import {
   PowerProfileCommand,
   ResetKind,
 } from './charger-commands';
+import { V16_PURPOSE, V16_TRIGGERS, V201_PURPOSE, V201_TRIGGERS } from './command-vocabulary';
+import { ProfileLedger } from './profile-ledger';
 import { configurationCalls, configurationReads, socMeterValueSettings } from './configuration-payloads';
-
-const V16_PURPOSE: Record<SendablePurpose, string> = {
-  StationMax: 'ChargePointMaxProfile',
-  TxDefault: 'TxDefaultProfile',
-  Tx: 'TxProfile',
-};
-const V201_PURPOSE: Record<SendablePurpose, string> = {
-  StationMax: 'ChargingStationMaxProfile',
-  TxDefault: 'TxDefaultProfile',
-  Tx: 'TxProfile',
-};
-const V16_TRIGGERS = new Set([
-  'BootNotification',
-  'DiagnosticsStatusNotification',
-  'FirmwareStatusNotification',
-  'Heartbeat',
-  'MeterValues',
-  'StatusNotification',
-]);
-const V201_TRIGGERS = new Set([
-  'BootNotification',
-  'LogStatusNotification',
-  'FirmwareStatusNotification',
-  'Heartbeat',
-  'MeterValues',
-  'StatusNotification',
-  'TransactionEvent',
-]);
 
 /** The gateway's implementation of ChargerCommands: one method per command, the version decides the payload. */
 @Injectable()
@@ -63,6 +36,7 @@ export class OcppCommandsService implements ChargerCommands {
     private readonly call: ChargerCall,
     private readonly chargers: ChargersService,
     private readonly sessions: SessionsRepository,
+    private readonly ledger: ProfileLedger,
   ) {}
 
   isOnline(chargePointId: string): boolean {
@@ -115,24 +89,39 @@ export class OcppCommandsService implements ChargerCommands {
         );
       }
     }
-    if (connection.version === '1.6') {
-      const csChargingProfiles = invalidIfThrows(() => toV16ChargingProfile(profile));
-      return this.call.send(
-        connection,
-        'SetChargingProfile',
-        withoutUndefined({ connectorId: profile.evseId, csChargingProfiles }),
+    const conflict = this.ledger.conflict(connection.chargePointId, profile, new Date());
+    if (conflict) {
+      throw new InvalidCommandError(
+        `profile ${conflict.id} already has stack level ${conflict.stackLevel} for ${conflict.purpose} on EVSE ` +
+          `${conflict.evseId} with overlapping validity: reuse its id or clear it first (K01.FR.06/39)`,
       );
     }
-    const chargingProfile = toV201ChargingProfile(profile);
-    return this.call.send(
-      connection,
-      'SetChargingProfile',
-      withoutUndefined({ evseId: profile.evseId, chargingProfile }),
-    );
+    const outcome =
+      connection.version === '1.6'
+        ? await this.call.send(
+            connection,
+            'SetChargingProfile',
+            withoutUndefined({
+              connectorId: profile.evseId,
+              csChargingProfiles: invalidIfThrows(() => toV16ChargingProfile(profile)),
+            }),
+          )
+        : await this.call.send(
+            connection,
+            'SetChargingProfile',
+            withoutUndefined({ evseId: profile.evseId, chargingProfile: toV201ChargingProfile(profile) }),
+          );
+    if (outcome.accepted) this.ledger.record(connection.chargePointId, profile);
+    return outcome;
   }
 
-  clearChargingProfile(chargePointId: string, criteria: ClearProfileCriteria): Promise<CommandOutcome> {
-    const connection = this.call.connection(chargePointId);
+  async clearChargingProfile(chargePointId: string, criteria: ClearProfileCriteria): Promise<CommandOutcome> {
+    const outcome = await this.sendClear(this.call.connection(chargePointId), criteria);
+    if (outcome.accepted) this.ledger.clear(chargePointId, criteria);
+    return outcome;
+  }
+
+  private sendClear(connection: ChargerConnection, criteria: ClearProfileCriteria): Promise<CommandOutcome> {
     if (connection.version === '1.6') {
       return this.call.send(
         connection,
