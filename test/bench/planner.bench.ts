@@ -86,7 +86,7 @@ export async function run(args: string[]): Promise<void> {
       };
       console.log(JSON.stringify(line));
       console.error(
-        `bench ${scenario.name}: wasm load ${round1(wasmMs)} ms, integers ${stats?.integers}, repair rounds ${stats?.repairRounds}, build ${round1(stats?.buildMs ?? 0)} ms, first solve ${round1(stats?.firstSolveMs ?? 0)} ms, ` +
+        `bench ${scenario.name}: wasm load + warm-up ${round1(wasmMs)} ms, integers ${stats?.integers}, repair rounds ${stats?.repairRounds}, build ${round1(stats?.buildMs ?? 0)} ms, first solve ${round1(stats?.firstSolveMs ?? 0)} ms, ` +
           `cold "${cold.message}", unserved ${cold.unserved.length}, warm statuses ${JSON.stringify([...statuses])}, ` +
           `invariant violations ${violations}, warm ms ${JSON.stringify(warm.map(round1))}, ` +
           `CPU ms (all threads, load-independent) cold ${round1(cpuMs[0])} warm p50 ${round1(percentile(cpuMs.slice(1), 50))} ` +

@@ -16,6 +16,7 @@ import { SolverAdapter } from './solvers/solver-adapter';
 import { PlanInput } from './types/plan-input';
 import { PlanOptions, resolvePlanOptions, ResolvedPlanOptions } from './types/plan-options';
 import { PlanResult } from './types/plan-result';
+import { warmUpScenario } from './warm-up.scenario';
 import { PlanInputError } from './validation/plan-input.error';
 import { validatePlanInput } from './validation/validate-plan-input';
 import { scoreDecision } from './fallback/score-decision';
@@ -44,9 +45,19 @@ export class Planner {
 
   constructor(private readonly defaults: PlanOptions = {}) {}
 
-  /** Loads the WASM module ahead of the first tick. */
-  async warmUp(): Promise<void> {
+  /**
+   * Loads the WASM module and solves a small synthetic day `rounds` times, so the first real ticks do not pay for
+   * V8 optimising the solver (see warm-up.scenario.ts). Call once at start-up; takes about a second.
+   */
+  async warmUp(rounds = 1): Promise<void> {
     await this.highsAdapter().warmUp();
+    const input = warmUpScenario();
+    for (let i = 0; i < rounds; i++) {
+      await this.plan(input, { decomposition: 'joint' });
+      await this.plan(input, { decomposition: 'two-stage' });
+    }
+    this.sticky.delete(input.site.id);
+    this.lastStats = undefined;
   }
 
   plan(input: PlanInput, options: PlanOptions = {}): Promise<PlanResult> {

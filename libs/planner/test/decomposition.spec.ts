@@ -36,6 +36,20 @@ describe('assignment and connector repair', () => {
     expect(second.assignments.some((a) => a.taskId === 'NEW')).toBe(true);
   });
 
+  it('warms up on a synthetic day without leaving state behind', async () => {
+    const fresh = new Planner();
+    try {
+      await fresh.warmUp();
+      expect(fresh.lastStats).toBeUndefined();
+      const input = aScenario({ vehicles: [aBus()], tasks: [aTask()] });
+      const result = await fresh.plan(input);
+      expect(result.status).toBe('optimal');
+      expect(checkInvariants(input, result)).toEqual([]);
+    } finally {
+      await fresh.dispose();
+    }
+  });
+
   it('places charging on real connectors when more vehicles want to charge than there are connectors', async () => {
     // Three buses each need 40 kWh before 02:00; one charger, two 50 kW connectors, 80 kW for the charger.
     const input = aScenario({
