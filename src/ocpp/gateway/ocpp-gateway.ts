@@ -50,7 +50,9 @@ export class OcppGateway implements OnApplicationBootstrap, OnModuleDestroy {
       strictModeValidators: strictValidators(),
       callConcurrency: 1,
       callTimeoutMs: this.config.commandTimeoutMs,
+      // Dead sockets are found by ping; a charger that talks anyway needs none (10k chargers would mean 333 pings/s).
       pingIntervalMs: 30_000,
+      deferPingsOnActivity: true,
     });
     server.auth(async (accept, reject, handshake) => {
       try {
