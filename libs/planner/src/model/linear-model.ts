@@ -17,7 +17,10 @@ export interface LinearModel {
   rowValues: Float64Array;
 }
 
-/** Incremental builder; every column and row has a readable name (used by jslp and when debugging). */
+/**
+ * Incremental builder; every column and row has a readable name (jslp's keys, the optional warm basis, debugging).
+ * Names are unique by construction of the constraint families except in rare id clashes; jslp de-duplicates them.
+ */
 export class LinearModelBuilder {
   private readonly cost: number[] = [];
   private readonly lower: number[] = [];
@@ -30,14 +33,13 @@ export class LinearModelBuilder {
   private readonly starts: number[] = [0];
   private readonly indices: number[] = [];
   private readonly values: number[] = [];
-  private readonly used = new Set<string>();
 
   get numCols(): number {
     return this.cost.length;
   }
 
   addColumn(name: string, lower: number, upper: number, cost = 0, integer = false): number {
-    this.colNames.push(this.unique(name));
+    this.colNames.push(name);
     this.lower.push(lower);
     this.upper.push(upper);
     this.cost.push(cost);
@@ -55,28 +57,20 @@ export class LinearModelBuilder {
 
   /** Adds `lower <= sum(coefficient * column) <= upper`; repeated columns are summed, zero terms dropped. */
   addRow(name: string, lower: number, upper: number, terms: [number, number][]): void {
-    const merged = new Map<number, number>();
-    for (const [column, coefficient] of terms) {
+    const sorted = terms.slice().sort((a, b) => a[0] - b[0]);
+    for (let i = 0; i < sorted.length;) {
+      const column = sorted[i][0];
       if (column < 0) throw new Error(`row ${name}: missing column`);
-      merged.set(column, (merged.get(column) ?? 0) + coefficient);
-    }
-    const sorted = [...merged.entries()].filter(([, value]) => value !== 0).sort((a, b) => a[0] - b[0]);
-    for (const [column, value] of sorted) {
+      let value = 0;
+      for (; i < sorted.length && sorted[i][0] === column; i++) value += sorted[i][1];
+      if (value === 0) continue;
       this.indices.push(column);
       this.values.push(value);
     }
     this.starts.push(this.indices.length);
     this.rowLo.push(lower);
     this.rowHi.push(upper);
-    this.rowNames.push(this.unique(name));
-  }
-
-  /** Names key the warm basis between ticks and jslp's model, so they must be unique. */
-  private unique(name: string): string {
-    let candidate = name;
-    for (let n = 2; this.used.has(candidate); n++) candidate = `${name}#${n}`;
-    this.used.add(candidate);
-    return candidate;
+    this.rowNames.push(name);
   }
 
   build(): LinearModel {

@@ -153,11 +153,9 @@ function chooseCandidates(tasks: ProblemTask[], vehicles: ProblemVehicle[], perV
     const cap = Math.max(task.needed * perVehicleNeeded, task.pinned.length);
     // Offset from the task id, not its position: the same task keeps its candidates from tick to tick (warm basis).
     const offset = hashId(task.id);
-    const rotated = compatible.map((_, i) => compatible[(i + offset) % compatible.length]);
     const chosen = new Set(task.pinned);
-    for (const vehicle of rotated) {
-      if (chosen.size >= cap) break;
-      chosen.add(vehicle.index);
+    for (let i = 0; i < compatible.length && chosen.size < cap; i++) {
+      chosen.add(compatible[(i + offset) % compatible.length].index);
     }
     task.candidates = [...chosen].sort((a, b) => a - b);
   }

@@ -36,7 +36,7 @@ export class JslpAdapter implements SolverAdapter {
       if (!result.feasible) return { status: 'infeasible', message: 'jslp: infeasible' };
       if (result.bounded === false) return { status: 'error', message: 'jslp: unbounded' };
       const values = new Float64Array(model.numCols);
-      model.colNames.forEach((name, j) => {
+      uniqueNames(model.colNames).forEach((name, j) => {
         const value = result[name];
         values[j] = typeof value === 'number' ? value : 0;
       });
@@ -59,11 +59,13 @@ export class JslpAdapter implements SolverAdapter {
   }
 
   private toJslp(model: LinearModel, request: SolveRequest) {
+    const colNames = uniqueNames(model.colNames);
+    const rowNames = uniqueNames(model.rowNames);
     const constraints: Record<string, JslpConstraint> = {};
     const variables: Record<string, Record<string, number>> = {};
     const ints: Record<string, 1> = {};
     for (let j = 0; j < model.numCols; j++) {
-      const name = model.colNames[j];
+      const name = colNames[j];
       variables[name] = { cost: model.colCost[j] };
       if (Number.isFinite(this.upper![j])) {
         constraints[`ub:${name}`] = { max: this.upper![j] };
@@ -76,7 +78,7 @@ export class JslpAdapter implements SolverAdapter {
       if (this.integer && model.integrality[j] !== 0) ints[name] = 1;
     }
     for (let i = 0; i < model.numRows; i++) {
-      const name = model.rowNames[i];
+      const name = rowNames[i];
       const lower = model.rowLower[i];
       const upper = model.rowUpper[i];
       const bound: JslpConstraint = {};
@@ -87,7 +89,7 @@ export class JslpAdapter implements SolverAdapter {
       }
       constraints[name] = bound;
       for (let k = model.rowStarts[i]; k < model.rowStarts[i + 1]; k++) {
-        variables[model.colNames[model.rowIndices[k]]][name] = model.rowValues[k];
+        variables[colNames[model.rowIndices[k]]][name] = model.rowValues[k];
       }
     }
     return {
@@ -100,4 +102,15 @@ export class JslpAdapter implements SolverAdapter {
       options: { tolerance: request.mipGap },
     };
   }
+}
+
+/** jslp keys variables and constraints by name: make clashing names distinct. */
+function uniqueNames(names: string[]): string[] {
+  const seen = new Set<string>();
+  return names.map((name) => {
+    let candidate = name;
+    for (let n = 2; seen.has(candidate); n++) candidate = `${name}#${n}`;
+    seen.add(candidate);
+    return candidate;
+  });
 }
