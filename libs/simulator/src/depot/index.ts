@@ -1,0 +1,3 @@
+export * from './depot-plan';
+export * from './virtual-bus';
+export * from './virtual-depot';
