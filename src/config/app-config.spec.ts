@@ -6,6 +6,7 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({ port: 3000, dataDir: './data', tickSeconds: 60, logLevel: 'info' });
     expect(config.databaseUrl).toBeUndefined();
     expect(config.adminToken).toBeUndefined();
+    expect(config.solveTimeLimitSeconds).toBeUndefined();
   });
 
   it('reads every contract variable', () => {
@@ -15,6 +16,7 @@ describe('loadConfig', () => {
       APRON_DATA_DIR: '/var/lib/apron',
       APRON_ADMIN_TOKEN: 'a-long-enough-bootstrap-token',
       APRON_TICK_SECONDS: '30',
+      APRON_SOLVE_TIME_LIMIT_SECONDS: '0.05',
       LOG_LEVEL: 'DEBUG',
     });
     expect(config).toMatchObject({
@@ -23,6 +25,7 @@ describe('loadConfig', () => {
       dataDir: '/var/lib/apron',
       adminToken: 'a-long-enough-bootstrap-token',
       tickSeconds: 30,
+      solveTimeLimitSeconds: 0.05,
       logLevel: 'debug',
     });
   });
@@ -32,6 +35,8 @@ describe('loadConfig', () => {
     ['PORT', '70000', /PORT must be between 0 and 65535/],
     ['APRON_TICK_SECONDS', '0', /APRON_TICK_SECONDS must be between 1/],
     ['APRON_TICK_SECONDS', '1.5', /APRON_TICK_SECONDS must be a whole number/],
+    ['APRON_SOLVE_TIME_LIMIT_SECONDS', '0', /APRON_SOLVE_TIME_LIMIT_SECONDS must be a number of seconds above 0/],
+    ['APRON_SOLVE_TIME_LIMIT_SECONDS', 'soon', /APRON_SOLVE_TIME_LIMIT_SECONDS must be a number of seconds/],
     ['LOG_LEVEL', 'loud', /LOG_LEVEL must be one of error, warn, info, debug, verbose/],
     ['DATABASE_URL', 'mysql://x@y/z', /DATABASE_URL must start with postgres:\/\//],
     ['DATABASE_URL', 'not a url', /DATABASE_URL is not a URL/],

@@ -10,6 +10,8 @@ export interface AppConfig {
   dataDir: string;
   adminToken?: string;
   tickSeconds: number;
+  /** APRON_SOLVE_TIME_LIMIT_SECONDS: one solve's hard limit; unset = half the tick, between 2 and 30 s. */
+  solveTimeLimitSeconds?: number;
   logLevel: LogLevel;
   logFormat: LogFormat;
   /** APRON_SCHEDULER=off stops the interval ticks (solve-now still works); for tests and maintenance. */
@@ -52,6 +54,17 @@ export function oneOf<T extends string>(env: Env, name: string, allowed: readonl
   return raw as T;
 }
 
+/** A positive decimal number of seconds (e.g. 0.05), at most `max`. */
+function secondsUpTo(env: Env, name: string, max: number): number | undefined {
+  const raw = nonEmpty(env, name);
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (!/^\d+(\.\d+)?$/.test(raw) || value <= 0 || value > max) {
+    throw new ConfigError(name, `must be a number of seconds above 0 and at most ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
 function databaseUrl(env: Env): string | undefined {
   const raw = nonEmpty(env, 'DATABASE_URL');
   if (raw === undefined) return undefined;
@@ -85,6 +98,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     dataDir: nonEmpty(env, 'APRON_DATA_DIR') ?? './data',
     adminToken: adminToken(env),
     tickSeconds: integerIn(env, 'APRON_TICK_SECONDS', 60, 1, 86400),
+    solveTimeLimitSeconds: secondsUpTo(env, 'APRON_SOLVE_TIME_LIMIT_SECONDS', 300),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     logFormat: oneOf(env, 'LOG_FORMAT', LOG_FORMATS, production ? 'json' : 'pretty'),
     schedulerAutostart: oneOf(env, 'APRON_SCHEDULER', ['on', 'off'] as const, 'on') === 'on',

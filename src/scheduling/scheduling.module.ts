@@ -31,6 +31,7 @@ import { TickScheduler } from './tick-scheduler';
       useFactory: (config: AppConfig) => ({
         ...defaultSchedulingOptions(config.tickSeconds),
         autoStart: config.schedulerAutostart,
+        ...(config.solveTimeLimitSeconds !== undefined ? { solveTimeLimitSeconds: config.solveTimeLimitSeconds } : {}),
       }),
     },
     { provide: CHARGER_LIVE_STATE, useClass: OcppChargerLiveState },
