@@ -52,7 +52,8 @@ export async function solveWithRepair(
   const { model, vars } = built;
   const lower = Float64Array.from(model.colLower);
   const upper = Float64Array.from(model.colUpper);
-  const remaining = () => Math.max(0.05, (deadlineMs - now()) / 1000);
+  const remaining = () => Math.max(0.01, (deadlineMs - now()) / 1000);
+  if (now() >= deadlineMs) return { ok: false, reason: 'the time limit was spent before the solve could start' };
   const firstStart = now();
   await adapter.load(model, 'plan', warmBasis);
   let outcome: SolveOutcome = await adapter.solve({ timeLimitSeconds: remaining(), mipGap });
