@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { Planner, type PlanResult } from '@apron/planner';
 import { CLOCK, Clock } from '../common/clock';
 import { choosePlan, PlanChoice } from './plan-choice';
@@ -17,7 +17,7 @@ export type TickOutcome =
 
 /** DESIGN.md §3: read state, build the scenario, solve off the event loop, choose, apply, store, tell. */
 @Injectable()
-export class SiteTickService implements OnModuleDestroy {
+export class SiteTickService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(SiteTickService.name);
   private readonly running = new Set<string>();
   private readonly planner = new Planner();
@@ -30,6 +30,17 @@ export class SiteTickService implements OnModuleDestroy {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(SCHEDULING_OPTIONS) private readonly options: SchedulingOptions,
   ) {}
+
+  /**
+   * A fresh HiGHS worker runs its first solves on unoptimised WASM (5-10x slower, libs/planner/README.md), so a
+   * running scheduler warms it in the background; with ticks off (tests, maintenance) that cost is skipped.
+   */
+  onApplicationBootstrap(): void {
+    if (!this.options.autoStart) return;
+    this.planner
+      .warmUp()
+      .catch((error: unknown) => this.logger.warn(`planner warm-up failed: ${(error as Error).message}`));
+  }
 
   async onModuleDestroy(): Promise<void> {
     await this.planner.dispose();
