@@ -42,9 +42,12 @@ async function benchChargers(
   seconds: number,
   rates: (number | 'max')[],
 ) {
-  // BENCH_PROFILE_DIR=dir writes a CPU profile of the service there.
+  // BENCH_PROFILE_DIR=dir writes a CPU profile of the service there; BENCH_NODE_ARGS adds V8 flags to the service.
   const profile = process.env.BENCH_PROFILE_DIR;
-  const nodeArgs = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [];
+  const nodeArgs = [
+    ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []),
+    ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+  ];
   const env = { APRON_OCPP_LOG_RETENTION_HOURS: '24', APRON_TICK_SECONDS: '3600' };
   const entry = service === 'gateway-only' ? GATEWAY_ONLY_ENTRY : undefined;
   const server = await startBenchServer(serverUrl, env, nodeArgs, entry);
