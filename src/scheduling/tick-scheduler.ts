@@ -40,8 +40,7 @@ export class TickScheduler implements OnApplicationBootstrap, OnApplicationShutd
 
   onApplicationShutdown(): void {
     if (this.syncTimer) clearInterval(this.syncTimer);
-    for (const siteId of this.periods.keys()) this.registry.deleteInterval(this.intervalName(siteId));
-    this.periods.clear();
+    for (const siteId of [...this.periods.keys()]) this.stop(siteId);
   }
 
   /** Adds, re-times and removes site intervals to match the sites table; prunes old plan runs. */
@@ -73,8 +72,10 @@ export class TickScheduler implements OnApplicationBootstrap, OnApplicationShutd
     void this.safeTick(siteId);
   }
 
+  /** @nestjs/schedule may already have cleared its registry at shutdown, before this runs. */
   private stop(siteId: string): void {
-    this.registry.deleteInterval(this.intervalName(siteId));
+    const name = this.intervalName(siteId);
+    if (this.registry.doesExist('interval', name)) this.registry.deleteInterval(name);
     this.periods.delete(siteId);
   }
 
