@@ -9,6 +9,8 @@ import { safeDefaultProfile } from '../safe-default-limit';
 
 /** The gateway answers the BootNotification first; commands to the charger follow after this pause. */
 const AFTER_BOOT_MS = 500;
+/** A thousand chargers booting at once must not each list the whole site. */
+const SITE_CHARGER_COUNT_TTL_MS = 60_000;
 
 /** On every accepted boot, the charger gets its safe default limit (DESIGN.md §3, issue 6). */
 @Injectable()
@@ -16,6 +18,7 @@ export class SafeDefaultOnBoot implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(SafeDefaultOnBoot.name);
   private subscription?: Subscription;
   private readonly pending = new Set<NodeJS.Timeout>();
+  private readonly chargerCounts = new Map<string, { count: Promise<number>; atMs: number }>();
 
   constructor(
     private readonly events: OcppEventBus,
@@ -43,14 +46,14 @@ export class SafeDefaultOnBoot implements OnModuleInit, OnModuleDestroy {
 
   async send(chargePointId: string, siteId: string): Promise<void> {
     try {
-      const [charger, site, siblings] = await Promise.all([
+      const [charger, site, chargersAtSite] = await Promise.all([
         this.chargers.findByChargePointId(chargePointId),
         this.sites.get(siteId),
-        this.chargers.listBySite(siteId),
+        this.chargerCount(siteId),
       ]);
       if (!charger) return;
       const profile = safeDefaultProfile(
-        { gridLimitKw: site.gridLimitKw, baseLoadKw: site.baseLoadKw, chargersAtSite: siblings.length, charger },
+        { gridLimitKw: site.gridLimitKw, baseLoadKw: site.baseLoadKw, chargersAtSite, charger },
         this.clock.now(),
       );
       const outcome = await this.commands.setChargingProfile(chargePointId, profile);
@@ -58,5 +61,15 @@ export class SafeDefaultOnBoot implements OnModuleInit, OnModuleDestroy {
     } catch (error) {
       this.logger.warn(`${chargePointId}: safe default limit not set: ${(error as Error).message}`);
     }
+  }
+
+  private chargerCount(siteId: string): Promise<number> {
+    const nowMs = Date.now();
+    const cached = this.chargerCounts.get(siteId);
+    if (cached && nowMs - cached.atMs < SITE_CHARGER_COUNT_TTL_MS) return cached.count;
+    const count = this.chargers.listBySite(siteId).then((chargers) => chargers.length);
+    this.chargerCounts.set(siteId, { count, atMs: nowMs });
+    count.catch(() => this.chargerCounts.delete(siteId));
+    return count;
   }
 }
