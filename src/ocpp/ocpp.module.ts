@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { ChargersModule } from '../chargers/chargers.module';
 import { FleetModule } from '../fleet/fleet.module';
-import { VehiclesService } from '../fleet/vehicles.service';
+import { FleetIdentifiers } from '../fleet-state/linking/fleet-identifiers';
+import { FleetIdentityModule } from '../fleet-state/linking/fleet-identity.module';
 import { SitesModule } from '../sites/sites.module';
 import { loadOcppConfig, OCPP_CONFIG } from './config/ocpp-config';
 import { OcppEventBus } from './events/ocpp-event-bus';
@@ -39,7 +40,7 @@ import { OcppReadService } from './read/ocpp-read.service';
 
 /** The OCPP central system: websocket gateway, message handlers, persistence, commands and read API. */
 @Module({
-  imports: [ChargersModule, SitesModule, FleetModule],
+  imports: [ChargersModule, SitesModule, FleetModule, FleetIdentityModule],
   controllers: [OcppReadController, ChargerCommandsController],
   providers: [
     { provide: OCPP_CONFIG, useFactory: () => loadOcppConfig() },
@@ -51,7 +52,8 @@ import { OcppReadService } from './read/ocpp-read.service';
     MessageRouter,
     OcppGateway,
     IdTagAuthorizer,
-    { provide: VEHICLE_ID_TAGS, useExisting: VehiclesService },
+    // Case-insensitive idTags (OCPP compares them so) and ISO 15118 EVCCIDs, as fleet state links sessions.
+    { provide: VEHICLE_ID_TAGS, useExisting: FleetIdentifiers },
     ProvisioningHandlers,
     AuthorizationHandlers,
     TransactionsV16Handlers,
