@@ -24,8 +24,8 @@ describe('docker files', () => {
 
   it('start the compiled service the way npm start does', () => {
     const packageJson = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
-    expect(packageJson.scripts.start).toContain('node scripts/start.js');
-    expect(dockerfile).toMatch(/^CMD \["node", "scripts\/start\.js"\]$/m);
+    expect(packageJson.scripts.start).toContain('node --max-semi-space-size=64 scripts/start.js');
+    expect(dockerfile).toMatch(/^CMD \["node", "--max-semi-space-size=64", "scripts\/start\.js"\]$/m);
     expect(dockerfile).toMatch(/RUN npm run build/);
   });
 
