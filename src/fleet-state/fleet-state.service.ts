@@ -32,6 +32,8 @@ export interface VehicleSituation {
   estimate: SocEstimate | null;
   session: FleetSessionRow | null;
   currentTask: TransferTask | null;
+  /** Assigned tasks that have started and are not done or cancelled yet (their energy is not in the estimate). */
+  startedTasks: TransferTask[];
   nextTask: (TaskWithEnergy & { predicted: PredictedSoc | null }) | null;
   drift: ConsumptionDrift[];
 }
@@ -58,19 +60,49 @@ export class FleetStateService {
 
   /** For each tick: vehicles of the site with an SoC estimate (a vehicle never heard of is left out). */
   async vehicleStates(siteId: string, now: Date): Promise<FleetVehicleState[]> {
+    const nowMs = now.getTime();
     const situations = await this.situations(siteId, now, { withNextTask: false });
-    return situations.flatMap(({ vehicle, estimate, session, currentTask }): FleetVehicleState[] => {
-      if (!estimate) return [];
+    const states: FleetVehicleState[] = [];
+    for (const { vehicle, estimate, session, startedTasks } of situations) {
+      if (!estimate) continue;
+      const uncountedKwh = await this.uncountedTaskEnergyKwh(vehicle, estimate, startedTasks, nowMs);
       const state: FleetVehicleState = {
         fleetNumber: vehicle.fleetNumber,
-        socPercent: estimate.socPercent,
+        socPercent: Math.max(0, estimate.socPercent - (uncountedKwh / vehicle.batteryKwh) * 100),
         socUncertaintyPercent: estimate.uncertaintyPercent,
       };
       if (session?.evseId != null)
         state.plugged = { chargePointId: session.chargePointId, connectorId: session.evseId };
-      if (currentTask) state.busyUntil = new Date(currentTask.endsAt.getTime() + vehicle.turnaroundMinutes * 60_000);
-      return [state];
-    });
+      // Busy until back from its last started task, turnaround included, whether or not it is marked done yet.
+      const busyUntilMs = Math.max(
+        ...startedTasks.map((task) => task.endsAt.getTime() + vehicle.turnaroundMinutes * 60_000),
+      );
+      if (busyUntilMs > nowMs) state.busyUntil = new Date(busyUntilMs);
+      states.push(state);
+    }
+    return states;
+  }
+
+  /**
+   * A task's energy reaches the estimate only when the task is done; until then, and while no direct reading came
+   * after the task began, the scheduler must not see the SoC the vehicle left with: the energy drawn so far is taken
+   * off (all of it once the task has ended).
+   */
+  private async uncountedTaskEnergyKwh(
+    vehicle: Vehicle,
+    estimate: SocEstimate,
+    startedTasks: TransferTask[],
+    nowMs: number,
+  ): Promise<number> {
+    let kwh = 0;
+    for (const task of startedTasks) {
+      const startMs = task.startsAt.getTime();
+      if (estimate.lastDirectReadingMs !== null && estimate.lastDirectReadingMs >= startMs) continue;
+      const spanMs = Math.max(1, task.endsAt.getTime() - startMs);
+      const drawn = Math.min(1, Math.max(0, (nowMs - startMs) / spanMs));
+      kwh += (await this.taskEnergyKwh(task, vehicle.type, vehicle)).energyKwh * drawn;
+    }
+    return kwh;
   }
 
   /** src/scheduling's VehicleLiveState port, keyed by fleet number. */
@@ -153,11 +185,13 @@ export class FleetStateService {
           (t) => t.startsAt.getTime() <= nowMs && (t.endsAt.getTime() > nowMs || t.status === 'in_progress'),
         ) ?? null;
       const upcoming = assigned.filter((t) => t.startsAt.getTime() > nowMs);
+      const startedTasks = assigned.filter((t) => t.startsAt.getTime() <= nowMs);
       result.push({
         vehicle,
         estimate,
         session: open.find((s) => s.vehicleId === vehicle.id) ?? null,
         currentTask,
+        startedTasks,
         nextTask: options.withNextTask ? await this.nextTask(vehicle, estimate, currentTask, upcoming, nowMs) : null,
         drift: options.withNextTask ? await this.consumption.drift(vehicle.id) : [],
       });
