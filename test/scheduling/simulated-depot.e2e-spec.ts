@@ -1,0 +1,334 @@
+import request from 'supertest';
+import { ManualClock, VirtualChargePoint } from '../../libs/simulator/src/charge-point';
+import { DepotEvent, DepotSample, VirtualDepot } from '../../libs/simulator/src/depot';
+import { LoopbackProxy } from '../support/loopback-proxy';
+import { eventually } from '../support/ocpp-clients';
+import { ADMIN_TOKEN, createKey, startTestApp, TestApp } from '../support/test-app';
+import {
+  BASE_LOAD_KW,
+  CHEAP_UNTIL,
+  createDepotSite,
+  DepotSite,
+  depotPlanOf,
+  GRID_LIMIT_KW,
+  RESERVE_PERCENT,
+  SIM_START,
+  StoredRun,
+  TASKS,
+  virtualChargers,
+  virtualDepot,
+} from './simulated-depot-site';
+
+/**
+ * Issue 6 end to end: the real service on a simulated clock drives 6 virtual buses on 3 virtual chargers through a
+ * morning of flights in 5-minute ticks (solve-now, then the depot acts and is metered every simulated minute), with a
+ * pin, an out-of-service bus, a charger going offline, a failing solver and two restarts on the way.
+ */
+interface FleetVehicle {
+  fleetNumber: string;
+  plugged: { chargePointId: string } | null;
+  soc: { socPercent: number; lastDirectReading: { source: string } | null } | null;
+}
+
+interface Alert {
+  code: string;
+  chargerId?: string;
+}
+
+const STEP_MINUTES = 5;
+const AVAILABLE_KW = GRID_LIMIT_KW - BASE_LOAD_KW;
+/** Profiles carry power rounded to 0.1 kW per session. */
+const ROUNDING_KW = 1;
+const day = SIM_START.toISOString().slice(0, 10);
+const at = (hhmm: string) => new Date(`${day}T${hhmm}:00Z`);
+
+describe('simulated depot: the scheduling loop over a morning on a simulated clock', () => {
+  const clock = new ManualClock(SIM_START);
+  let proxy: LoopbackProxy;
+  let app: TestApp;
+  let site: DepotSite;
+  let dispatcher: string;
+  let chargers: VirtualChargePoint[];
+  let depot: VirtualDepot;
+  const samples: DepotSample[] = [];
+  const events: DepotEvent[] = [];
+  const runs: StoredRun[] = [];
+  const done = new Set<string>();
+
+  const base = () => `/api/v1/sites/${site.siteId}`;
+  const lastRun = () => runs[runs.length - 1];
+  const vehiclesOn = (run: StoredRun, taskId: string) =>
+    run.result.assignments.filter((a) => a.taskId === taskId).map((a) => a.vehicleId);
+  const alerts = async (): Promise<Alert[]> =>
+    (await app.http(dispatcher).get(`${base()}/alerts`).expect(200)).body.current as Alert[];
+
+  async function tick(): Promise<StoredRun> {
+    const response = await app.http(dispatcher).post(`${base()}/solve-now`).expect(200);
+    if (!response.body.ran) throw new Error(`no tick ran: ${response.body.reason}`);
+    const run = response.body.run as StoredRun;
+    // A kept plan changes nothing: the depot goes on with the plan it follows.
+    if (run.applied !== 'kept-last') depot.follow(depotPlanOf(run));
+    runs.push(run);
+    return run;
+  }
+
+  /** What a dispatcher (or the telematics gateway) records: which buses left for a task, and when it is done. */
+  async function report(stepEvents: DepotEvent[]): Promise<void> {
+    for (const event of stepEvents) {
+      if (event.kind === 'departed') {
+        // TestApp.http has no put.
+        await request(app.baseUrl)
+          .put(`/api/v1/tasks/${site.taskIds[event.taskId]}/vehicles`)
+          .set('Authorization', `Bearer ${dispatcher}`)
+          .send({ vehicles: depot.servedBy(event.taskId) })
+          .expect(200);
+      }
+      if (event.kind === 'returned') {
+        const stillAway = depot.servedBy(event.taskId).some((id) => depot.bus(id).where.kind === 'away');
+        if (stillAway || done.has(event.taskId)) continue;
+        done.add(event.taskId);
+        await app.http(dispatcher).post(`${base()}/tasks/${site.taskIds[event.taskId]}/done`).expect(200);
+      }
+    }
+  }
+
+  /**
+   * Simulated minutes pass in milliseconds, faster than the service's batched writes: before the next tick, wait (as
+   * real minutes would) until fleet state shows every bus at an online charger plugged in where it is.
+   */
+  async function serviceCaughtUp(): Promise<void> {
+    const expected = depot.buses.flatMap((bus) => {
+      const where = bus.where;
+      if (where.kind !== 'plugged' || !chargers.find((c) => c.identity === where.chargePointId)!.online) return [];
+      return [`${bus.id}@${where.chargePointId}`];
+    });
+    await eventually(async () => {
+      const fleet = await app.http(dispatcher).get(`/api/v1/fleet/vehicles?siteId=${site.siteId}`).expect(200);
+      const shown = (fleet.body.items as FleetVehicle[]).map((v) => `${v.fleetNumber}@${v.plugged?.chargePointId}`);
+      expect(shown).toEqual(expect.arrayContaining(expected));
+    }, 10_000);
+  }
+
+  /** One tick, then five simulated minutes of the depot. */
+  async function step(): Promise<StoredRun> {
+    const run = await tick();
+    const moved = await depot.step(STEP_MINUTES);
+    samples.push(...moved.samples);
+    events.push(...moved.events);
+    await report(moved.events);
+    await serviceCaughtUp();
+    return run;
+  }
+
+  async function runUntil(hhmm: string): Promise<void> {
+    while (clock.now().getTime() < at(hhmm).getTime()) await step();
+  }
+
+  async function restartService(env: Record<string, string> = {}): Promise<void> {
+    await app.stopService();
+    proxy.pointAt(undefined);
+    app = await startTestApp({ database: app.database, clock, env });
+    proxy.pointAt(Number(new URL(app.baseUrl).port));
+    for (const cp of chargers.filter((c) => c.identity !== 'SIM-CP3')) {
+      await eventually(async () => {
+        const state = await app.http(dispatcher).get(`/api/v1/chargers/${cp.identity}/connection`).expect(200);
+        expect(state.body.online).toBe(true);
+      }, 15_000);
+    }
+  }
+
+  async function activeTransactions(): Promise<string[]> {
+    const page = await app.http(dispatcher).get(`/api/v1/charging-sessions?siteId=${site.siteId}&active=true`);
+    return (page.body.items as { chargePointId: string; transactionId: string }[])
+      .filter((s) => s.chargePointId !== 'SIM-CP3')
+      .map((s) => `${s.chargePointId}:${s.transactionId}`)
+      .sort();
+  }
+
+  beforeAll(async () => {
+    proxy = await LoopbackProxy.start();
+    app = await startTestApp({ clock });
+    proxy.pointAt(Number(new URL(app.baseUrl).port));
+    site = await createDepotSite(app, ADMIN_TOKEN);
+    dispatcher = await createKey(app, 'dispatcher');
+    chargers = virtualChargers(clock, proxy.ocppEndpoint);
+    await Promise.all(chargers.map((cp) => cp.start()));
+    // A real charger is capped within milliseconds of its boot; simulated time waits for that too.
+    await eventually(async () => {
+      for (const cp of chargers) expect(cp.profiles.all().map((p) => p.purpose)).toContain('StationMax');
+    });
+    depot = virtualDepot(clock, chargers);
+    events.push(...(await depot.settle()));
+    // Two simulated minutes under the boot-time safe default: every bus reports its SoC in a meter value.
+    samples.push(...(await depot.step(2)).samples);
+    await eventually(async () => {
+      const fleet = await app.http(ADMIN_TOKEN).get(`/api/v1/fleet/vehicles?siteId=${site.siteId}`).expect(200);
+      const read = fleet.body.items.filter((v: FleetVehicle) => v.soc?.lastDirectReading?.source === 'charger');
+      expect(read).toHaveLength(6);
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    for (const cp of chargers ?? []) await cp.stop().catch(() => undefined);
+    await app?.close();
+    await proxy?.close();
+  });
+
+  it('plans every plugged bus from the first tick, within the grid limit', async () => {
+    const run = await step();
+    expect(run.applied).toBe('new');
+    expect(run.input.chargers.map((c) => c.id)).toEqual(['SIM-CP1', 'SIM-CP2', 'SIM-CP3']);
+    expect(run.input.vehicles?.every((v) => v.pluggedInto)).toBe(true);
+    expect(Math.max(...run.result.sitePowerKw)).toBeLessThanOrEqual(AVAILABLE_KW + 1e-6);
+  });
+
+  let pinned: string;
+  let outOfService: string;
+  it('honours a dispatcher pin and an out-of-service bus on the next tick', async () => {
+    await runUntil('04:20');
+    const before = lastRun();
+    pinned = depot.buses.map((b) => b.id).find((id) => !vehiclesOn(before, 'CZ3117').includes(id))!;
+    const soon = new Set(['CZ3101', 'CZ3105']);
+    outOfService = depot.buses
+      .map((b) => b.id)
+      .find((id) => id !== pinned && !before.result.assignments.some((a) => a.vehicleId === id && soon.has(a.taskId)))!;
+    await app
+      .http(dispatcher)
+      .post(`${base()}/tasks/${site.taskIds.CZ3117}/pins`)
+      .send({ vehicle: pinned })
+      .expect(200);
+    await app
+      .http(dispatcher)
+      .post(`${base()}/vehicles/${site.vehicleIds[outOfService]}/out-of-service`)
+      .send({ reason: 'door fault' })
+      .expect(200);
+
+    const next = await step();
+    expect(next.input.tasks?.find((t) => t.id === 'CZ3117')?.pinnedVehicles).toEqual([pinned]);
+    expect(vehiclesOn(next, 'CZ3117')).toContain(pinned);
+    expect(next.input.vehicles?.map((v) => v.id)).not.toContain(outOfService);
+    expect(next.result.assignments.map((a) => a.vehicleId)).not.toContain(outOfService);
+    // Its charger holds it at 0 kW: the plan has no energy for a bus out of service.
+    const where = depot.bus(outOfService).where;
+    if (where.kind === 'plugged') {
+      expect(chargers.find((c) => c.identity === where.chargePointId)!.snapshot(where.connectorId).powerW).toBe(0);
+    }
+
+    await runUntil('04:45');
+    await app.http(dispatcher).post(`${base()}/vehicles/${site.vehicleIds[outOfService]}/in-service`).expect(200);
+    expect((await step()).input.vehicles?.map((v) => v.id)).toContain(outOfService);
+  }, 60_000);
+
+  let stranded: string[];
+  it('drops a charger that goes offline from the next plan and moves its buses or reports them', async () => {
+    await runUntil('05:25');
+    const offline = chargers.find((c) => c.identity === 'SIM-CP3')!;
+    stranded = depot.buses
+      .filter((b) => b.where.kind === 'plugged' && b.where.chargePointId === 'SIM-CP3')
+      .map((b) => b.id);
+    expect(stranded.length).toBeGreaterThan(0);
+    await offline.stop();
+    await eventually(async () => {
+      const state = await app.http(dispatcher).get('/api/v1/chargers/SIM-CP3/connection').expect(200);
+      expect(state.body.online).toBe(false);
+    });
+
+    const next = await step();
+    expect(next.input.chargers.map((c) => c.id)).toEqual(['SIM-CP1', 'SIM-CP2']);
+    expect(next.notes).toContain('charger SIM-CP3 is offline: left out of the plan');
+    expect(next.result.charging.map((row) => row.chargerId)).not.toContain('SIM-CP3');
+    for (const bus of stranded) {
+      expect(next.input.vehicles?.find((v) => v.id === bus)?.pluggedInto).toBeUndefined();
+    }
+    expect(await alerts()).toContainEqual(expect.objectContaining({ code: 'charger-offline', chargerId: 'SIM-CP3' }));
+
+    await runUntil('05:45');
+    // Each stranded bus was moved to an online charger, or is still reported as plugged into the offline one.
+    for (const bus of stranded) {
+      const where = depot.bus(bus).where;
+      const moved = events.some((e) => e.kind === 'plugged' && e.busId === bus && e.moved);
+      const reported = lastRun().notes.some((n) => n.startsWith(`vehicle ${bus} is plugged into unusable SIM-CP3`));
+      expect(moved || reported || where.kind === 'away').toBe(true);
+    }
+  }, 60_000);
+
+  let transactionsBefore: string[];
+  let parked: string;
+  it('resumes after a restart with a failing solver: keeps the stored plan, then falls back, with alerts', async () => {
+    // After the last departure, so the fallback plan only decides charging.
+    await runUntil('07:30');
+    parked = depot.buses.find((b) => b.where.kind === 'plugged' && b.where.chargePointId !== 'SIM-CP3')!.id;
+    await app.http(dispatcher).post(`${base()}/vehicles/${site.vehicleIds[parked]}/out-of-service`).expect(200);
+    transactionsBefore = await activeTransactions();
+    expect(transactionsBefore.length).toBeGreaterThan(0);
+    // A solve time limit no solve can meet: every solve is late (DESIGN.md §3 step 5).
+    await restartService({ APRON_SOLVE_TIME_LIMIT_SECONDS: '0.001' });
+
+    expect(await activeTransactions()).toEqual(transactionsBefore);
+    const kept = await step();
+    expect(kept.status).toBe('fallback');
+    expect(kept.applied).toBe('kept-last');
+    expect(kept.input.vehicles?.map((v) => v.id)).not.toContain(parked);
+    const plugged = kept.input.vehicles?.filter((v) => v.pluggedInto).map((v) => v.id) ?? [];
+    const pluggedHere = depot.buses
+      .filter((b) => b.id !== parked && b.where.kind === 'plugged' && b.where.chargePointId !== 'SIM-CP3')
+      .map((b) => b.id);
+    expect(plugged.sort()).toEqual(pluggedHere.sort());
+    expect((await alerts()).map((a) => a.code)).toContain('plan-kept-last');
+
+    // The kept plan may serve 15 minutes; after that the planner's fallback applies.
+    await runUntil('07:45');
+    const fallback = await step();
+    expect(fallback.applied).toBe('fallback');
+    expect(fallback.reason).toMatch(/fallback plan applied because the last plan is \d+ minutes old/);
+    expect((await alerts()).map((a) => a.code)).toContain('plan-fallback');
+  }, 90_000);
+
+  it('resumes after a second restart with a working solver, sessions and overrides intact', async () => {
+    await restartService();
+    expect(await activeTransactions()).toEqual(transactionsBefore);
+    const run = await step();
+    expect(run.applied).toBe('new');
+    expect(run.input.vehicles?.map((v) => v.id)).not.toContain(parked);
+    const task = await app.http(dispatcher).get(`/api/v1/tasks/${site.taskIds.CZ3117}`).expect(200);
+    expect(task.body.pinnedVehicles).toEqual([pinned]);
+  }, 60_000);
+
+  it('over the morning: within the grid limit, every task served at or above reserve, charging when cheap', async () => {
+    await runUntil('08:00');
+    // (a) metered site power, instantaneous and averaged over every simulated minute.
+    const peakKw = Math.max(...samples.map((s) => s.sitePowerKw));
+    const peakAverageKw = Math.max(...samples.map((s) => s.averagePowerKw));
+    expect(peakKw).toBeLessThanOrEqual(AVAILABLE_KW + ROUNDING_KW);
+    expect(peakAverageKw).toBeLessThanOrEqual(AVAILABLE_KW + ROUNDING_KW);
+    // (b) every flight got its buses, on time and at or above reserve.
+    const departures = events.filter((e): e is Extract<DepotEvent, { kind: 'departed' }> => e.kind === 'departed');
+    for (const [flightRef, , , buses] of TASKS) {
+      expect({ flightRef, buses: depot.servedBy(flightRef).length }).toEqual({ flightRef, buses });
+    }
+    expect(departures.filter((d) => d.lateMinutes > 0)).toEqual([]);
+    expect(departures.filter((d) => d.socPercent < RESERVE_PERCENT)).toEqual([]);
+    expect(depot.servedBy('CZ3117')).toContain(pinned);
+    // (c) with a cheap window and slack, most energy flows in it.
+    const energyKwh = samples.reduce((sum, s) => sum + s.energyKwh, 0);
+    const cheapKwh = samples
+      .filter((s) => s.at.getTime() <= CHEAP_UNTIL.getTime())
+      .reduce((sum, s) => sum + s.energyKwh, 0);
+    expect(cheapKwh / energyKwh).toBeGreaterThan(0.7);
+    const returns = events.filter((e): e is Extract<DepotEvent, { kind: 'returned' }> => e.kind === 'returned');
+    // SIM_DEPOT_FIGURES=1 prints the run's figures.
+    if (process.env.SIM_DEPOT_FIGURES) {
+      process.stderr.write(
+        `${JSON.stringify({
+          peakKw,
+          peakAverageKw,
+          energyKwh,
+          cheapKwh,
+          departures: departures.map((d) => `${d.taskId} ${d.busId} ${d.socPercent.toFixed(1)}`),
+          returns: returns.map((r) => `${r.taskId} ${r.busId} ${r.socPercent.toFixed(1)}`),
+          applied: runs.map((r) => r.applied[0]).join(''),
+        })}\n`,
+      );
+    }
+  }, 90_000);
+});
