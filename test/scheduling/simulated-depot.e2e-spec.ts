@@ -6,6 +6,7 @@ import { eventually } from '../support/ocpp-clients';
 import { ADMIN_TOKEN, createKey, startTestApp, TestApp } from '../support/test-app';
 import {
   BASE_LOAD_KW,
+  CHARGERS,
   CHEAP_UNTIL,
   createDepotSite,
   DepotSite,
@@ -54,6 +55,10 @@ describe('simulated depot: the scheduling loop over a morning on a simulated clo
   const events: DepotEvent[] = [];
   const runs: StoredRun[] = [];
   const done = new Set<string>();
+  /** The charger that goes offline: the one delivering most when it happens. */
+  let offlineId = '';
+  let offlineDeliveredKw = 0;
+  let offlineAfterStepKw = 0;
 
   const base = () => `/api/v1/sites/${site.siteId}`;
   const lastRun = () => runs[runs.length - 1];
@@ -129,7 +134,7 @@ describe('simulated depot: the scheduling loop over a morning on a simulated clo
     proxy.pointAt(undefined);
     app = await startTestApp({ database: app.database, clock, env });
     proxy.pointAt(Number(new URL(app.baseUrl).port));
-    for (const cp of chargers.filter((c) => c.identity !== 'SIM-CP3')) {
+    for (const cp of chargers.filter((c) => c.identity !== offlineId)) {
       await eventually(async () => {
         const state = await app.http(dispatcher).get(`/api/v1/chargers/${cp.identity}/connection`).expect(200);
         expect(state.body.online).toBe(true);
@@ -140,7 +145,7 @@ describe('simulated depot: the scheduling loop over a morning on a simulated clo
   async function activeTransactions(): Promise<string[]> {
     const page = await app.http(dispatcher).get(`/api/v1/charging-sessions?siteId=${site.siteId}&active=true`);
     return (page.body.items as { chargePointId: string; transactionId: string }[])
-      .filter((s) => s.chargePointId !== 'SIM-CP3')
+      .filter((s) => s.chargePointId !== offlineId)
       .map((s) => `${s.chargePointId}:${s.transactionId}`)
       .sort();
   }
@@ -222,32 +227,41 @@ describe('simulated depot: the scheduling loop over a morning on a simulated clo
   let stranded: string[];
   it('drops a charger that goes offline from the next plan and moves its buses or reports them', async () => {
     await runUntil('05:25');
-    const offline = chargers.find((c) => c.identity === 'SIM-CP3')!;
+    const deliveredKw = (cp: VirtualChargePoint) =>
+      cp.connectors.reduce((kw, c) => kw + cp.snapshot(c.id).powerW, 0) / 1000;
+    const offline = [...chargers].sort((a, b) => deliveredKw(b) - deliveredKw(a))[0];
+    offlineId = offline.identity;
+    offlineDeliveredKw = deliveredKw(offline);
     stranded = depot.buses
-      .filter((b) => b.where.kind === 'plugged' && b.where.chargePointId === 'SIM-CP3')
+      .filter((b) => b.where.kind === 'plugged' && b.where.chargePointId === offlineId)
       .map((b) => b.id);
     expect(stranded.length).toBeGreaterThan(0);
     await offline.stop();
     await eventually(async () => {
-      const state = await app.http(dispatcher).get('/api/v1/chargers/SIM-CP3/connection').expect(200);
+      const state = await app.http(dispatcher).get(`/api/v1/chargers/${offlineId}/connection`).expect(200);
       expect(state.body.online).toBe(false);
     });
 
     const next = await step();
-    expect(next.input.chargers.map((c) => c.id)).toEqual(['SIM-CP1', 'SIM-CP2']);
-    expect(next.notes).toContain('charger SIM-CP3 is offline: left out of the plan');
-    expect(next.result.charging.map((row) => row.chargerId)).not.toContain('SIM-CP3');
+    offlineAfterStepKw = deliveredKw(offline);
+    expect(next.input.chargers.map((c) => c.id)).toEqual(
+      CHARGERS.map((c) => c.identity).filter((id) => id !== offlineId),
+    );
+    expect(next.notes).toContain(`charger ${offlineId} is offline: left out of the plan`);
+    expect(next.result.charging.map((row) => row.chargerId)).not.toContain(offlineId);
     for (const bus of stranded) {
       expect(next.input.vehicles?.find((v) => v.id === bus)?.pluggedInto).toBeUndefined();
     }
-    expect(await alerts()).toContainEqual(expect.objectContaining({ code: 'charger-offline', chargerId: 'SIM-CP3' }));
+    expect(await alerts()).toContainEqual(expect.objectContaining({ code: 'charger-offline', chargerId: offlineId }));
 
     await runUntil('05:45');
     // Each stranded bus was moved to an online charger, or is still reported as plugged into the offline one.
     for (const bus of stranded) {
       const where = depot.bus(bus).where;
       const moved = events.some((e) => e.kind === 'plugged' && e.busId === bus && e.moved);
-      const reported = lastRun().notes.some((n) => n.startsWith(`vehicle ${bus} is plugged into unusable SIM-CP3`));
+      const reported = lastRun().notes.some((n) =>
+        n.startsWith(`vehicle ${bus} is plugged into unusable ${offlineId}`),
+      );
       expect(moved || reported || where.kind === 'away').toBe(true);
     }
   }, 60_000);
@@ -257,7 +271,7 @@ describe('simulated depot: the scheduling loop over a morning on a simulated clo
   it('resumes after a restart with a failing solver: keeps the stored plan, then falls back, with alerts', async () => {
     // After the last departure, so the fallback plan only decides charging.
     await runUntil('07:30');
-    parked = depot.buses.find((b) => b.where.kind === 'plugged' && b.where.chargePointId !== 'SIM-CP3')!.id;
+    parked = depot.buses.find((b) => b.where.kind === 'plugged' && b.where.chargePointId !== offlineId)!.id;
     await app.http(dispatcher).post(`${base()}/vehicles/${site.vehicleIds[parked]}/out-of-service`).expect(200);
     transactionsBefore = await activeTransactions();
     expect(transactionsBefore.length).toBeGreaterThan(0);
@@ -271,7 +285,7 @@ describe('simulated depot: the scheduling loop over a morning on a simulated clo
     expect(kept.input.vehicles?.map((v) => v.id)).not.toContain(parked);
     const plugged = kept.input.vehicles?.filter((v) => v.pluggedInto).map((v) => v.id) ?? [];
     const pluggedHere = depot.buses
-      .filter((b) => b.id !== parked && b.where.kind === 'plugged' && b.where.chargePointId !== 'SIM-CP3')
+      .filter((b) => b.id !== parked && b.where.kind === 'plugged' && b.where.chargePointId !== offlineId)
       .map((b) => b.id);
     expect(plugged.sort()).toEqual(pluggedHere.sort());
     expect((await alerts()).map((a) => a.code)).toContain('plan-kept-last');
@@ -314,7 +328,8 @@ describe('simulated depot: the scheduling loop over a morning on a simulated clo
     const cheapKwh = samples
       .filter((s) => s.at.getTime() <= CHEAP_UNTIL.getTime())
       .reduce((sum, s) => sum + s.energyKwh, 0);
-    expect(cheapKwh / energyKwh).toBeGreaterThan(0.7);
+    // Half the simulated time is cheap; well over half the energy should be.
+    expect(cheapKwh / energyKwh).toBeGreaterThan(0.6);
     const returns = events.filter((e): e is Extract<DepotEvent, { kind: 'returned' }> => e.kind === 'returned');
     // SIM_DEPOT_FIGURES=1 prints the run's figures.
     if (process.env.SIM_DEPOT_FIGURES) {
@@ -322,6 +337,7 @@ describe('simulated depot: the scheduling loop over a morning on a simulated clo
         `${JSON.stringify({
           peakKw,
           peakAverageKw,
+          offline: { offlineId, offlineDeliveredKw, offlineAfterStepKw },
           energyKwh,
           cheapKwh,
           departures: departures.map((d) => `${d.taskId} ${d.busId} ${d.socPercent.toFixed(1)}`),
