@@ -1,13 +1,12 @@
-import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { Client } from 'pg';
 import {
   dumpEmbeddedTemplate,
   EMBEDDED_MAX_CONNECTIONS,
   startEmbeddedPostgres,
 } from '../../src/database/embedded-postgres';
+import { createServerDatabase } from './server-database';
 
 /** A database of its own for one test suite, on the server of DATABASE_URL or embedded. */
 export interface TestDatabase {
@@ -23,24 +22,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 }
 
 async function createOnServer(serverUrl: string): Promise<TestDatabase> {
-  const name = `apron_test_${randomBytes(6).toString('hex')}`;
-  const admin = new Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    poolSize: 5,
-    embedded: false,
-    async drop() {
-      const client = new Client({ connectionString: serverUrl });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await client.end();
-    },
-  };
+  const database = await createServerDatabase(serverUrl, 'apron_test');
+  return { ...database, poolSize: 5, embedded: false };
 }
 
 /**

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { createServerDatabase } from '../../support/server-database';
 
 const ROOT = join(__dirname, '..', '..', '..');
 export const BENCH_TOKEN = 'bench-bootstrap-admin-token';
@@ -41,25 +42,6 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-async function freshDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `apron_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const client = new Client({ connectionString: serverUrl });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await client.end();
-    },
-  };
-}
-
 async function waitForHealth(port: number, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -81,7 +63,7 @@ export async function startBenchServer(
   nodeArgs: string[] = [],
   entry = join(ROOT, 'scripts', 'start.js'),
 ): Promise<BenchServer> {
-  const database = await freshDatabase(serverUrl);
+  const database = await createServerDatabase(serverUrl, 'apron_bench');
   const port = await freePort();
   const child = spawn(process.execPath, [...nodeArgs, entry], {
     cwd: ROOT,
