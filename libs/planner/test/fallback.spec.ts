@@ -22,6 +22,26 @@ describe('fallback and business outcomes', () => {
     expect(first.sitePowerKw.every((kw) => kw <= 120 + 1e-6)).toBe(true);
   });
 
+  it('keeps a pinned bus for its pinned task instead of sending it on an earlier overlapping one', () => {
+    // HIGH has more spare energy, so the heuristic would send it on T1, but it is pinned to T2, which overlaps T1.
+    const input = aScenario({
+      vehicles: [aBus({ id: 'LOW', socPercent: 60 }), aBus({ id: 'HIGH', socPercent: 90 })],
+      tasks: [
+        aTask({ id: 'T1', start: at('01:00'), end: at('01:40'), energyKwhPerVehicle: 10 }),
+        aTask({ id: 'T2', start: at('01:30'), end: at('02:00'), energyKwhPerVehicle: 10, pinnedVehicles: ['HIGH'] }),
+      ],
+    });
+    const result = fallbackPlan(input, 'test');
+    expect(result.assignments).toEqual(
+      expect.arrayContaining([
+        { taskId: 'T1', vehicleId: 'LOW' },
+        { taskId: 'T2', vehicleId: 'HIGH' },
+      ]),
+    );
+    expect(result.unserved).toEqual([]);
+    expect(checkInvariants(input, result)).toEqual([]);
+  });
+
   it('falls back with a reason when the model is infeasible (pinned task beyond any battery)', async () => {
     const input = aScenario({
       vehicles: [aBus({ id: 'B', batteryKwh: 50, socPercent: 50, maxChargeKw: 10 })],

@@ -19,6 +19,11 @@ export function fallbackDecision(problem: Problem): PlanDecision {
   const chargerOf = problem.vehicles.map(() => new Array<number>(T).fill(-1));
   const sessionKw = problem.sessions.map(() => new Array<number>(T).fill(0));
   const pending = [...problem.tasks].sort((a, b) => a.startMinutes - b.startMinutes || a.index - b.index);
+  // A pinned vehicle is kept for its pinned tasks: an earlier task must not take it if their busy times overlap.
+  const pinnedTo = problem.vehicles.map(() => [] as ProblemTask[]);
+  for (const task of problem.tasks) for (const v of task.pinned) pinnedTo[v].push(task);
+  const overlaps = (a: ProblemTask, b: ProblemTask, v: number) =>
+    a.startMinutes < busyEndMinutes(b, problem.vehicles[v]) && b.startMinutes < busyEndMinutes(a, problem.vehicles[v]);
 
   for (let t = 0; t < T; t++) {
     const [slotFrom, slotTo] = [grid.boundaryMinutes[t], grid.boundaryMinutes[t + 1]];
@@ -27,7 +32,8 @@ export function fallbackDecision(problem: Problem): PlanDecision {
       const chosen = [...task.pinned];
       const free = (v: number) =>
         !chosen.includes(v) &&
-        !busy[v].some((b) => b.from < busyEndMinutes(task, problem.vehicles[v]) && task.startMinutes < b.to);
+        !busy[v].some((b) => b.from < busyEndMinutes(task, problem.vehicles[v]) && task.startMinutes < b.to) &&
+        !pinnedTo[v].some((pinned) => pinned !== task && overlaps(pinned, task, v));
       const taskKwh = task.energyBySlot.reduce((sum, entry) => sum + entry.kwh, 0);
       const spare = (v: number) => kwh[v] - committedKwh[v] - taskKwh;
       const options = task.candidates
