@@ -96,11 +96,12 @@ describe('buildPlanInput', () => {
       { minutes: 5, count: 24 },
       { minutes: 15, count: 88 },
     ]);
+    // CP-02 is offline: its safe default share, (400 - 50) / 2 = 175 kW, is held back as base load.
     expect(input.site).toEqual({
       id: 'CAN-T2-depot',
       kind: 'airport',
       gridLimitKw: 400,
-      baseLoadKw: 50,
+      baseLoadKw: 225,
       demandChargePerKw: 0,
     });
   });
@@ -126,6 +127,15 @@ describe('buildPlanInput', () => {
       ]),
     );
     expect(input.vehicles!.find((v) => v.id === 'BUS-04')!.pluggedInto).toBeUndefined();
+  });
+
+  it('holds back what an offline charger may still draw: its last planned power, or at least its safe share', () => {
+    const offline = aCharger('CP-02', { online: false, lastPlannedKw: 230 });
+    const { input, notes } = buildPlanInput(snapshot({ chargers: [aCharger('CP-01'), offline] }));
+    expect(input.site.baseLoadKw).toBe(50 + 230);
+    expect(notes).toContain('charger CP-02 is offline: 230 kW held back for what it may still draw');
+    const online = buildPlanInput(snapshot({ chargers: [aCharger('CP-01'), aCharger('CP-02')] }));
+    expect(online.input.site.baseLoadKw).toBe(50);
   });
 
   it('drops faulted connectors and sizes the charger by what is left', () => {

@@ -1,5 +1,6 @@
 import type { ChargerInput, PlanInput, SessionInput, SlotGroupInput, TaskInput, VehicleInput } from '@apron/planner';
 import { priceStepsUtc } from '../sites/tariff-schedule';
+import { safeDefaultKw } from './safe-default-limit';
 import { ChargerState, ConnectorStatus, SiteSnapshot, TaskState, VehicleState } from './site-snapshot';
 
 export interface PlanInputOptions {
@@ -67,6 +68,7 @@ export function buildPlanInput(
     new Date(endMs),
   ).map(({ from, price }) => ({ from, price }));
   const { site } = snapshot;
+  const baseLoadKw = Math.min(site.gridLimitKw, site.baseLoadKw + offlineReserveKw(snapshot, notes));
   return {
     input: {
       version: 1,
@@ -74,7 +76,7 @@ export function buildPlanInput(
         id: site.code,
         kind: site.kind,
         gridLimitKw: site.gridLimitKw,
-        baseLoadKw: site.baseLoadKw,
+        baseLoadKw,
         demandChargePerKw: site.demandChargePerKw,
       },
       start: iso(startMs),
@@ -87,6 +89,31 @@ export function buildPlanInput(
     },
     notes,
   };
+}
+
+/**
+ * An offline charger may still be charging: its last plan profile holds until it expires, then its safe default
+ * share applies. The plan keeps that much of the grid connection back for it, as if it were base load.
+ */
+function offlineReserveKw(snapshot: SiteSnapshot, notes: string[]): number {
+  const { site, chargers } = snapshot;
+  let reserveKw = 0;
+  for (const charger of chargers.filter((c) => !c.online)) {
+    const shareKw = safeDefaultKw({
+      gridLimitKw: site.gridLimitKw,
+      baseLoadKw: site.baseLoadKw,
+      chargersAtSite: chargers.length,
+      charger: { maxKw: charger.maxKw },
+    });
+    const chargerReserveKw = Math.min(charger.maxKw, Math.max(shareKw, charger.lastPlannedKw ?? 0));
+    if (chargerReserveKw > 0) {
+      notes.push(
+        `charger ${charger.chargePointId} is offline: ${round(chargerReserveKw)} kW held back for what it may still draw`,
+      );
+    }
+    reserveKw += chargerReserveKw;
+  }
+  return reserveKw;
 }
 
 function floorTo(ms: number, stepMs: number): number {

@@ -12,7 +12,9 @@ export interface SafeDefaultInputs {
 }
 
 /** Each charger's share of what the grid connection leaves for charging: all chargers at once stay within it. */
-export function safeDefaultKw(inputs: SafeDefaultInputs): number {
+export function safeDefaultKw(
+  inputs: Omit<SafeDefaultInputs, 'charger'> & { charger: Pick<SafeDefaultInputs['charger'], 'maxKw'> },
+): number {
   const availableKw = Math.max(0, inputs.gridLimitKw - inputs.baseLoadKw);
   const shareKw = availableKw / Math.max(1, inputs.chargersAtSite);
   return Math.floor(Math.min(shareKw, inputs.charger.maxKw) * 10) / 10;

@@ -40,6 +40,8 @@ export interface ChargerState {
   maxKw: number;
   online: boolean;
   connectors: { connectorId: number; maxKw: number; status: ConnectorStatus }[];
+  /** What the last applied plan lets this charger draw now, kW (its profiles outlive a lost connection). */
+  lastPlannedKw?: number;
 }
 
 export interface VehicleState {

@@ -8,6 +8,7 @@ import { PlanRun } from './plan-run.entity';
 import { PlanRunsRepository } from './plan-runs.repository';
 import { SchedulingEvents } from './scheduling-events';
 import { SCHEDULING_OPTIONS, SchedulingOptions } from './scheduling-options';
+import { SiteSnapshot } from './site-snapshot';
 import { SiteSnapshotReader } from './site-snapshot.reader';
 
 export type TickTrigger = 'tick' | 'solve-now';
@@ -65,9 +66,10 @@ export class SiteTickService implements OnApplicationBootstrap, OnModuleDestroy 
     const startedMs = performance.now();
     const now = this.clock.now();
     const { snapshot, notes: readNotes } = await this.reader.read(siteId, now, this.options.planInput.horizonHours);
+    const lastRun = await this.runs.latestApplied(siteId);
+    if (lastRun) withLastPlannedKw(snapshot.chargers, lastRun.result, now);
     const { input, notes } = buildPlanInput(snapshot, this.options.planInput);
     const fresh = await this.solve(input);
-    const lastRun = await this.runs.latestApplied(siteId);
     const last = lastRun ? { input: lastRun.input, result: lastRun.result, solvedAt: lastRun.tickAt } : undefined;
     const choice = choosePlan(input, fresh, last, now, { maxKeepMinutes: this.options.maxKeepMinutes });
     const apply = await this.applier.apply({ id: siteId, code: snapshot.site.code }, choice, now);
@@ -150,4 +152,15 @@ function emptyResult(start: string): PlanResult {
     soc: [],
     sitePowerKw: [],
   };
+}
+
+/** What the last applied plan gives each charger in the slot holding `now`: its profiles may still be in force. */
+function withLastPlannedKw(chargers: SiteSnapshot['chargers'], last: PlanResult, now: Date): void {
+  const slot = currentSlot(last.slotStarts, now);
+  if (slot < 0 || slot >= last.sitePowerKw.length) return;
+  for (const charger of chargers) {
+    charger.lastPlannedKw = last.charging
+      .filter((row) => row.chargerId === charger.chargePointId)
+      .reduce((sumKw, row) => sumKw + (row.kw[slot] ?? 0), 0);
+  }
 }
