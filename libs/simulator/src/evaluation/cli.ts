@@ -57,15 +57,15 @@ async function main(): Promise<void> {
     writeFileSync(join(out, `${site}-report.json`), JSON.stringify(report, null, 2));
     for (const [name, svg] of evaluationPlots(evaluation)) writeFileSync(join(out, `${site}-${name}`), svg);
 
-    console.log(
+    print(
       `${evaluation.site}: uncontrolled peak ${evaluation.uncontrolledPeakKw.toFixed(0)} kW, limit at ${Math.round(evaluation.limitShare * 100)} %`,
     );
-    console.log(kpiTable(kpis));
-    if (evaluation.sweep.length > 0) console.log(`\nsweep\n${kpiTable(evaluation.sweep)}`);
-    console.log('\ngoals (issue 7)');
+    print(kpiTable(kpis));
+    if (evaluation.sweep.length > 0) print(`\nsweep\n${kpiTable(evaluation.sweep)}`);
+    print('\ngoals (issue 7)');
     for (const goal of goals)
-      console.log(`${goal.met === null ? 'n/a ' : goal.met ? 'MET ' : 'MISS'} ${goal.goal}: ${goal.detail}`);
-    console.log(`\nreport and plots in ${out}`);
+      print(`${goal.met === null ? 'n/a ' : goal.met ? 'MET ' : 'MISS'} ${goal.goal}: ${goal.detail}`);
+    print(`\nreport and plots in ${out}`);
   } finally {
     await planner.dispose();
   }
@@ -81,3 +81,8 @@ main().catch((error: unknown) => {
   console.error(error);
   process.exitCode = 1;
 });
+
+/** The KPI table is the CLI's output: stdout (logs and progress go to stderr). */
+function print(text: string): void {
+  process.stdout.write(`${text}\n`);
+}

@@ -57,6 +57,7 @@ export async function simulateDay(day: SiteDay, policy: Policy, options: Simulat
   for (let minutes = 0; minutes < day.dayMinutes; minutes += stepMinutes) {
     for (const session of sessions.filter((s) => s.departureMinutes <= minutes)) {
       publicUndeliveredKwh += Math.max(0, session.targetKwh - session.energyKwh);
+      ledger.get(session.spec.id)!.endKwh = session.energyKwh;
     }
     sessions = sessions.filter((s) => s.departureMinutes > minutes);
     while (pending.length > 0 && pending[0].arrivalMinutes <= minutes) {
