@@ -74,7 +74,7 @@ async function main(): Promise<void> {
 /** The medium day: big enough to show the policies apart, small enough to run in minutes. */
 function mediumDay(site: 'airport' | 'highway', seed?: number): SiteDay {
   if (site === 'highway') return highwaySiteDay({ seed: seed ?? 44, connectors: 20, sessions: 60 });
-  return airportSiteDay({ seed: seed ?? 22, vehicles: 24, connectors: 12, hours: 16, tasks: 240 });
+  return airportSiteDay({ seed: seed ?? 22, vehicles: 36, connectors: 18, hours: 16, tasks: 240 });
 }
 
 main().catch((error: unknown) => {
