@@ -75,7 +75,11 @@ export async function simulateDay(day: SiteDay, policy: Policy, options: Simulat
       if (vehicle.chargerId === undefined || vehicle.busyUntilMinutes > minutes) continue;
       limitKw.set(vehicle.spec.id, vehicleLimitKw(vehicle, chargers.get(vehicle.chargerId)!, stepMinutes));
     }
-    for (const session of sessions) limitKw.set(session.spec.id, sessionLimitKw(session, chargers, stepMinutes));
+    for (const session of sessions) {
+      // A session leaving within the step charges only while present: its limit is a mean over the whole step.
+      const presentShare = Math.min(1, (session.departureMinutes - minutes) / stepMinutes);
+      limitKw.set(session.spec.id, presentShare * sessionLimitKw(session, chargers, stepMinutes));
+    }
 
     const decision: Decision = await policy.decide({
       minutes,

@@ -37,7 +37,14 @@ export function scenarioFromState(view: StepView, horizonMinutes: number): PlanI
   const sessions: SessionInput[] = view.sessions.map((session) => ({
     ...session.spec,
     socPercent: clampPercent((100 * session.energyKwh) / session.spec.batteryKwh),
-    departure: isoPlusMinutes(view.startIso, session.departureMinutes),
+    // Rounded down to the step grid: the planner may plan full power in the slot of departure, which the EV leaves.
+    departure: isoPlusMinutes(
+      view.startIso,
+      Math.max(
+        view.minutes + view.stepMinutes,
+        view.stepMinutes * Math.floor(session.departureMinutes / view.stepMinutes),
+      ),
+    ),
   }));
   return {
     version: 1,
