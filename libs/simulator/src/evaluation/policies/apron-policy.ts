@@ -1,6 +1,8 @@
 import type { PlanInput, PlanOptions, PlanResult } from '@apron/planner';
 import type { Decision, Policy, StepView } from '../evaluation-types';
+import { chargingCandidates } from './charging-candidates';
 import { assignMostEnergy } from './most-energy-assignment';
+import { laxityMinutes } from './priority-policies';
 import { scenarioFromState } from './scenario-from-state';
 
 /** The part of `Planner` this policy uses (a real `Planner` in the CLI and tests). */
@@ -19,6 +21,12 @@ export interface ApronPolicyOptions {
   horizonMinutes?: number;
   timeLimitSeconds?: number;
   planOptions?: PlanOptions;
+  /**
+   * Give grid headroom the plan leaves unused this step to public EVs short of their target, least laxity first
+   * (default true). The planner does not know who arrives next, so capacity it spreads over later slots can be
+   * taken by arrivals it never saw; headroom unused now is lost.
+   */
+  fillPublicHeadroom?: boolean;
 }
 
 /**
@@ -61,6 +69,7 @@ export class ApronPolicy implements Policy {
       if (limitKw === undefined || departing.has(id)) continue;
       powerKw.set(id, Math.min(limitKw, (powerKw.get(id) ?? 0) + (row.kw[slot] ?? 0)));
     }
+    if (this.options.fillPublicHeadroom ?? true) fillPublicHeadroom(view, powerKw, departing);
     guardGridLimit(view, powerKw);
     return { assignments, powerKw };
   }
@@ -98,6 +107,23 @@ export class ApronPolicy implements Policy {
       assignment.vehicleIds.push(...extra[0].vehicleIds);
     }
     return assignments.filter((assignment) => assignment.vehicleIds.length > 0);
+  }
+}
+
+function fillPublicHeadroom(view: StepView, powerKw: Map<string, number>, departing: ReadonlySet<string>): void {
+  const sessionIds = new Set(view.sessions.map((session) => session.spec.id));
+  let headroomKw =
+    view.site.gridLimitKw - (view.site.baseLoadKw ?? 0) - [...powerKw.values()].reduce((total, kw) => total + kw, 0);
+  const candidates = chargingCandidates(view, departing)
+    .filter((candidate) => sessionIds.has(candidate.id) && candidate.needKwh > 0)
+    .sort((a, b) => laxityMinutes(a, view.minutes) - laxityMinutes(b, view.minutes) || a.id.localeCompare(b.id));
+  for (const candidate of candidates) {
+    if (headroomKw <= 1e-9) return;
+    const plannedKw = powerKw.get(candidate.id) ?? 0;
+    const extraKw = Math.min(headroomKw, candidate.limitKw - plannedKw);
+    if (extraKw <= 0) continue;
+    powerKw.set(candidate.id, plannedKw + extraKw);
+    headroomKw -= extraKw;
   }
 }
 
