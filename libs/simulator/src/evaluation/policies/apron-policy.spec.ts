@@ -1,8 +1,9 @@
 import { Planner } from '@apron/planner';
 import { aCharger, aDay, aTask, aVehicle } from '../evaluation-fixtures';
 import { simulateDay } from '../simulate-day';
-import { withGridLimit } from '../site-day';
+import { highwaySiteDay, withGridLimit } from '../site-day';
 import { ApronPolicy } from './apron-policy';
+import { leastLaxityFirst } from './priority-policies';
 
 const planner = new Planner();
 afterAll(() => planner.dispose());
@@ -37,5 +38,15 @@ describe('ApronPolicy', () => {
     }
     for (let i = 1; i < served.length; i++) expect(served[i]).toBeGreaterThanOrEqual(served[i - 1]);
     expect(served[served.length - 1]).toBe(7);
+  }, 20_000);
+});
+
+describe('ApronPolicy with public EVs', () => {
+  it('leaves no more public energy undelivered than least-laxity-first when the grid is tight', async () => {
+    const highway = withGridLimit(highwaySiteDay({ seed: 9, connectors: 6, sessions: 16, hours: 2 }), 200);
+    const llf = (await simulateDay(highway, leastLaxityFirst())).kpis;
+    const apronKpis = (await simulateDay(highway, apron())).kpis;
+    expect(apronKpis.minutesOverLimit).toBe(0);
+    expect(apronKpis.publicUndeliveredKwh).toBeLessThanOrEqual(llf.publicUndeliveredKwh + 1e-6);
   }, 20_000);
 });
