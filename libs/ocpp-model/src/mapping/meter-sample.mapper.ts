@@ -72,3 +72,23 @@ export function sampleFields(samples: RawSampledValue[]): SampleFields {
 export function sampleContext(samples: RawSampledValue[]): string | undefined {
   return samples.find((s) => s.context !== undefined)?.context;
 }
+
+/** One meter.sample event per MeterValue, whichever version's shape `rawSamples` reads. */
+export function meterSampleEvents<M extends { timestamp: string }>(
+  meterValues: M[],
+  rawSamples: (meterValue: M) => RawSampledValue[],
+  evseId: number | undefined,
+  transactionId: string | undefined,
+): MeterSampleEvent[] {
+  return meterValues.map((meterValue) => {
+    const raw = rawSamples(meterValue);
+    return {
+      type: 'meter.sample',
+      evseId,
+      transactionId,
+      at: new Date(meterValue.timestamp),
+      context: sampleContext(raw),
+      ...sampleFields(raw),
+    };
+  });
+}

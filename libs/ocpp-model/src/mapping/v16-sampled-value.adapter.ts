@@ -1,6 +1,6 @@
 import { V16MeterValue } from '../v16/v16-common.types';
 import { MeterSampleEvent } from '../events/ocpp-event.types';
-import { RawSampledValue, sampleContext, sampleFields } from './meter-sample.mapper';
+import { meterSampleEvents, RawSampledValue } from './meter-sample.mapper';
 
 /** 1.6 values are decimal strings; signed data (format SignedData) is not a number and is skipped. */
 function rawSamples(meterValue: V16MeterValue): RawSampledValue[] {
@@ -22,15 +22,5 @@ export function meterSamplesFromV16(
   evseId: number | undefined,
   transactionId?: string,
 ): MeterSampleEvent[] {
-  return meterValues.map((mv) => {
-    const raw = rawSamples(mv);
-    return {
-      type: 'meter.sample',
-      evseId,
-      transactionId,
-      at: new Date(mv.timestamp),
-      context: sampleContext(raw),
-      ...sampleFields(raw),
-    };
-  });
+  return meterSampleEvents(meterValues, rawSamples, evseId, transactionId);
 }

@@ -1,6 +1,6 @@
 import { V201MeterValue } from '../v201/v201-common.types';
 import { MeterSampleEvent } from '../events/ocpp-event.types';
-import { RawSampledValue, sampleContext, sampleFields } from './meter-sample.mapper';
+import { meterSampleEvents, RawSampledValue } from './meter-sample.mapper';
 
 function rawSamples(meterValue: V201MeterValue): RawSampledValue[] {
   return meterValue.sampledValue.map((s) => ({
@@ -19,15 +19,5 @@ export function meterSamplesFromV201(
   evseId: number | undefined,
   transactionId?: string,
 ): MeterSampleEvent[] {
-  return meterValues.map((mv) => {
-    const raw = rawSamples(mv);
-    return {
-      type: 'meter.sample',
-      evseId,
-      transactionId,
-      at: new Date(mv.timestamp),
-      context: sampleContext(raw),
-      ...sampleFields(raw),
-    };
-  });
+  return meterSampleEvents(meterValues, rawSamples, evseId, transactionId);
 }
