@@ -16,10 +16,15 @@ export interface ChargerLive {
 
 export interface ChargerLiveState {
   chargers(chargePointIds: string[]): Promise<Map<string, ChargerLive>>;
-  /** Public (non-fleet) charging sessions in progress at the site. */
-  publicSessions(siteId: string): Promise<PublicSessionState[]>;
-  /** Where fleet vehicles are plugged in, by vehicle id, from sessions in progress linked to them. */
-  pluggedVehicles(siteId: string): Promise<Map<string, { chargePointId: string; connectorId: number }>>;
+  /** Sessions in progress at the site: where fleet vehicles are plugged in, and the public EVs. */
+  sessions(siteId: string): Promise<SiteSessions>;
+}
+
+export interface SiteSessions {
+  /** By vehicle id, from sessions linked to a fleet vehicle. */
+  pluggedVehicles: Map<string, { chargePointId: string; connectorId: number }>;
+  /** Public (non-fleet) EVs charging. */
+  publicSessions: PublicSessionState[];
 }
 
 export interface VehicleLive {

@@ -46,8 +46,7 @@ export class SiteSnapshotReader {
       if (task.energyKwhPerVehicle !== null || task.status !== 'planned') continue;
       taskEnergyKwh.set(task.id, (await this.taskEnergy.taskEnergyKwh(task, task.vehicleType)).energyKwh);
     }
-    const sessions = await this.chargerLive.publicSessions(siteId);
-    const plugged = await this.chargerLive.pluggedVehicles(siteId);
+    const { publicSessions: sessions, pluggedVehicles: plugged } = await this.chargerLive.sessions(siteId);
     return {
       notes,
       snapshot: {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { OcppReadService } from '../../ocpp/read/ocpp-read.service';
-import { ChargerLive, ChargerLiveState, FLEET_SESSIONS, FleetSessions } from '../live-state.ports';
+import { ChargerLive, ChargerLiveState, FLEET_SESSIONS, FleetSessions, SiteSessions } from '../live-state.ports';
 import { ConnectorStatus, PublicSessionState } from '../site-snapshot';
 
 const ASSUMED_PUBLIC_BATTERY_KWH = 60;
@@ -28,27 +28,25 @@ export class OcppChargerLiveState implements ChargerLiveState {
     );
   }
 
-  async pluggedVehicles(siteId: string): Promise<Map<string, { chargePointId: string; connectorId: number }>> {
-    const sessions = await this.activeSessions(siteId);
-    return new Map(
-      sessions
-        .filter((session) => session.vehicleId !== null && (session.evseId ?? session.connectorId) !== null)
-        .map((session) => [
-          session.vehicleId!,
-          { chargePointId: session.chargePointId, connectorId: (session.evseId ?? session.connectorId)! },
-        ]),
-    );
-  }
-
-  async publicSessions(siteId: string): Promise<PublicSessionState[]> {
+  /** One read of the site's sessions in progress serves both the plugged fleet and the public EVs. */
+  async sessions(siteId: string): Promise<SiteSessions> {
     const [sessions, fleetSessionIds] = await Promise.all([
       this.activeSessions(siteId),
       this.fleet.fleetSessionIds(siteId),
     ]);
-    return sessions
+    const located = sessions.filter((session) => (session.evseId ?? session.connectorId) !== null);
+    const connectorOf = (session: (typeof located)[number]) => (session.evseId ?? session.connectorId)!;
+    const pluggedVehicles = new Map(
+      located
+        .filter((session) => session.vehicleId !== null)
+        .map((session) => [
+          session.vehicleId!,
+          { chargePointId: session.chargePointId, connectorId: connectorOf(session) },
+        ]),
+    );
+    const publicSessions = located
       .filter((session) => session.vehicleId === null && !fleetSessionIds.has(session.id))
-      .filter((session) => (session.evseId ?? session.connectorId) !== null)
-      .map((session) => {
+      .map((session): PublicSessionState => {
         const socPercent = session.lastSocPercent ?? undefined;
         const energyKwh = session.evEnergyAmountWh !== null ? session.evEnergyAmountWh / 1000 : undefined;
         const targetSocPercent =
@@ -58,12 +56,13 @@ export class OcppChargerLiveState implements ChargerLiveState {
         return {
           id: session.id,
           chargePointId: session.chargePointId,
-          connectorId: (session.evseId ?? session.connectorId)!,
+          connectorId: connectorOf(session),
           socPercent,
           targetSocPercent,
           departure: session.evDepartureAt ?? undefined,
         };
       });
+    return { pluggedVehicles, publicSessions };
   }
 
   private async activeSessions(siteId: string) {
