@@ -41,10 +41,16 @@ export class SiteSnapshotReader {
     const vehicleLive = await this.vehicleLive.vehicles(siteId, now);
     const horizonEnd = new Date(now.getTime() + horizonHours * 3600_000);
     const tasks = await this.tasks.listInWindow(siteId, now, horizonEnd);
+    // The prediction depends only on the vehicle type and distance: one look-up per pair, not per task.
     const taskEnergyKwh = new Map<string, number>();
+    const predictedKwh = new Map<string, number>();
     for (const task of tasks) {
       if (task.energyKwhPerVehicle !== null || task.status !== 'planned') continue;
-      taskEnergyKwh.set(task.id, (await this.taskEnergy.taskEnergyKwh(task, task.vehicleType)).energyKwh);
+      const key = `${task.vehicleType}|${task.distanceKm}`;
+      if (!predictedKwh.has(key)) {
+        predictedKwh.set(key, (await this.taskEnergy.taskEnergyKwh(task, task.vehicleType)).energyKwh);
+      }
+      taskEnergyKwh.set(task.id, predictedKwh.get(key)!);
     }
     const { publicSessions: sessions, pluggedVehicles: plugged } = await this.chargerLive.sessions(siteId);
     return {
