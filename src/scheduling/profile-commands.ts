@@ -1,5 +1,6 @@
 import type { PlanInput, PlanResult } from '@apron/planner';
 import type { PowerSlot } from '@apron/ocpp-model';
+import { boundariesMs } from './plan-slots';
 
 /** A charging session in progress, as the OCPP side knows it. */
 export interface LiveSession {
@@ -46,7 +47,7 @@ export function profileCommands(
   options: ProfileCommandOptions,
 ): { commands: ProfileCommand[]; notes: string[] } {
   const notes: string[] = [];
-  const grid = slotGrid(input, result);
+  const grid = slotGrid(input);
   const first = grid.findIndex((slot) => slot.endMs > now.getTime());
   if (first < 0) return { commands: [], notes: ['the plan has run out: no profiles sent'] };
   const untilMs = now.getTime() + options.lookaheadMinutes * 60_000;
@@ -93,10 +94,9 @@ interface Slot {
   endMs: number;
 }
 
-function slotGrid(input: PlanInput, result: PlanResult): Slot[] {
-  const starts = result.slotStarts.map((iso) => Date.parse(iso));
-  const minutes = input.slots.flatMap((group) => Array<number>(group.count).fill(group.minutes));
-  return starts.map((startMs, index) => ({ index, startMs, endMs: startMs + (minutes[index] ?? 0) * 60_000 }));
+function slotGrid(input: PlanInput): Slot[] {
+  const boundaries = boundariesMs(input);
+  return boundaries.slice(0, -1).map((startMs, index) => ({ index, startMs, endMs: boundaries[index + 1] }));
 }
 
 function command(

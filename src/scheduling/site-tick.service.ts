@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { Planner, type PlanResult } from '@apron/planner';
+import { Planner, type PlanInput, type PlanResult } from '@apron/planner';
 import { CLOCK, Clock } from '../common/clock';
 import { choosePlan, PlanChoice } from './plan-choice';
 import { buildPlanInput } from './plan-input.builder';
@@ -8,6 +8,7 @@ import { PlanRun } from './plan-run.entity';
 import { PlanRunsRepository } from './plan-runs.repository';
 import { SchedulingEvents } from './scheduling-events';
 import { SCHEDULING_OPTIONS, SchedulingOptions } from './scheduling-options';
+import { boundariesMs, slotIndexAt } from './plan-slots';
 import { SiteSnapshot } from './site-snapshot';
 import { SiteSnapshotReader } from './site-snapshot.reader';
 
@@ -67,7 +68,7 @@ export class SiteTickService implements OnApplicationBootstrap, OnModuleDestroy 
     const now = this.clock.now();
     const { snapshot, notes: readNotes } = await this.reader.read(siteId, now, this.options.planInput.horizonHours);
     const lastRun = await this.runs.latestApplied(siteId);
-    if (lastRun) withLastPlannedKw(snapshot.chargers, lastRun.result, now);
+    if (lastRun) withLastPlannedKw(snapshot.chargers, lastRun.input, lastRun.result, now);
     const { input, notes } = buildPlanInput(snapshot, this.options.planInput);
     const fresh = await this.solve(input);
     const last = lastRun ? { input: lastRun.input, result: lastRun.result, solvedAt: lastRun.tickAt } : undefined;
@@ -118,7 +119,7 @@ export class SiteTickService implements OnApplicationBootstrap, OnModuleDestroy 
       solveMs: run.solveMs,
       gridLimitKw: run.input.site.gridLimitKw,
       baseLoadKw: run.input.site.baseLoadKw ?? 0,
-      plannedSitePowerKw: choice.result.sitePowerKw[currentSlot(choice.result.slotStarts, run.tickAt)] ?? 0,
+      plannedSitePowerKw: choice.result.sitePowerKw[slotIndexAt(boundariesMs(choice.input), run.tickAt.getTime())] ?? 0,
     });
     if (choice.source !== 'new') {
       const code = choice.source === 'fallback' ? 'plan-fallback' : 'plan-kept-last';
@@ -130,11 +131,6 @@ export class SiteTickService implements OnApplicationBootstrap, OnModuleDestroy 
       this.events.publish({ type: 'alert', siteId, severity: 'warning', code: 'task-unserved', message, at });
     }
   }
-}
-
-/** The slot holding `at` (a kept plan started before this tick). */
-function currentSlot(slotStarts: string[], at: Date): number {
-  return Math.max(0, slotStarts.filter((start) => Date.parse(start) <= at.getTime()).length - 1);
 }
 
 function emptyResult(start: string): PlanResult {
@@ -155,8 +151,13 @@ function emptyResult(start: string): PlanResult {
 }
 
 /** What the last applied plan gives each charger in the slot holding `now`: its profiles may still be in force. */
-function withLastPlannedKw(chargers: SiteSnapshot['chargers'], last: PlanResult, now: Date): void {
-  const slot = currentSlot(last.slotStarts, now);
+function withLastPlannedKw(
+  chargers: SiteSnapshot['chargers'],
+  lastInput: PlanInput,
+  last: PlanResult,
+  now: Date,
+): void {
+  const slot = slotIndexAt(boundariesMs(lastInput), now.getTime());
   if (slot < 0 || slot >= last.sitePowerKw.length) return;
   for (const charger of chargers) {
     charger.lastPlannedKw = last.charging

@@ -1,4 +1,5 @@
 import type { PlanInput, PlanResult } from '@apron/planner';
+import { boundariesMs } from '../../scheduling/plan-slots';
 
 /** The plan a site runs on now: a fresh or fallback result with its own input, or the last good plan kept. */
 export interface EffectivePlan {
@@ -6,23 +7,8 @@ export interface EffectivePlan {
   result: PlanResult;
 }
 
-const MINUTE_MS = 60_000;
-
-/** Slot boundaries of the plan in epoch ms: slots + 1 values, as the result's `soc` rows. */
-export function boundariesMs(input: PlanInput): number[] {
-  const boundaries = [Date.parse(input.start)];
-  for (const group of input.slots) {
-    for (let i = 0; i < group.count; i++) boundaries.push(boundaries.at(-1)! + group.minutes * MINUTE_MS);
-  }
-  return boundaries;
-}
-
-/** Index of the slot holding `atMs`; -1 before the plan, the slot count after it. */
-export function slotIndexAt(boundaries: number[], atMs: number): number {
-  if (atMs < boundaries[0]) return -1;
-  for (let i = 0; i < boundaries.length - 1; i++) if (atMs < boundaries[i + 1]) return i;
-  return boundaries.length - 1;
-}
+// Slot arithmetic lives with the plans it describes; re-exported for the board's modules.
+export { boundariesMs, slotIndexAt } from '../../scheduling/plan-slots';
 
 /**
  * Predicted SoC of a vehicle at the slot boundary where `atMs` falls (the last boundary at or before it): a task
