@@ -48,10 +48,6 @@ export class SiteTickService implements OnApplicationBootstrap, OnModuleDestroy 
     await this.planner.dispose();
   }
 
-  isRunning(siteId: string): boolean {
-    return this.running.has(siteId);
-  }
-
   /** Never two ticks of one site at once: a tick that finds one running is skipped, not queued. */
   async tick(siteId: string, trigger: TickTrigger): Promise<TickOutcome> {
     if (this.running.has(siteId)) return { ran: false, reason: 'a tick of this site is already running' };
