@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -8,6 +8,8 @@ import { join } from 'node:path';
  */
 describe('planner compiled to JavaScript', () => {
   const root = join(__dirname, '../../..');
+  // Inside the repository so the compiled code resolves node_modules; dist/ does not exist on a fresh clone.
+  mkdirSync(join(root, 'dist'), { recursive: true });
   const outDir = mkdtempSync(join(root, 'dist', 'planner-compiled-'));
   afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
