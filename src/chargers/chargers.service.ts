@@ -5,7 +5,8 @@ import { SitesService } from '../sites/sites.service';
 import { Charger } from './charger.entity';
 import { CreateChargerDto, UpdateChargerDto } from './charger.dto';
 import { chargerPasswordMatches, hashChargerPassword } from './charger-password';
-import { chargerRuleViolations, ChargerShape, nullViolations } from './charger-rules';
+import { nullViolations } from '../common/field-errors';
+import { chargerRuleViolations, ChargerShape } from './charger-rules';
 import { ChargerColumns, ChargerFilter, ChargersRepository } from './chargers.repository';
 import { requestedConnectors } from './connector-input';
 

@@ -28,3 +28,10 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
     return [...own, ...flattenValidationErrors(error.children ?? [], field)];
   });
 }
+
+/** A partial update may clear nullable fields with null; null on any other field is a mistake. */
+export function nullViolations(body: object, nullable: readonly string[]): FieldError[] {
+  return Object.entries(body)
+    .filter(([field, value]) => value === null && !nullable.includes(field))
+    .map(([field]) => ({ field, messages: [`${field} may not be null`] }));
+}

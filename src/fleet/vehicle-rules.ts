@@ -1,4 +1,4 @@
-import { FieldError } from '../common/field-errors';
+import { FieldError, nullViolations } from '../common/field-errors';
 
 export interface SocLimits {
   minSocPercent: number;
@@ -18,7 +18,5 @@ const NULLABLE = ['consumptionKwhPerKm', 'consumptionKwhPerTask', 'idTag'];
 
 /** Only the nullable columns may be cleared with null; null elsewhere would reach a NOT NULL column. */
 export function vehicleNullViolations(body: object): FieldError[] {
-  return Object.entries(body)
-    .filter(([field, value]) => value === null && !NULLABLE.includes(field))
-    .map(([field]) => ({ field, messages: [`${field} may not be null`] }));
+  return nullViolations(body, NULLABLE);
 }

@@ -1,9 +1,11 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  IsDefined,
   IsIn,
   IsInt,
   IsNumber,
+  IsObject,
   IsOptional,
   IsString,
   Length,
@@ -57,6 +59,8 @@ export class CreateSiteDto {
   demandChargePerKw?: number;
 
   @ApiProperty({ type: TariffDto })
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => TariffDto)
   tariff!: TariffDto;

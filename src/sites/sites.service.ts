@@ -1,11 +1,14 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { definedOnly } from '../common/defined-only';
-import { invalidFields } from '../common/field-errors';
+import { invalidFields, nullViolations } from '../common/field-errors';
 import { Page } from '../common/pagination';
 import { Site, SiteKind } from './site.entity';
 import { CreateSiteDto, UpdateSiteDto } from './site.dto';
 import { siteRuleViolations } from './site-rules';
 import { SitesRepository } from './sites.repository';
+
+/** Only these site fields may be cleared with null (tickSeconds falls back to APRON_TICK_SECONDS). */
+const NULLABLE_FIELDS = ['tickSeconds'];
 
 @Injectable()
 export class SitesService {
@@ -34,6 +37,8 @@ export class SitesService {
   }
 
   async update(id: string, dto: UpdateSiteDto): Promise<Site> {
+    const nulls = nullViolations(dto, NULLABLE_FIELDS);
+    if (nulls.length > 0) throw invalidFields(nulls);
     const updated = await this.repository.updateLocked(id, (site) => {
       const merged = Object.assign(site, definedOnly(dto));
       this.assertRules(merged);

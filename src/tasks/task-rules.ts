@@ -1,4 +1,4 @@
-import { FieldError } from '../common/field-errors';
+import { FieldError, nullViolations } from '../common/field-errors';
 
 export const MAX_TASK_MS = 24 * 60 * 60 * 1000;
 
@@ -23,7 +23,5 @@ const NULLABLE = ['energyKwhPerVehicle', 'distanceKm'];
 
 /** Only the nullable columns may be cleared with null; null elsewhere would reach a NOT NULL column. */
 export function taskNullViolations(body: object): FieldError[] {
-  return Object.entries(body)
-    .filter(([field, value]) => value === null && !NULLABLE.includes(field))
-    .map(([field]) => ({ field, messages: [`${field} may not be null`] }));
+  return nullViolations(body, NULLABLE);
 }

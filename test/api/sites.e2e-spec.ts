@@ -59,6 +59,32 @@ describe('sites API', () => {
     );
   });
 
+  it('names a missing tariff as a field error', async () => {
+    const body = aSite({ code: 'NO-TARIFF' });
+    delete body.tariff;
+    const response = await app.http(fleetManager).post('/api/v1/sites').send(body).expect(400);
+    expect(response.body.fields.map((f: { field: string }) => f.field)).toEqual(['tariff']);
+  });
+
+  it('refuses to clear required fields with null on update, and keeps the stored site', async () => {
+    const created = await app
+      .http(fleetManager)
+      .post('/api/v1/sites')
+      .send(aSite({ code: 'NULLS-1' }))
+      .expect(201);
+    for (const field of ['tariff', 'gridLimitKw', 'timeZone', 'name']) {
+      const response = await app
+        .http(fleetManager)
+        .patch(`/api/v1/sites/${created.body.id}`)
+        .send({ [field]: null })
+        .expect(400);
+      expect(response.body.fields.map((f: { field: string }) => f.field)).toContain(field);
+    }
+    const read = await app.http(viewer).get(`/api/v1/sites/${created.body.id}`).expect(200);
+    expect(read.body).toMatchObject({ name: aSite().name, gridLimitKw: 2000, timeZone: 'Asia/Shanghai' });
+    expect(read.body.tariff.timeOfUse).toHaveLength(4);
+  });
+
   it('rejects time-of-use rules that leave part of the week without a price', async () => {
     const tariff = {
       currency: 'CNY',
