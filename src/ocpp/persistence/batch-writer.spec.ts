@@ -31,6 +31,32 @@ describe('BatchWriter', () => {
     expect(written).toEqual([1, 2, 3]);
   });
 
+  it('tries a failed batch again at shutdown, since there is no next flush', async () => {
+    let failuresLeft = 2;
+    const written: number[] = [];
+    const writer = new BatchWriter<number>(
+      'test',
+      async (rows) => {
+        if (failuresLeft-- > 0) throw new Error('Connection terminated');
+        written.push(...rows);
+      },
+      60_000,
+      10,
+    );
+    writer.add(1);
+    writer.add(2);
+    await writer.stop([1, 1, 1]);
+    expect(written).toEqual([1, 2]);
+    expect(writer.pendingRows).toBe(0);
+  });
+
+  it('gives up at shutdown after its retries, keeping the rows counted as pending', async () => {
+    const writer = new BatchWriter<number>('test', () => Promise.reject(new Error('database down')), 60_000, 10);
+    writer.add(1);
+    await writer.stop([1, 1]);
+    expect(writer.pendingRows).toBe(1);
+  });
+
   it('drops the oldest rows beyond its bound and counts them', () => {
     const writer = new BatchWriter<number>('test', () => new Promise(() => undefined), 60_000, 1000, 5);
     for (let i = 0; i < 8; i++) writer.add(i);

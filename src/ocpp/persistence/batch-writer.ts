@@ -69,14 +69,23 @@ export class BatchWriter<Row> {
     if (this.buffer.length >= this.maxRows) await this.flush();
   }
 
-  /** Stops the timer and writes what is left (one attempt). */
-  async stop(): Promise<void> {
+  /**
+   * Stops the timer and writes what is left. A batch that fails is tried again a few times, a little later each time:
+   * at shutdown there is no next flush, and a dropped connection is often gone by the next attempt.
+   */
+  async stop(retryDelaysMs: readonly number[] = [100, 500, 1500]): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    let failures = 0;
     while (this.buffer.length > 0) {
       const before = this.buffer.length;
       await this.flush();
-      if (this.buffer.length >= before) break;
+      if (this.buffer.length < before) continue;
+      if (failures >= retryDelaysMs.length) {
+        this.logger.error(`${this.buffer.length} rows not written at shutdown`);
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, retryDelaysMs[failures++]));
     }
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Between, DataSource, FindOptionsWhere, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
+import { Between, DataSource, EntityManager, FindOptionsWhere, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
 import { valuesPlaceholders } from './batch-writer';
 import { MeterSampleRow } from './meter-sample.entity';
 
@@ -58,18 +58,32 @@ export interface SampleRange {
 export class MeterSamplesRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async insertMany(rows: MeterSampleInsert[]): Promise<void> {
+  /**
+   * Samples and the session counters they moved, in one transaction: a batch that fails is retried whole, so neither
+   * half may land without the other (duplicate sample rows, or a counter that is lost).
+   */
+  async writeBatch(rows: MeterSampleInsert[], energy: SessionEnergyUpdate[]): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await this.insertMany(rows, manager);
+      await this.updateSessionEnergy(energy, manager);
+    });
+  }
+
+  async insertMany(rows: MeterSampleInsert[], manager: EntityManager = this.dataSource.manager): Promise<void> {
     if (rows.length === 0) return;
     const params = rows.flatMap((row) => COLUMNS.map((column) => row[column]));
     const columns = COLUMNS.map((c) => `"${c}"`).join(', ');
-    await this.dataSource.query(
+    await manager.query(
       `INSERT INTO "ocpp_meter_samples" (${columns}) VALUES ${valuesPlaceholders(rows.length, COLUMNS.length)}`,
       params,
     );
   }
 
   /** Only sessions still open: the final values written at the end of a session win over a late batch. */
-  async updateSessionEnergy(updates: SessionEnergyUpdate[]): Promise<void> {
+  async updateSessionEnergy(
+    updates: SessionEnergyUpdate[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
     if (updates.length === 0) return;
     const params = updates.flatMap((u) => [
       u.sessionId,
@@ -79,7 +93,7 @@ export class MeterSamplesRepository {
       u.registerResets,
       u.lastSocPercent,
     ]);
-    await this.dataSource.query(
+    await manager.query(
       `UPDATE "ocpp_sessions" AS s SET "energyWh" = v.e, "lastRegisterWh" = v.r, "lastRegisterAt" = v.t,
          "registerResets" = v.n, "lastSocPercent" = COALESCE(v.soc, s."lastSocPercent"), "updatedAt" = now()
        FROM (VALUES ${valuesPlaceholders(updates.length, ENERGY_CASTS.length, ENERGY_CASTS)}) AS v(id, e, r, t, n, soc)

@@ -21,8 +21,13 @@ export class MeterSampleWriter implements OnApplicationBootstrap, BeforeApplicat
     this.writer = new BatchWriter(
       'OcppMeterSamples',
       async (rows) => {
-        await this.samples.insertMany(rows);
-        await this.samples.updateSessionEnergy(this.tracker.takeDirty());
+        const energy = this.tracker.takeDirty();
+        try {
+          await this.samples.writeBatch(rows, energy);
+        } catch (error) {
+          this.tracker.restoreDirty(energy);
+          throw error;
+        }
       },
       config.flushIntervalMs,
       config.flushMaxRows,

@@ -99,6 +99,12 @@ export class SessionTracker {
     return updates;
   }
 
+  /** Marks counters taken by takeDirty() dirty again after their write failed, so the next flush writes them. */
+  restoreDirty(updates: SessionEnergyUpdate[]): void {
+    const ids = new Set(updates.map((update) => update.sessionId));
+    for (const tracked of this.byTransaction.values()) if (ids.has(tracked.id)) tracked.dirty = true;
+  }
+
   get size(): number {
     return this.byTransaction.size;
   }
