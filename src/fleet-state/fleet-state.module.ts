@@ -11,6 +11,7 @@ import { FleetIdentityModule } from './linking/fleet-identity.module';
 import { SessionLinksService } from './linking/session-links.service';
 import { ChargerSocReporting } from './ocpp-feed/charger-soc-reporting';
 import { OcppFleetFeed } from './ocpp-feed/ocpp-fleet-feed';
+import { RegisterCheckpoints } from './ocpp-feed/register-checkpoints';
 import { SessionSocFeeder } from './ocpp-feed/session-soc-feeder';
 import { ConsumptionLearnerRepository } from './persistence/consumption-learner.repository';
 import { FleetSessionsRepository } from './persistence/fleet-sessions.repository';
@@ -43,6 +44,7 @@ import { TelemetryService } from './telemetry/telemetry.service';
     VehicleSocStore,
     ConsumptionModel,
     SessionSocFeeder,
+    RegisterCheckpoints,
     ChargerSocReporting,
     OcppFleetFeed,
     SessionLinksService,

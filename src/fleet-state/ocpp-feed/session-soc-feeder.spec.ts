@@ -4,8 +4,9 @@ import { SitesService } from '../../sites/sites.service';
 import { VehicleDirectory } from '../common/vehicle-directory';
 import { SessionLinker } from '../linking/session-linker';
 import { FleetSessionRow } from '../persistence/fleet-session.entity';
-import { FleetSessionsRepository } from '../persistence/fleet-sessions.repository';
+import { FleetSessionsRepository, RegisterCheckpoint } from '../persistence/fleet-sessions.repository';
 import { VehicleSocStore } from '../soc/vehicle-soc-store';
+import { RegisterCheckpoints } from './register-checkpoints';
 import { SessionSocFeeder } from './session-soc-feeder';
 
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 22, 6, minute));
@@ -31,7 +32,10 @@ function feederWith(siteKind: 'airport' | 'highway') {
     add: async (_v: Vehicle, events: SocInputEvent[]) => void added.push(...events),
   } as unknown as VehicleSocStore;
   const sites = { get: async () => ({ kind: siteKind }) } as unknown as SitesService;
-  const feeder = new SessionSocFeeder(sessions, linker, directory, store, sites);
+  const checkpoints = {
+    record: (c: RegisterCheckpoint) => void Object.assign(rows.get(c.sessionId)!, c),
+  } as unknown as RegisterCheckpoints;
+  const feeder = new SessionSocFeeder(sessions, linker, directory, store, sites, checkpoints);
   return { feeder, rows, pending, added };
 }
 

@@ -9,6 +9,7 @@ import { SessionLinker } from '../linking/session-linker';
 import { FleetSessionRow, SessionLinkSource } from '../persistence/fleet-session.entity';
 import { FleetSessionsRepository } from '../persistence/fleet-sessions.repository';
 import { VehicleSocStore } from '../soc/vehicle-soc-store';
+import { RegisterCheckpoints } from './register-checkpoints';
 import { KeyedInput, sampleInputs } from './session-meter-inputs';
 
 /** Who the session's events came from (the envelope's fields). */
@@ -30,6 +31,8 @@ export class SessionSocFeeder {
   private readonly logger = new Logger(SessionSocFeeder.name);
   private readonly open = new Map<string, FleetSessionRow>();
   private readonly siteKinds = new Map<string, SiteKind | null>();
+  /** Sessions whose row exists in the database: their register checkpoints can be written in batches. */
+  private readonly stored = new Set<string>();
 
   constructor(
     private readonly sessions: FleetSessionsRepository,
@@ -37,6 +40,7 @@ export class SessionSocFeeder {
     private readonly directory: VehicleDirectory,
     private readonly store: VehicleSocStore,
     private readonly sites: SitesService,
+    private readonly checkpoints: RegisterCheckpoints,
   ) {}
 
   async started(source: SessionSource, event: SessionStartedEvent): Promise<void> {
@@ -48,14 +52,14 @@ export class SessionSocFeeder {
       row.lastRegisterAt = event.at;
     }
     await this.identify(row, event.idTag);
-    await this.sessions.save(row);
+    await this.save(row);
   }
 
   async updated(source: SessionSource, event: SessionUpdatedEvent): Promise<void> {
     const row = await this.row(source, event.evseId);
     row.evseId ??= event.evseId ?? null;
     if (event.idTag !== undefined && row.vehicleId === null) await this.identify(row, event.idTag);
-    await this.sessions.save(row);
+    await this.save(row);
   }
 
   async sample(source: SessionSource, sample: MeterSampleEvent): Promise<void> {
@@ -64,7 +68,14 @@ export class SessionSocFeeder {
     if (result.skipped) this.logger.warn(`session ${row.sessionId}: ${result.skipped}`);
     row.lastRegisterWh = result.register.lastRegisterWh;
     row.lastRegisterAt = result.register.lastRegisterAt;
-    await this.sessions.save(row);
+    if (!this.stored.has(row.sessionId)) await this.save(row);
+    else if (row.lastRegisterWh !== null && row.lastRegisterAt !== null) {
+      this.checkpoints.record({
+        sessionId: row.sessionId,
+        lastRegisterWh: row.lastRegisterWh,
+        lastRegisterAt: row.lastRegisterAt,
+      });
+    }
     await this.feed(row, result.inputs);
   }
 
@@ -78,8 +89,9 @@ export class SessionSocFeeder {
       await this.feed(row, result.inputs);
     }
     row.endedAt ??= event.at;
-    await this.sessions.save(row);
+    await this.save(row);
     this.open.delete(row.sessionId);
+    this.stored.delete(row.sessionId);
   }
 
   /** A dispatcher's link; the session's inputs so far go to the vehicle's estimator. */
@@ -93,8 +105,13 @@ export class SessionSocFeeder {
     // Inputs already fused into another vehicle's estimator cannot be taken back out.
     if (row.vehicleId !== null) return { outcome: 'linked-elsewhere', session: row };
     await this.link(row, vehicle, 'manual');
-    await this.sessions.save(row);
+    await this.save(row);
     return { outcome: 'linked', session: row };
+  }
+
+  private async save(row: FleetSessionRow): Promise<void> {
+    await this.sessions.save(row);
+    if (row.endedAt === null) this.stored.add(row.sessionId);
   }
 
   private async identify(row: FleetSessionRow, idTag: string | undefined): Promise<void> {
@@ -162,6 +179,7 @@ export class SessionSocFeeder {
         lastRegisterAt: null,
       });
     if (row.endedAt === null) this.open.set(row.sessionId, row);
+    if (stored && row.endedAt === null) this.stored.add(row.sessionId);
     return row;
   }
 }

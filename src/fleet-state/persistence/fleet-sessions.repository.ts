@@ -6,6 +6,12 @@ import { retryIdempotent } from '../common/retry';
 import { FleetSessionRow } from './fleet-session.entity';
 import { SessionPendingEventRow } from './session-pending-event.entity';
 
+export interface RegisterCheckpoint {
+  sessionId: string;
+  lastRegisterWh: number;
+  lastRegisterAt: Date;
+}
+
 @Injectable()
 export class FleetSessionsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -43,6 +49,26 @@ export class FleetSessionsRepository {
           ['sessionId'],
         )
         .execute(),
+    );
+  }
+
+  /**
+   * Moves sessions' register checkpoints forward in one statement. The guard on the timestamp makes a late or repeated
+   * write harmless: it can never move a checkpoint back past a newer one written by save().
+   */
+  async advanceRegisters(checkpoints: RegisterCheckpoint[]): Promise<void> {
+    if (checkpoints.length === 0) return;
+    const params = checkpoints.flatMap((c) => [c.sessionId, c.lastRegisterWh, c.lastRegisterAt]);
+    const values = checkpoints
+      .map((_, i) => `($${i * 3 + 1}::uuid, $${i * 3 + 2}::double precision, $${i * 3 + 3}::timestamptz)`)
+      .join(', ');
+    await retryIdempotent(() =>
+      this.dataSource.query(
+        `UPDATE "fleet_sessions" AS s SET "lastRegisterWh" = v.wh, "lastRegisterAt" = v.at
+         FROM (VALUES ${values}) AS v(id, wh, at)
+         WHERE s."sessionId" = v.id AND (s."lastRegisterAt" IS NULL OR s."lastRegisterAt" < v.at)`,
+        params,
+      ),
     );
   }
 
