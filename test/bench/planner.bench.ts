@@ -63,10 +63,13 @@ export async function run(args: string[]): Promise<void> {
       const [cold, coldMs] = await timed(scenario.input);
       const stats = planner.lastStats;
       const warm: number[] = [];
+      const phases: Record<string, number[]> = {};
       const statuses = new Map<string, number>();
       for (let n = 1; n <= ticks; n++) {
         const [result, ms] = await timed(scenario.tick(n));
         warm.push(ms);
+        for (const [name, phaseMs] of Object.entries(planner.lastStats?.phasesMs ?? {}))
+          (phases[name] ??= []).push(phaseMs);
         statuses.set(result.status, (statuses.get(result.status) ?? 0) + 1);
       }
       const line = {
@@ -89,6 +92,9 @@ export async function run(args: string[]): Promise<void> {
         `bench ${scenario.name}: wasm load + warm-up ${round1(wasmMs)} ms, integers ${stats?.integers}, repair rounds ${stats?.repairRounds}, build ${round1(stats?.buildMs ?? 0)} ms, first solve ${round1(stats?.firstSolveMs ?? 0)} ms, ` +
           `cold "${cold.message}", unserved ${cold.unserved.length}, warm statuses ${JSON.stringify([...statuses])}, ` +
           `invariant violations ${violations}, warm ms ${JSON.stringify(warm.map(round1))}, ` +
+          `warm phases p50/max ms ${Object.entries(phases)
+            .map(([name, values]) => `${name} ${round1(percentile(values, 50))}/${round1(Math.max(...values))}`)
+            .join(', ')}, ` +
           `CPU ms (all threads, load-independent) cold ${round1(cpuMs[0])} warm p50 ${round1(percentile(cpuMs.slice(1), 50))} ` +
           `p95 ${round1(percentile(cpuMs.slice(1), 95))}, load average ${loadavg().map(round1).join(' ')}`,
       );

@@ -30,6 +30,9 @@ export interface PlanStats {
   buildMs: number;
   firstSolveMs: number;
   totalMs: number;
+  /** Phases of the last solve (ms): input checks and normalising, stage 1, model building, HiGHS (load, first solve and
+   * repair rounds, worker round-trips included), result decoding, invariant check. */
+  phasesMs?: Record<string, number>;
 }
 
 /**
@@ -82,6 +85,14 @@ export class Planner {
     const issues = validatePlanInput(input);
     if (issues.length > 0) throw new PlanInputError(issues);
     const fullProblem = normalizeInput(input, options);
+    const phasesMs: Record<string, number> = {};
+    let phaseStart = startMs;
+    const phase = (name: string) => {
+      const nowMs = performance.now();
+      phasesMs[name] = Math.round((nowMs - phaseStart) * 10) / 10;
+      phaseStart = nowMs;
+    };
+    phase('normalize');
     const fallback = (reason: string) => decideFallback(fullProblem, reason, elapsed());
     let adapter: SolverAdapter | undefined;
     try {
@@ -110,6 +121,7 @@ export class Planner {
           stageNote = `, ${chosen.source}`;
         }
       }
+      phase('stage1');
       // After stage 1 each task has about as many candidates as it needs: an LP with repair is enough.
       const built = buildModel(problem, twoStage ? 0 : integerWindowMinutes, twoStage);
       this.lastStats = {
@@ -120,10 +132,13 @@ export class Planner {
         buildMs: elapsed(),
         firstSolveMs: 0,
         totalMs: 0,
+        phasesMs,
       };
+      phase('build');
       const now = () => performance.now();
       const warmBasis = options.warmBasisAcrossTicks;
       const repaired = await solveWithRepair(adapter, built, problem, deadlineMs, options.mipGap, now, warmBasis);
+      phase('solve');
       if (!repaired.ok) return fallback(repaired.reason);
       const { solution } = repaired;
       this.lastStats.repairRounds = solution.rounds;
@@ -160,7 +175,9 @@ export class Planner {
         objective,
         gap,
       });
+      phase('decode');
       const violations = checkInvariants(input, result);
+      phase('invariants');
       if (violations.length > 0) {
         return fallback(`solver answer broke ${violations.length} invariant(s), first: ${violations[0].message}`);
       }

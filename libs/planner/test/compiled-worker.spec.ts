@@ -40,6 +40,6 @@ describe('planner compiled to JavaScript', () => {
     ).toString();
     const result = JSON.parse(stdout) as { status: string; costTotal: number };
     expect(result.status).toBe('optimal');
-    expect(result.costTotal).toBeCloseTo(5, 4);
+    expect(result.costTotal).toBeCloseTo(19.0816, 4);
   });
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PlanInput, Planner } from '../src';
+import { checkInvariants, PlanInput, Planner } from '../src';
 import { aBus, aCharger, aScenario, aSession, aTask, at, kwOf, prices, socOf } from './builders';
 import { expectSameObjective, solveBoth } from './solve-both';
 
@@ -11,14 +11,16 @@ describe('planner golden scenarios (both solvers)', () => {
   const planner = new Planner({ timeLimitSeconds: 20 });
   afterAll(() => planner.dispose());
 
-  it('charges in the cheap night slots, no earlier and no more than the task needs', async () => {
-    // 40 kWh at reserve, task draws 50 kWh at 04:00: buy exactly 50 kWh at 0.10 in the first cheap hour (02:00).
+  it('charges in the cheap night slots only, and fills up there (terminal value)', async () => {
+    // 40 kWh at reserve, task draws 50 kWh at 04:00, tariff 0.30 then 0.10 for good. Energy left at the horizon end is
+    // worth the cheapest price, so every cheap hour the bus is idle is used (taper above 160 kWh), none of the dear ones:
+    // 02:00 100 kW to 140 kWh, 03:00 tapered to 182.86, task, 05:00 tapered from 132.86.
     const { highs, jslp } = await solveBoth(planner, scenario('planner-night-charging.json'));
     expectSameObjective(highs, jslp);
     for (const result of [highs, jslp]) {
       expect(result.status).toBe('optimal');
-      expect(kwOf(result, 'BUS-01')).toEqual([0, 0, 50, 0, 0, 0]);
-      expect(result.costTotal).toBeCloseTo(5, 4);
+      expect(kwOf(result, 'BUS-01')).toEqual([0, 0, 100, 42.8571, 0, 47.9592]);
+      expect(result.costTotal).toBeCloseTo(19.0816, 4);
       expect(result.assignments).toEqual([{ taskId: 'T1', vehicleId: 'BUS-01' }]);
     }
   });
@@ -76,8 +78,10 @@ describe('planner golden scenarios (both solvers)', () => {
   it('charges the bus too empty for its next task first', async () => {
     // 50 kW grid. BUS-LOW (20 % = reserve) must gain 40 kWh before its 01:00 task, so it takes 40 of the first hour's
     // 50 kW; BUS-HIGH (30 %) needs 40 kWh before 03:00 and gets the 10 kW left, then 30 kW in the next hour.
+    // Night power (0.10) follows the horizon, so nothing is bought at 0.20 just to hold it.
     const input = aScenario({
       site: { id: 's', kind: 'airport', gridLimitKw: 50 },
+      pricePerKwh: prices([0.2, 0.2, 0.2, 0.2, 0.1]),
       vehicles: [aBus({ id: 'BUS-LOW', socPercent: 20 }), aBus({ id: 'BUS-HIGH', socPercent: 30 })],
       tasks: [
         aTask({
@@ -179,5 +183,45 @@ describe('planner golden scenarios (both solvers)', () => {
     expectSameObjective(highs, jslp);
     // Slot 0 averages 0.30, slot 1 costs 0.20 until 03:00 but the bus is busy from 03:00: it must charge in slot 0.
     expect(highs.costTotal).toBeCloseTo(6, 4);
+  });
+  describe('terminal value: energy left at the horizon end is worth the cheapest price from now on', () => {
+    it('with nothing to do but a cheap last slot, charges there and nowhere else', async () => {
+      const input = aScenario({
+        pricePerKwh: prices([0.3, 0.3, 0.3, 0.1]),
+        vehicles: [aBus({ socPercent: 50, pluggedInto: 'CP-01' })],
+      });
+      const { highs, jslp } = await solveBoth(planner, input);
+      expectSameObjective(highs, jslp);
+      for (const result of [highs, jslp]) {
+        const kw = kwOf(result, 'BUS-01');
+        expect(kw.slice(0, 3)).toEqual([0, 0, 0]);
+        // 100 kWh + p = e, taper p <= 2.5 (200 - e): p = 71.4286 kW in the last hour.
+        expect(kw[3]).toBeCloseTo(71.4286, 3);
+        expect(socOf(result, 'BUS-01')[4]).toBeCloseTo(85.7143, 3);
+      }
+    });
+
+    it('never buys at a dearer price just to hold energy when a cheaper step follows the horizon', async () => {
+      const input = aScenario({
+        pricePerKwh: prices([0.3, 0.3, 0.3, 0.3, 0.1]),
+        vehicles: [aBus({ socPercent: 50, pluggedInto: 'CP-01' })],
+      });
+      const { highs, jslp } = await solveBoth(planner, input);
+      for (const result of [highs, jslp]) expect(result.sitePowerKw).toEqual([0, 0, 0, 0]);
+    });
+
+    it('keeps the fleet charged in the cheapest hours instead of running it down to reserve by the horizon end', async () => {
+      // A 30 kWh task at 02:00 on a flat tariff: the bus (at reserve) is refilled as early as possible and ends above
+      // reserve (without the terminal value it bought exactly 30 kWh and ended at 40 kWh, its reserve).
+      const input = aScenario({
+        vehicles: [aBus({ socPercent: 20, pluggedInto: 'CP-01' })],
+        tasks: [aTask({ start: at('02:00'), end: at('03:00'), energyKwhPerVehicle: 30 })],
+      });
+      const result = await planner.plan(input);
+      expect(checkInvariants(input, result)).toEqual([]);
+      expect(result.unserved).toEqual([]);
+      expect(socOf(result, 'BUS-01')[4]).toBeGreaterThan(60);
+      expect(kwOf(result, 'BUS-01')[0]).toBe(100);
+    });
   });
 });

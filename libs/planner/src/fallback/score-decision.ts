@@ -37,6 +37,10 @@ export function scoreDecision(problem: Problem, result: PlanResult): number {
     if (t > 0) ramp += Math.abs(kw - result.sitePowerKw[t - 1]);
   });
   if (problem.demandChargePerKw > 0) cost += problem.demandChargePerKw * result.peakKw;
+  for (const vehicle of problem.vehicles) {
+    const endPercent = socOf.get(`v:${vehicle.id}`)?.[grid.count] ?? 0;
+    cost -= weights.terminalValuePerKwh[vehicle.index] * (endPercent / 100) * vehicle.batteryKwh;
+  }
   return (
     weights.unservedPerVehicle * missing +
     weights.readinessPerKwh * readinessKwh +

@@ -26,10 +26,16 @@ export function objectiveTerms(problem: Problem, vars: Variables, weights: TierW
     const midMinutes = (grid.boundaryMinutes[t] + grid.boundaryMinutes[t + 1]) / 2;
     return [column, -(1 - midMinutes / horizonMinutes) * grid.hours[t]];
   });
+  // Cost tier: stored energy left at the horizon end is worth what refilling it later costs at least.
+  const last = grid.count - 1;
+  const terminal: [number, number][] = problem.vehicles
+    .filter(() => last >= 0)
+    .map((vehicle) => [vars.vehicleKwh[vehicle.index][last], -weights.terminalValuePerKwh[vehicle.index]]);
   return [
     { name: 'unserved', weight: weights.unservedPerVehicle, terms: vars.unserved.map((column) => [column, 1]) },
     { name: 'readiness', weight: weights.readinessPerKwh, terms: readiness },
     { name: 'cost', weight: weights.cost, terms: energyCost },
+    { name: 'terminalValue', weight: weights.cost, terms: terminal },
     { name: 'earlyBonus', weight: weights.earlyBonusPerKwh, terms: early },
     { name: 'smoothness', weight: weights.smoothnessPerKw, terms: vars.rampKw.map((column) => [column, 1]) },
   ];

@@ -13,6 +13,11 @@ export interface TierWeights {
   readinessPerKwh: number;
   /** currency per currency: energy cost and demand charge enter at face value */
   cost: number;
+  /**
+   * per kWh a vehicle stores at the horizon end, per vehicle: the cheapest tariff price from now on over the vehicle's
+   * efficiency, i.e. the least that refilling that kWh after the horizon can cost (a reward: entered negated)
+   */
+  terminalValuePerKwh: number[];
   /** reward per kWh charged, scaled from 1 in the first slot to 0 at the horizon end */
   earlyBonusPerKwh: number;
   /** per kW of change in site power between consecutive slots */
@@ -38,6 +43,7 @@ export function tierWeights(problem: Problem): TierWeights {
     unservedPerVehicle,
     readinessPerKwh,
     cost: 1,
+    terminalValuePerKwh: problem.vehicles.map((vehicle) => problem.refillPricePerKwh / vehicle.efficiency),
     earlyBonusPerKwh: EARLY_BONUS_PER_KWH,
     smoothnessPerKw: SMOOTHNESS_PER_KW,
   };

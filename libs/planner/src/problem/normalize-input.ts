@@ -9,7 +9,7 @@ import {
   SlotGrid,
   overlapMinutes,
 } from './problem';
-import { buildSlotGrid, fractionInside, minutesFrom, pricePerSlot } from './slot-grid';
+import { buildSlotGrid, cheapestPriceFrom, fractionInside, minutesFrom, pricePerSlot } from './slot-grid';
 
 /** Applies the defaults of DESIGN.md §5 and precomputes per-slot series. Assumes a validated input. */
 export function normalizeInput(input: PlanInput, options: ResolvedPlanOptions): Problem {
@@ -94,6 +94,7 @@ export function normalizeInput(input: PlanInput, options: ResolvedPlanOptions): 
     demandChargePerKw: input.site.demandChargePerKw ?? 0,
     grid,
     pricePerKwh: pricePerSlot(grid, input.pricePerKwh),
+    refillPricePerKwh: cheapestPriceFrom(grid.startMs, input.pricePerKwh),
     chargers,
     vehicles,
     tasks,

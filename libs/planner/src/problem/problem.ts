@@ -74,6 +74,11 @@ export interface Problem {
   demandChargePerKw: number;
   grid: SlotGrid;
   pricePerKwh: number[];
+  /**
+   * Cheapest price of the tariff from `start` on (the step holding at `start` and every later one, also past the
+   * horizon): what refilling a kWh after the horizon costs at least. Values the energy left at the horizon end.
+   */
+  refillPricePerKwh: number;
   chargers: ProblemCharger[];
   vehicles: ProblemVehicle[];
   /** Tasks that overlap the horizon; others are ignored (reported in `skippedTaskIds`). */

@@ -39,6 +39,16 @@ export function pricePerSlot(grid: SlotGrid, steps: PriceStepInput[]): number[] 
   });
 }
 
+/** Cheapest price of the step function from `startMs` on: the step holding then and every later step. */
+export function cheapestPriceFrom(startMs: number, steps: PriceStepInput[]): number {
+  let cheapest = Infinity;
+  steps.forEach((step, i) => {
+    const nextFromMs = i + 1 < steps.length ? Date.parse(steps[i + 1].from) : Infinity;
+    if (nextFromMs > startMs) cheapest = Math.min(cheapest, step.price);
+  });
+  return Number.isFinite(cheapest) ? cheapest : 0;
+}
+
 /** Per slot, the fraction of the slot inside [fromMinutes, toMinutes). */
 export function fractionInside(grid: SlotGrid, fromMinutes: number, toMinutes: number): number[] {
   return grid.hours.map((_, t) => {
