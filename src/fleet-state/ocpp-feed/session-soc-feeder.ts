@@ -30,7 +30,7 @@ export type ManualLinkOutcome = 'linked' | 'unchanged' | 'unknown-session' | 'li
 export class SessionSocFeeder {
   private readonly logger = new Logger(SessionSocFeeder.name);
   private readonly open = new Map<string, FleetSessionRow>();
-  private readonly siteKinds = new Map<string, SiteKind | null>();
+  private readonly siteKinds = new Map<string, Promise<SiteKind | null>>();
   /** Sessions whose row exists in the database: their register checkpoints can be written in batches. */
   private readonly stored = new Set<string>();
 
@@ -149,13 +149,18 @@ export class SessionSocFeeder {
     );
   }
 
-  private async siteKind(siteId: string | null): Promise<SiteKind | null> {
-    if (siteId === null) return null;
-    if (!this.siteKinds.has(siteId)) {
-      const site = await this.sites.get(siteId).catch(() => null);
-      this.siteKinds.set(siteId, site?.kind ?? null);
+  /** Cached as a promise: a thousand sessions starting at once at one site ask the database once. */
+  private siteKind(siteId: string | null): Promise<SiteKind | null> {
+    if (siteId === null) return Promise.resolve(null);
+    let kind = this.siteKinds.get(siteId);
+    if (!kind) {
+      kind = this.sites.get(siteId).then(
+        (site) => site.kind,
+        () => null,
+      );
+      this.siteKinds.set(siteId, kind);
     }
-    return this.siteKinds.get(siteId) ?? null;
+    return kind;
   }
 
   private async row(source: SessionSource, evseId: number | undefined): Promise<FleetSessionRow> {
