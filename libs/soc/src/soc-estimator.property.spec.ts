@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { SocEstimatorOptions } from './soc-config';
+import { SOC_ESTIMATOR_DEFAULTS, SocEstimatorOptions } from './soc-config';
 import { SocEstimator } from './soc-estimator';
 import { SocInputEvent } from './soc-types';
 import { atMinute, chargerSoc, delivered } from './testing/soc-fixtures';
@@ -69,6 +69,26 @@ describe('SocEstimator properties', () => {
     );
   });
 
+  it('follows a reading that contradicts the model by more than the disagreement threshold', () => {
+    fc.assert(
+      fc.property(eventsArbitrary(), fc.integer({ min: 0, max: 700 }), (events, minute) => {
+        const estimator = feed(events);
+        const atMs = atMinute(minute + 0.5);
+        const prior = estimator.estimateAt(atMs);
+        // Only a confident model can be contradicted: 25 points is then well beyond three sigmas.
+        fc.pre(prior.uncertaintyPercent < 5);
+        const socPercent = prior.socPercent > 50 ? prior.socPercent - 25 : prior.socPercent + 25;
+        estimator.add({ kind: 'reading', source: 'charger', atMs, socPercent });
+        const posterior = estimator.estimateAt(atMs);
+        expect(Math.abs(posterior.socPercent - socPercent)).toBeLessThan(
+          SOC_ESTIMATOR_DEFAULTS.readingSigmaPercent.charger,
+        );
+        expect(posterior.disagreement).toBe(true);
+      }),
+      RUNS,
+    );
+  });
+
   it('pulls the estimate toward a reading: it ends between the prior estimate and the reading', () => {
     fc.assert(
       fc.property(
@@ -85,7 +105,11 @@ describe('SocEstimator properties', () => {
           const posterior = estimator.estimateAt(atMs);
           expect(posterior.socPercent).toBeGreaterThanOrEqual(Math.min(prior.socPercent, socPercent));
           expect(posterior.socPercent).toBeLessThanOrEqual(Math.max(prior.socPercent, socPercent));
-          expect(posterior.uncertaintyPercent).toBeLessThanOrEqual(prior.uncertaintyPercent);
+          // A reading that contradicts the model may leave the estimate as uncertain as the reading itself, no more.
+          const readingSigma = SOC_ESTIMATOR_DEFAULTS.readingSigmaPercent[source];
+          expect(posterior.uncertaintyPercent).toBeLessThanOrEqual(
+            Math.max(prior.uncertaintyPercent, readingSigma) + 1e-9,
+          );
           expect(posterior.lastDirectReadingMs).toBe(atMs);
         },
       ),

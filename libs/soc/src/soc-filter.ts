@@ -79,9 +79,16 @@ function applyReading(
 ): SocFilterState {
   const measurementVariance = config.readingSigmaPercent[reading.source] ** 2;
   const innovationPercent = reading.socPercent - state.socPercent;
-  const innovationVariance = state.variancePercent2 + measurementVariance;
-  const sigmas = Math.abs(innovationPercent) / Math.sqrt(innovationVariance);
-  const gain = state.variancePercent2 / innovationVariance;
+  const sigmas = Math.abs(innovationPercent) / Math.sqrt(state.variancePercent2 + measurementVariance);
+  // A reading this far out means the model drifted (a task used more energy than predicted), not that the battery
+  // management system is wrong: the prior's variance is widened to cover the gap, so the estimate follows the reading
+  // at once instead of creeping towards it over the next readings while the planner works with a stale figure.
+  const priorVariance =
+    sigmas > config.disagreementSigmas
+      ? Math.max(state.variancePercent2, innovationPercent ** 2 - measurementVariance)
+      : state.variancePercent2;
+  const innovationVariance = priorVariance + measurementVariance;
+  const gain = priorVariance / innovationVariance;
   const updated = state.socPercent + gain * innovationPercent;
   // Rounding must never carry the estimate past the reading or back past the prior.
   const low = Math.min(state.socPercent, reading.socPercent);
@@ -99,7 +106,7 @@ function applyReading(
   return {
     ...state,
     socPercent: Math.min(high, Math.max(low, updated)),
-    variancePercent2: (1 - gain) * state.variancePercent2,
+    variancePercent2: (1 - gain) * priorVariance,
     lastReading: { atMs: reading.atMs, source: reading.source, socPercent: reading.socPercent },
     lastDisagreement,
   };
