@@ -6,6 +6,7 @@ import { ChargersModule } from './chargers/chargers.module';
 import { Clock, systemClock } from './common/clock';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
+import { DashboardModule } from './dashboard/dashboard.module';
 import { DatabaseTarget, dataSourceOptions } from './database/data-source-options';
 import { DispatchModule } from './dispatch/dispatch.module';
 import { FleetModule } from './fleet/fleet.module';
@@ -39,6 +40,7 @@ export class AppModule {
         ScheduleModule.forRoot(),
         SchedulingModule,
         DispatchModule,
+        DashboardModule,
         MetricsModule,
       ],
       controllers: [HealthController],
