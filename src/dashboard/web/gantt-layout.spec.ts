@@ -1,0 +1,111 @@
+import { GanttTask, layoutGantt, percentOf, timeTicks } from './gantt-layout';
+
+const H = 3600_000;
+const T0 = Date.parse('2026-11-22T06:00:00Z');
+const window = { fromMs: T0, toMs: T0 + 10 * H };
+
+const task = (label: string, startH: number, endH: number, overrides: Partial<GanttTask> = {}): GanttTask => ({
+  id: `id-${label}`,
+  label,
+  startMs: T0 + startH * H,
+  endMs: T0 + endH * H,
+  vehicles: [],
+  missingVehicles: 0,
+  inPlan: true,
+  atRisk: false,
+  pinned: [],
+  ...overrides,
+});
+
+describe('layoutGantt', () => {
+  it('puts each task on the rows of its vehicles, in percent of the window, in start order', () => {
+    const rows = layoutGantt(
+      [
+        task('LATE', 5, 6, { vehicles: ['BUS-01'] }),
+        task('EARLY', 1, 1.5, { vehicles: ['BUS-01', 'BUS-02'], pinned: ['BUS-02'] }),
+      ],
+      ['BUS-01', 'BUS-02', 'BUS-03'],
+      window,
+    );
+    expect(
+      rows.map((row) => [row.label, row.bars.map((bar) => [bar.label, bar.leftPercent, bar.widthPercent])]),
+    ).toEqual([
+      [
+        'BUS-01',
+        [
+          ['EARLY', 10, 5],
+          ['LATE', 50, 10],
+        ],
+      ],
+      ['BUS-02', [['EARLY', 10, 5]]],
+      ['BUS-03', []],
+    ]);
+    expect(rows[1].bars[0].pinned).toBe(true);
+    expect(rows[0].bars[0].pinned).toBe(false);
+  });
+
+  it('clips bars to the window and leaves out tasks wholly outside it', () => {
+    const rows = layoutGantt(
+      [
+        task('BEFORE', -3, -1, { vehicles: ['V'] }),
+        task('ACROSS-START', -1, 1, { vehicles: ['V'] }),
+        task('ACROSS-END', 9, 12, { vehicles: ['V'] }),
+        task('AFTER', 10, 11, { vehicles: ['V'] }),
+      ],
+      ['V'],
+      window,
+    );
+    expect(rows[0].bars.map((bar) => [bar.label, bar.leftPercent, bar.widthPercent])).toEqual([
+      ['ACROSS-START', 0, 10],
+      ['ACROSS-END', 90, 10],
+    ]);
+  });
+
+  it('packs tasks short of vehicles or not yet planned into as few non-overlapping unassigned lanes as needed', () => {
+    const rows = layoutGantt(
+      [
+        task('SHORT-A', 1, 3, { vehicles: ['V'], missingVehicles: 1, atRisk: true }),
+        task('NEW-B', 2, 4, { inPlan: false }),
+        task('SHORT-C', 3, 5, { missingVehicles: 2, atRisk: true }),
+        task('SERVED', 1, 2, { vehicles: ['V'] }),
+      ],
+      ['V'],
+      window,
+    );
+    expect(rows.map((row) => [row.kind, row.label, row.bars.map((bar) => bar.label)])).toEqual([
+      ['vehicle', 'V', ['SERVED', 'SHORT-A']],
+      ['unassigned', 'unassigned', ['SHORT-A (short 1)', 'SHORT-C (short 2)']],
+      ['unassigned', '', ['NEW-B (not planned)']],
+    ]);
+    expect(rows[1].bars.every((bar) => bar.atRisk)).toBe(true);
+  });
+});
+
+describe('percentOf', () => {
+  it('places instants linearly, outside 0..100 beyond the window, 0 for an empty window', () => {
+    expect(percentOf(T0 + 2.5 * H, window)).toBe(25);
+    expect(percentOf(T0 - H, window)).toBe(-10);
+    expect(percentOf(T0, { fromMs: T0, toMs: T0 })).toBe(0);
+  });
+});
+
+describe('timeTicks', () => {
+  it('picks the smallest whole step giving at most the asked number of ticks, on whole local hours', () => {
+    const from = Date.parse('2026-11-22T06:10:00Z');
+    // 10 hours, at most 6 ticks: 2-hour steps; UTC+8 local even hours are even UTC hours too.
+    const ticks = timeTicks({ fromMs: from, toMs: from + 10 * H }, 6, 8 * H);
+    expect(ticks.map((at) => new Date(at).toISOString().slice(11, 16))).toEqual([
+      '08:00',
+      '10:00',
+      '12:00',
+      '14:00',
+      '16:00',
+    ]);
+  });
+
+  it('aligns to the zone: in UTC+5:30 hourly ticks fall on :30 UTC', () => {
+    const from = Date.parse('2026-11-22T06:00:00Z');
+    const ticks = timeTicks({ fromMs: from, toMs: from + 3 * H }, 4, 5.5 * H);
+    expect(ticks.map((at) => new Date(at).toISOString().slice(11, 16))).toEqual(['06:30', '07:30', '08:30']);
+  });
+});
