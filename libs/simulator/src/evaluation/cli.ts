@@ -7,12 +7,12 @@ import type { SiteDay } from './evaluation-types';
 import { checkGoals } from './goals';
 import { evaluationPlots } from './report/evaluation-plots';
 import { kpiTable } from './report/kpi-table';
-import { airportSiteDay, highwaySiteDay } from './site-day';
+import { airportSiteDay, guangzhouSiteDay, highwaySiteDay, holidayHighwaySiteDay } from './site-day';
 import { standardPolicies } from './standard-policies';
 
 /**
  * `tsx libs/simulator/src/evaluation/cli.ts [--site airport|highway] [--seed N] [--sweep] [--out DIR]
- *  [--time-limit SECONDS] [--replan-minutes N]`: one medium day under every policy at 60 % of the uncontrolled
+ *  [--time-limit SECONDS] [--replan-minutes N] [--day realistic|medium]`: one day under every policy at 60 % of the uncontrolled
  * peak; KPI table on stdout, progress on stderr, JSON report and SVG plots in DIR.
  */
 async function main(): Promise<void> {
@@ -24,11 +24,13 @@ async function main(): Promise<void> {
       out: { type: 'string', default: './evaluation-output' },
       'time-limit': { type: 'string', default: '5' },
       'replan-minutes': { type: 'string', default: '15' },
+      day: { type: 'string', default: 'realistic' },
     },
   });
   const site = values.site === 'highway' ? 'highway' : 'airport';
   if (values.site !== site) throw new Error(`--site must be airport or highway, not ${values.site}`);
-  const day = mediumDay(site, values.seed === undefined ? undefined : Number(values.seed));
+  const seed = values.seed === undefined ? undefined : Number(values.seed);
+  const day = values.day === 'medium' ? mediumDay(site, seed) : realisticDay(site, seed);
   const planner = new Planner();
   try {
     const evaluation = await evaluateDay(day, {
@@ -71,7 +73,17 @@ async function main(): Promise<void> {
   }
 }
 
-/** The medium day: big enough to show the policies apart, small enough to run in minutes. */
+/**
+ * Issue 7's day: a Guangzhou-sized remote-stand day (40 buses of 250–350 kWh, 20 dual-connector 150 kW chargers,
+ * 2 MW, Guangdong tariff, ~600 tasks in two waves) or a Guangdong expressway service area on a holiday (30
+ * connectors behind 1.2 MW, arrivals all day).
+ */
+function realisticDay(site: 'airport' | 'highway', seed?: number): SiteDay {
+  if (site === 'highway') return holidayHighwaySiteDay({ seed: seed ?? 1001 });
+  return guangzhouSiteDay({ seed: seed ?? 3 });
+}
+
+/** The earlier medium day (`--day medium`): big enough to show the policies apart, small enough to run in minutes. */
 function mediumDay(site: 'airport' | 'highway', seed?: number): SiteDay {
   if (site === 'highway') return highwaySiteDay({ seed: seed ?? 44, connectors: 20, sessions: 60 });
   return airportSiteDay({ seed: seed ?? 22, vehicles: 36, connectors: 18, hours: 16, tasks: 240 });

@@ -32,7 +32,14 @@ export function checkGoals(kpis: readonly RunKpis[]): GoalCheck[] {
     {
       goal: 'apron beats LLF on undelivered public energy by ≥ 10 points',
       met: apron.publicRequiredKwh > 0 ? llf.publicUndeliveredPercent - apron.publicUndeliveredPercent >= 10 : null,
-      detail: `apron ${apron.publicUndeliveredPercent.toFixed(1)} % vs llf ${llf.publicUndeliveredPercent.toFixed(1)} %`,
+      detail:
+        `apron ${apron.publicUndeliveredPercent.toFixed(1)} % vs llf ${llf.publicUndeliveredPercent.toFixed(1)} %; ` +
+        `floor ${uncontrolled.publicUndeliveredPercent.toFixed(1)} % (uncontrolled: every EV at its own limit, no grid ` +
+        `limit; no policy delivers more)${
+          llf.publicUndeliveredPercent - 10 < uncontrolled.publicUndeliveredPercent - 1e-9
+            ? ': 10 points below LLF is under the floor, unreachable on this day'
+            : ''
+        }`,
     },
   ];
 }

@@ -1,7 +1,14 @@
 export type * from './evaluation-types';
 export { simulateDay } from './simulate-day';
 export type { SimulateOptions } from './simulate-day';
-export { airportSiteDay, highwaySiteDay, withGridLimit, priceAt } from './site-day';
+export {
+  airportSiteDay,
+  highwaySiteDay,
+  guangzhouSiteDay,
+  holidayHighwaySiteDay,
+  withGridLimit,
+  priceAt,
+} from './site-day';
 export { chargeLimitKw, TAPER_KNEE_PERCENT } from './charge-limits';
 export { computeKpis } from './kpis';
 export { evaluateDay, defaultSweepShares } from './evaluate-day';

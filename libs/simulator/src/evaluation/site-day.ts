@@ -1,6 +1,8 @@
 import type { PlanInput } from '@apron/planner';
 import { generateAirportDay, AirportDayOptions } from '../scenarios/airport-day.scenario';
-import { generateHighwayDay, HighwayDayOptions } from '../scenarios/highway-day.scenario';
+import { generateHighwayDay, HighwayDay, HighwayDayOptions } from '../scenarios/highway-day.scenario';
+import { generateGuangzhouDay, GuangzhouDayOptions } from '../scenarios/guangzhou-day.scenario';
+import { generateHolidayHighwayDay, HolidayHighwayOptions } from '../scenarios/highway-holiday.scenario';
 import type { SiteDay } from './evaluation-types';
 
 /** An airport day from the scenario generator, simulated in `stepMinutes` steps. */
@@ -10,12 +12,25 @@ export function airportSiteDay(options: AirportDayOptions, stepMinutes = 5): Sit
 
 /** A highway afternoon: the generator's sessions arrive and leave on their own timeline. */
 export function highwaySiteDay(options: HighwayDayOptions & { hours?: number }, stepMinutes = 5): SiteDay {
-  const day = generateHighwayDay(options);
+  return timelineSiteDay(generateHighwayDay(options), options.hours, stepMinutes);
+}
+
+/** Issue 7's airport day: a Guangzhou-sized remote-stand day (see guangzhou-day.scenario.ts). */
+export function guangzhouSiteDay(options: GuangzhouDayOptions, stepMinutes = 5): SiteDay {
+  return { base: generateGuangzhouDay(options), arrivals: [], dayMinutes: (options.hours ?? 24) * 60, stepMinutes };
+}
+
+/** Issue 7's highway day: a Guangdong expressway service area on a public holiday. */
+export function holidayHighwaySiteDay(options: HolidayHighwayOptions, stepMinutes = 5): SiteDay {
+  return timelineSiteDay(generateHolidayHighwayDay(options), options.hours ?? 18, stepMinutes);
+}
+
+function timelineSiteDay(day: HighwayDay, hours: number | undefined, stepMinutes: number): SiteDay {
   const lastDepartureMinutes = Math.max(0, ...day.timeline.map((item) => item.departureMinutes));
   return {
     base: day.base,
     arrivals: day.timeline,
-    dayMinutes: (options.hours ?? Math.ceil(lastDepartureMinutes / 60)) * 60,
+    dayMinutes: (hours ?? Math.ceil(lastDepartureMinutes / 60)) * 60,
     stepMinutes,
   };
 }

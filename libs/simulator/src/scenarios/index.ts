@@ -6,3 +6,7 @@ export { advanceAirportTick } from './advance-tick';
 export { benchScenarios } from './bench-scenarios';
 export type { BenchScenario } from './bench-scenarios';
 export { SeededRandom } from './random';
+export { generateGuangzhouDay, guangdongTariff, guangdongPrice, GUANGDONG_TARIFF } from './guangzhou-day.scenario';
+export type { GuangzhouDayOptions } from './guangzhou-day.scenario';
+export { generateHolidayHighwayDay } from './highway-holiday.scenario';
+export type { HolidayHighwayOptions } from './highway-holiday.scenario';
