@@ -5,6 +5,8 @@ export { validatePlanInput } from './validation/validate-plan-input';
 export { PlanInputError } from './validation/plan-input.error';
 export type { ValidationIssue } from './validation/plan-input.error';
 export { checkInvariants } from './invariants/check-invariants';
+export { relaxationBound } from './relaxation-bound';
+export type { RelaxationBound } from './relaxation-bound';
 export type { InvariantViolation } from './invariants/check-invariants';
 export type * from './types/plan-input';
 export type * from './types/plan-result';

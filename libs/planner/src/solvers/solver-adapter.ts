@@ -20,6 +20,8 @@ export interface SolveRequest {
   bounds?: { indices: number[]; lower: number[]; upper: number[] };
   /** Drop integrality from now on (the repair rounds re-solve LPs with fixed assignments). */
   relaxIntegrality?: boolean;
+  /** LP algorithm (HiGHS only; default simplex): 'ipm' = interior point with crossover, faster on very large LPs. */
+  algorithm?: 'simplex' | 'ipm';
 }
 
 /** One solver behind one interface: load a model, then solve it (again, with changed bounds). */

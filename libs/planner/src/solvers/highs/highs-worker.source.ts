@@ -106,7 +106,11 @@ function solve(highs, request) {
       Float64Array.from(columns.map((c) => latest.get(c)[1])),
     );
   }
-  model.options.set({ time_limit: Math.max(0.01, request.timeLimitSeconds), mip_rel_gap: request.mipGap });
+  model.options.set({
+    time_limit: Math.max(0.01, request.timeLimitSeconds),
+    mip_rel_gap: request.mipGap,
+    solver: request.algorithm === 'ipm' ? 'ipm' : 'choose',
+  });
   model.zeroAllClocks();
   model.run();
   const code = model.getModelStatus();
