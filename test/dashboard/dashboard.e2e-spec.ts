@@ -133,8 +133,9 @@ describe('dashboard in a real browser', () => {
     expect(await page.locator('#power-chart canvas').count()).toBe(1);
     expect(await page.locator('#soc-chart canvas').count()).toBe(1);
     await expectText(page, '#tariff-legend', /peak 1\.02 CNY\/kWh/);
-    // Signed in for this tab only: the key is in sessionStorage, and in no URL.
-    expect(await page.evaluate(() => sessionStorage.getItem('apron.apiKey'))).toBe(dispatcher);
+    // Signed in for this tab only: the key is in sessionStorage, and in no URL. (Browser code as strings: the tests
+    // compile without DOM types.)
+    expect(await page.evaluate("sessionStorage.getItem('apron.apiKey')")).toBe(dispatcher);
     expect(page.url()).not.toContain(dispatcher);
     await page.locator('#live[data-state="live"]').waitFor();
   });
@@ -179,7 +180,7 @@ describe('dashboard in a real browser', () => {
     await page.click('#sign-out');
     await page.locator('#signin').waitFor({ state: 'visible' });
     expect(
-      await page.evaluate(() => sessionStorage.getItem('apron.apiKey') ?? localStorage.getItem('apron.apiKey')),
+      await page.evaluate("sessionStorage.getItem('apron.apiKey') ?? localStorage.getItem('apron.apiKey')"),
     ).toBeNull();
     expect(pageErrors).toEqual([]);
   });

@@ -2,6 +2,7 @@ import { ApiClient, ApiError, tokenStore } from './api.js';
 import { Charts } from './charts.js';
 import { byId, clockTime, h, toast } from './dom.js';
 import { renderGantt } from './gantt.js';
+import { describeEvent, followStream } from './live-events.js';
 import { renderAlerts, renderChargers, renderTaskDetail, renderVehicles } from './panels.js';
 import type { SseFrame } from './sse-parser.js';
 import type { AlertRow, DashboardView, SiteData, SiteSummary, TaskRow, VehicleRow } from './types.js';
@@ -109,7 +110,7 @@ class Dashboard {
     history.replaceState(null, '', `#site=${encodeURIComponent(siteId)}`);
     byId('events').replaceChildren();
     await this.refresh();
-    this.openStream(siteId);
+    this.openStream();
   }
 
   private base(): string {
@@ -231,38 +232,22 @@ class Dashboard {
     setLive('off', 'offline');
   }
 
-  /** Follows the site's event stream, reconnecting with backoff; each event refreshes the page once. */
-  private openStream(siteId: string): void {
+  /** Follows the site's event stream; each event (or a reconnection, which may have missed some) refreshes once. */
+  private openStream(): void {
     this.stopStream();
     const controller = new AbortController();
     this.stream = controller;
-    const run = async () => {
-      let backoffMs = 1000;
-      while (!controller.signal.aborted && this.client) {
-        setLive('connecting', 'connecting');
-        try {
-          await this.client.stream(
-            `${this.base()}/stream`,
-            (frame) => {
-              backoffMs = 1000;
-              setLive('live', 'live');
-              this.onFrame(frame);
-            },
-            controller.signal,
-          );
-        } catch (error) {
-          if (controller.signal.aborted) return;
-          if (error instanceof ApiError && error.status === 401)
-            return this.signOut('The API key is no longer accepted.');
-        }
-        if (controller.signal.aborted || siteId !== this.siteId) return;
-        setLive('connecting', 'reconnecting');
-        await new Promise((resolve) => setTimeout(resolve, backoffMs));
-        backoffMs = Math.min(backoffMs * 2, 30_000);
-        this.scheduleRefresh();
-      }
-    };
-    void run();
+    void followStream(
+      this.client!,
+      `${this.base()}/stream`,
+      {
+        onFrame: (frame) => this.onFrame(frame),
+        onState: (state) => setLive(state === 'live' ? 'live' : 'connecting', state),
+        onUnauthorized: () => this.signOut('The API key is no longer accepted.'),
+        onGap: () => this.scheduleRefresh(),
+      },
+      controller.signal,
+    );
   }
 
   private onFrame(frame: SseFrame): void {
@@ -276,7 +261,7 @@ class Dashboard {
     const list = byId('events');
     const at = typeof event.at === 'string' ? event.at : typeof event.tickAt === 'string' ? event.tickAt : Date.now();
     const time = this.data ? clockTime(at, this.data.view.site.timeZone) : '';
-    list.prepend(h('li', { 'data-event': frame.event }, `${time} ${describe(frame.event, event)}`));
+    list.prepend(h('li', { 'data-event': frame.event }, `${time} ${describeEvent(frame.event, event)}`));
     while (list.childElementCount > MAX_EVENTS) list.lastElementChild!.remove();
     this.scheduleRefresh();
   }
@@ -295,23 +280,6 @@ function setLive(state: 'off' | 'connecting' | 'live', text: string): void {
   const pill = byId('live');
   pill.dataset.state = state;
   pill.textContent = text;
-}
-
-function describe(type: string, event: Record<string, unknown>): string {
-  const details = (event.details ?? {}) as Record<string, unknown>;
-  switch (type) {
-    case 'plan.applied':
-      return `plan applied: ${event.applied}, ${event.status}${Number(event.unservedTasks) > 0 ? `, ${event.unservedTasks} unserved` : ''}`;
-    case 'assignments.changed':
-      return `assignments: +${(event.added as unknown[]).length} −${(event.removed as unknown[]).length}`;
-    case 'override':
-      return `override: ${event.kind} ${details.vehicle ?? ''} ${details.flightRef ?? ''}`.trim();
-    case 'alert.raised':
-    case 'alert.cleared':
-      return `${type === 'alert.raised' ? 'alert' : 'cleared'}: ${(event.alert as { message?: string })?.message ?? ''}`;
-    default:
-      return `${type}: ${typeof event.message === 'string' ? event.message : ''}`;
-  }
 }
 
 new Dashboard().start();
