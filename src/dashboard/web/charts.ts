@@ -1,5 +1,5 @@
 import { alignSeries, stepSeries, XySeries } from './chart-data.js';
-import { h } from './dom.js';
+import { clockTime, h } from './dom.js';
 import type { DashboardView, VehicleRow } from './types.js';
 
 const BAND_FILL: Record<string, string> = {
@@ -84,7 +84,7 @@ export class Charts {
         height: HEIGHT_PX,
         tzDate: (sec) => uPlot.tzDate(new Date(sec * 1000), site.timeZone),
         scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(max, site.gridLimitKw) * 1.05] } },
-        axes: [{}, { label: 'kW', size: 50 }],
+        axes: [timeAxis(site.timeZone), { label: 'kW', size: 50 }],
         series,
         hooks: {
           drawClear: [
@@ -128,7 +128,7 @@ export class Charts {
         height: HEIGHT_PX,
         tzDate: (sec) => uPlot.tzDate(new Date(sec * 1000), view.site.timeZone),
         scales: { x: { time: true }, y: { range: [0, 100] } },
-        axes: [{}, { label: 'SoC %', size: 50 }],
+        axes: [timeAxis(view.site.timeZone), { label: 'SoC %', size: 50 }],
         series,
         hooks: {
           draw: [
@@ -173,6 +173,11 @@ export class Charts {
       ),
     );
   }
+}
+
+/** Time axis in the site's 24-hour clock, as on the task timeline. */
+function timeAxis(timeZone: string): uPlot.Axis {
+  return { values: (_u, splits) => splits.map((sec) => clockTime(sec * 1000, timeZone)) };
 }
 
 function nowLine(u: uPlot, nowMs: number): void {
