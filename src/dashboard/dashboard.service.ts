@@ -5,7 +5,7 @@ import { CLOCK, Clock } from '../common/clock';
 import { OcppReadService } from '../ocpp/read/ocpp-read.service';
 import { boundariesMs } from '../scheduling/plan-slots';
 import { PlanRun } from '../scheduling/plan-run.entity';
-import { PlanRunsRepository } from '../scheduling/plan-runs.repository';
+import { CurrentPlanReader } from '../scheduling/current-plan.reader';
 import { Site } from '../sites/site.entity';
 import { SitesService } from '../sites/sites.service';
 import { DashboardCharger, DashboardPlan, DashboardResponse, DashboardTariffBand } from './dashboard.dto';
@@ -30,14 +30,15 @@ export class DashboardService {
     private readonly sites: SitesService,
     private readonly chargers: ChargersService,
     private readonly ocpp: OcppReadService,
-    private readonly runs: PlanRunsRepository,
+    private readonly plans: CurrentPlanReader,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async view(siteId: string): Promise<DashboardResponse> {
     const site = await this.sites.get(siteId);
     const now = this.clock.now();
-    const run = await this.planInForce(siteId);
+    const current = await this.plans.current(siteId);
+    const run = current?.plan ? { ...current.latest, ...current.plan } : null;
     const boundaries = run ? boundariesMs(run.input) : [];
     const meteredFromMs = floorTo(now.getTime() - METERED_LOOKBACK_HOURS * HOUR_MS, METERED_BUCKET_MINUTES);
     const endMs = boundaries.at(-1) ?? now.getTime() + DEFAULT_HORIZON_HOURS * HOUR_MS;
@@ -67,17 +68,6 @@ export class DashboardService {
       },
       chargers: await Promise.all(chargers.map((charger) => this.chargerView(charger))),
     };
-  }
-
-  /**
-   * The plan in force, as dispatch's CurrentPlanReader reads it: the latest run, or for a run that kept the last plan
-   * (each run stores its own fresh solve), the latest run whose plan was applied.
-   */
-  private async planInForce(siteId: string): Promise<PlanRun | null> {
-    const latest = await this.runs.latest(siteId);
-    if (latest?.applied !== 'kept-last') return latest;
-    const kept = await this.runs.latestApplied(siteId);
-    return kept ? { ...latest, input: kept.input, result: kept.result } : null;
   }
 
   private bands(site: Site, from: Date, to: Date): DashboardTariffBand[] {

@@ -7,7 +7,6 @@ import { OcppModule } from '../ocpp/ocpp.module';
 import { SchedulingModule } from '../scheduling/scheduling.module';
 import { SitesModule } from '../sites/sites.module';
 import { TasksModule } from '../tasks/tasks.module';
-import { CurrentPlanReader } from './board/current-plan.reader';
 import { DispatchBoardController } from './board/dispatch-board.controller';
 import { DispatchBoardService } from './board/dispatch-board.service';
 import { AlertLog } from './events/alert-log';
@@ -32,7 +31,6 @@ import { SiteStreamController, STREAM_ROUTE } from './stream/site-stream.control
     OverridesRepository,
     OverrideRecorder,
     OverridesService,
-    CurrentPlanReader,
     AlertLog,
     AssignmentWatcher,
     DispatchBoardService,

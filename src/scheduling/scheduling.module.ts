@@ -13,6 +13,7 @@ import { OcppPlanApplier } from './adapters/ocpp-plan.applier';
 import { SafeDefaultOnBoot } from './adapters/safe-default-on-boot';
 import { CHARGER_LIVE_STATE, FLEET_SESSIONS, TASK_ENERGY, VEHICLE_LIVE_STATE } from './live-state.ports';
 import { PLAN_APPLIER } from './plan-applier.port';
+import { CurrentPlanReader } from './current-plan.reader';
 import { PlanRunsRepository } from './plan-runs.repository';
 import { SchedulingController } from './scheduling.controller';
 import { SchedulingEvents } from './scheduling-events';
@@ -25,6 +26,7 @@ import { TickScheduler } from './tick-scheduler';
   imports: [SitesModule, ChargersModule, FleetModule, TasksModule, OcppModule, FleetStateModule],
   controllers: [SchedulingController],
   providers: [
+    CurrentPlanReader,
     {
       provide: SCHEDULING_OPTIONS,
       inject: [APP_CONFIG],
@@ -46,6 +48,6 @@ import { TickScheduler } from './tick-scheduler';
     SiteTickService,
     TickScheduler,
   ],
-  exports: [SiteTickService, SchedulingEvents, PlanRunsRepository],
+  exports: [SiteTickService, SchedulingEvents, PlanRunsRepository, CurrentPlanReader],
 })
 export class SchedulingModule {}

@@ -8,7 +8,7 @@ import { SitesService } from '../../sites/sites.service';
 import { TasksService } from '../../tasks/tasks.service';
 import { AlertLog } from '../events/alert-log';
 import { AlertsResponse, PlanRef, TaskBoardResponse, VehicleBoardResponse } from './board.dto';
-import { CurrentPlan, CurrentPlanReader } from './current-plan.reader';
+import { CurrentPlan, CurrentPlanReader } from '../../scheduling/current-plan.reader';
 import { ChargerHealth, deriveAlerts } from './plan-alerts';
 import { assessTask } from './task-assessment';
 import { vehiclePlanStatus } from './vehicle-status';

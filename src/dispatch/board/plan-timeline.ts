@@ -1,11 +1,7 @@
-import type { PlanInput, PlanResult } from '@apron/planner';
+import type { EffectivePlan } from '../../scheduling/current-plan.reader';
 import { boundariesMs } from '../../scheduling/plan-slots';
 
-/** The plan a site runs on now: a fresh or fallback result with its own input, or the last good plan kept. */
-export interface EffectivePlan {
-  input: PlanInput;
-  result: PlanResult;
-}
+export type { EffectivePlan } from '../../scheduling/current-plan.reader';
 
 // Slot arithmetic lives with the plans it describes; re-exported for the board's modules.
 export { boundariesMs, slotIndexAt } from '../../scheduling/plan-slots';

@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { PlanRun } from '../../scheduling/plan-run.entity';
-import { PlanRunsRepository } from '../../scheduling/plan-runs.repository';
-import { EffectivePlan } from './plan-timeline';
+import { PlanInput, PlanResult } from '@apron/planner';
+import { PlanRun } from './plan-run.entity';
+import { PlanRunsRepository } from './plan-runs.repository';
+
+/** A plan as the chargers and dispatchers got it: its input and result. */
+export interface EffectivePlan {
+  input: PlanInput;
+  result: PlanResult;
+}
 
 export interface CurrentPlan {
   /** The latest run of the site, whatever it applied. */
@@ -10,6 +16,7 @@ export interface CurrentPlan {
   plan: EffectivePlan | null;
 }
 
+/** The plan in force at a site, the one rule the dispatch board and the dashboard both read plans by. */
 @Injectable()
 export class CurrentPlanReader {
   constructor(private readonly runs: PlanRunsRepository) {}
