@@ -23,8 +23,8 @@ export interface ResultMeta {
 /** Turns a decision into the contract result: rows per charger, SoC by simulation, totals, reported shortfalls. */
 export function buildResult(problem: Problem, decision: PlanDecision, meta: ResultMeta): PlanResult {
   const { grid } = problem;
-  const vehicleKw = decision.vehicleKw.map((row) => row.map((kw) => round(kw)));
-  const sessionKw = decision.sessionKw.map((row) => row.map((kw) => round(kw)));
+  const vehicleKw = decision.vehicleKw.map((row) => row.map((kw) => roundDownKw(kw)));
+  const sessionKw = decision.sessionKw.map((row) => row.map((kw) => roundDownKw(kw)));
   const assignments: Assignment[] = [];
   const unserved: UnservedTask[] = [];
   for (const task of problem.tasks) {
@@ -83,4 +83,13 @@ export function buildResult(problem: Problem, decision: PlanDecision, meta: Resu
   if (shortfalls.length > 0) result.shortfalls = shortfalls;
   if (meta.gap !== undefined) result.gap = round(meta.gap, 6);
   return result;
+}
+
+/**
+ * Power is rounded down, never up: rounding each of several rows to the nearest 0.1 W let a slot's sum land a fraction
+ * of a watt above a binding grid or connector limit, and a limit is a limit. Charging 0.1 W less is always safe.
+ */
+function roundDownKw(kw: number): number {
+  // The 1e-3 (of 0.1 W) keeps a solver's 79.99999999 from becoming 79.9999.
+  return Math.max(0, Math.floor(kw * 1e4 + 1e-3) / 1e4);
 }
