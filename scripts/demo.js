@@ -1,0 +1,9 @@
+// Runs the compiled demo (src/demo/main.ts) with the @apron/* path aliases resolved against dist/, like start.js.
+const path = require('node:path');
+const { register } = require('tsconfig-paths');
+const dist = path.join(__dirname, '..', 'dist');
+register({
+  baseUrl: dist,
+  paths: { '@apron/*': ['libs/*/src'] },
+});
+require(path.join(dist, 'src', 'demo', 'main.js'));

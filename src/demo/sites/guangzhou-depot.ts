@@ -1,0 +1,112 @@
+/**
+ * The demo's airport: a Guangzhou-sized remote-stand operation. Apron buses of 250–350 kWh serve flight-driven
+ * transfer tasks in a morning and an evening wave, and charge at dual-connector 150 kW DC chargers behind one grid
+ * connection, on a Guangdong time-of-use tariff. Deterministic for a seed.
+ */
+import { SeededRandom } from '../../../libs/simulator/src/scenarios';
+import { AirportDemoSite, DemoBus, DemoCharger, DemoTask } from './demo-site.types';
+import { DEMO_TIME_ZONE, drawByLocalHour, GUANGDONG_TARIFF, shareOfDay } from './guangdong-time';
+
+export interface AirportSize {
+  buses: number;
+  chargers: number;
+  /** Tasks over a whole day; a shorter run gets the share of its hours. */
+  tasksPerDay: number;
+  gridLimitKw: number;
+  baseLoadKw: number;
+}
+
+export const GUANGZHOU_DEPOT_SIZE: AirportSize = {
+  buses: 40,
+  chargers: 20,
+  tasksPerDay: 600,
+  gridLimitKw: 2000,
+  baseLoadKw: 150,
+};
+
+const BATTERY_KWH = [258, 282, 300, 322, 350];
+const AIRLINES = ['CZ', 'CZ', 'CZ', 'CZ', 'MU', 'HU', 'ZH', '3U', 'CA'];
+/** Drive per km, and air conditioning and waiting at the stand per minute. */
+const KWH_PER_KM = 1.3;
+const KWH_PER_MINUTE = 0.25;
+/** No task in the first minutes, so the first plan can assign them. */
+const FIRST_TASK_AFTER_MINUTES = 20;
+const MINUTE_MS = 60_000;
+
+/** Flights per local hour: red-eyes at night, a morning wave 07–10, a steady day, an evening wave 18–21. */
+function flightsPerHour(hour: number): number {
+  if (hour >= 7 && hour < 10) return 1.6;
+  if (hour >= 18 && hour < 21) return 1.6;
+  if (hour >= 6 && hour < 24) return 1.2;
+  if (hour < 1) return 0.6;
+  return 0.15;
+}
+
+/**
+ * Tasks cover the run's `hours` and `aheadHours` after it: the schedule is published a day ahead, so the plan's
+ * horizon holds the next day's flights too.
+ */
+export function guangzhouDepot(
+  seed: number,
+  start: Date,
+  hours: number,
+  aheadHours: number,
+  size = GUANGZHOU_DEPOT_SIZE,
+): AirportDemoSite {
+  const random = new SeededRandom(seed);
+  const chargers: DemoCharger[] = Array.from({ length: size.chargers }, (_, c) => ({
+    chargePointId: `CAN-CP${String(c + 1).padStart(2, '0')}`,
+    protocol: c % 2 === 0 ? 'ocpp1.6' : 'ocpp2.0.1',
+    connectorKw: [150, 150],
+    maxKw: 150,
+  }));
+  const buses: DemoBus[] = Array.from({ length: size.buses }, (_, b) => {
+    const fleetNumber = `BUS-${String(b + 1).padStart(2, '0')}`;
+    return {
+      fleetNumber,
+      idTag: `CAN-${fleetNumber}`,
+      batteryKwh: BATTERY_KWH[random.integer(0, BATTERY_KWH.length - 1)],
+      socPercent: Math.round(random.between(45, 90)),
+      maxChargeKw: 150,
+    };
+  });
+  return {
+    site: {
+      code: 'CAN-DEMO',
+      name: 'Guangzhou Baiyun remote-stand depot (demo)',
+      kind: 'airport',
+      timeZone: DEMO_TIME_ZONE,
+      gridLimitKw: size.gridLimitKw,
+      baseLoadKw: size.baseLoadKw,
+      demandChargePerKw: 0,
+      tariff: GUANGDONG_TARIFF,
+    },
+    chargers,
+    buses,
+    tasks: transferTasks(random, start, hours + aheadHours, size.tasksPerDay),
+  };
+}
+
+function transferTasks(random: SeededRandom, start: Date, hours: number, perDay: number): DemoTask[] {
+  const fromMs = start.getTime() + FIRST_TASK_AFTER_MINUTES * MINUTE_MS;
+  const untilMs = start.getTime() + hours * 3_600_000;
+  const count = Math.round(perDay * shareOfDay(fromMs, untilMs, flightsPerHour));
+  const drafts = Array.from({ length: count }, () => {
+    const minutes = random.integer(15, 30);
+    const startMs = drawByLocalHour(() => random.next(), fromMs, untilMs - minutes * MINUTE_MS, flightsPerHour);
+    const distanceKm = Math.round(random.between(2.5, 7) * 10) / 10;
+    const energyKwh = distanceKm * KWH_PER_KM + minutes * KWH_PER_MINUTE;
+    return {
+      start: new Date(startMs),
+      end: new Date(startMs + minutes * MINUTE_MS),
+      // A wide-body stand needs two buses.
+      vehiclesNeeded: random.chance(0.2) ? 2 : 1,
+      distanceKm,
+      energyKwhPerVehicle: Math.round(energyKwh * 10) / 10,
+      actualEnergyKwhPerVehicle: Math.round(energyKwh * random.between(0.9, 1.15) * 10) / 10,
+      airline: AIRLINES[random.integer(0, AIRLINES.length - 1)],
+    };
+  });
+  drafts.sort((a, b) => a.start.getTime() - b.start.getTime());
+  return drafts.map(({ airline, ...task }, k) => ({ flightRef: `${airline}${3001 + k}`, ...task }));
+}
