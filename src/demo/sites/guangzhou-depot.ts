@@ -14,6 +14,8 @@ export interface AirportSize {
   tasksPerDay: number;
   gridLimitKw: number;
   baseLoadKw: number;
+  /** Buses start the run with an SoC drawn from this range, %. */
+  initialSocPercent: [number, number];
 }
 
 export const GUANGZHOU_DEPOT_SIZE: AirportSize = {
@@ -22,6 +24,7 @@ export const GUANGZHOU_DEPOT_SIZE: AirportSize = {
   tasksPerDay: 600,
   gridLimitKw: 2000,
   baseLoadKw: 150,
+  initialSocPercent: [45, 90],
 };
 
 const BATTERY_KWH = [258, 282, 300, 322, 350];
@@ -66,7 +69,7 @@ export function guangzhouDepot(
       fleetNumber,
       idTag: `CAN-${fleetNumber}`,
       batteryKwh: BATTERY_KWH[random.integer(0, BATTERY_KWH.length - 1)],
-      socPercent: Math.round(random.between(45, 90)),
+      socPercent: Math.round(random.between(...size.initialSocPercent)),
       maxChargeKw: 150,
     };
   });
