@@ -21,7 +21,8 @@ export type TickOutcome =
 @Injectable()
 export class SiteTickService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(SiteTickService.name);
-  private readonly running = new Set<string>();
+  private readonly running = new Map<string, Promise<TickOutcome>>();
+  private stopping = false;
   private readonly planner = new Planner();
 
   constructor(
@@ -44,16 +45,21 @@ export class SiteTickService implements OnApplicationBootstrap, OnModuleDestroy 
       .catch((error: unknown) => this.logger.warn(`planner warm-up failed: ${(error as Error).message}`));
   }
 
+  /** Ticks running now finish (solve, apply, store) while the database is still open; none start after. */
   async onModuleDestroy(): Promise<void> {
+    this.stopping = true;
+    await Promise.allSettled([...this.running.values()]);
     await this.planner.dispose();
   }
 
   /** Never two ticks of one site at once: a tick that finds one running is skipped, not queued. */
   async tick(siteId: string, trigger: TickTrigger): Promise<TickOutcome> {
+    if (this.stopping) return { ran: false, reason: 'the service is stopping' };
     if (this.running.has(siteId)) return { ran: false, reason: 'a tick of this site is already running' };
-    this.running.add(siteId);
+    const tick = this.runTick(siteId, trigger);
+    this.running.set(siteId, tick);
     try {
-      return await this.runTick(siteId, trigger);
+      return await tick;
     } finally {
       this.running.delete(siteId);
     }

@@ -1,5 +1,6 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
+import { Subscription } from 'rxjs';
 import { CLOCK, Clock } from '../common/clock';
 import { SitesService } from '../sites/sites.service';
 import { PlanRunsRepository } from './plan-runs.repository';
@@ -13,13 +14,17 @@ const SITE_PAGE = 500;
 
 /**
  * One interval per site (its own tickSeconds, else APRON_TICK_SECONDS) in @nestjs/schedule's registry,
- * kept in step with the sites table; a tick that throws raises an alert and the service carries on.
+ * kept in step with the sites table (at once when a site changes through this service, and every 30 s for changes
+ * made elsewhere); a tick that throws raises an alert and the service carries on.
  */
 @Injectable()
-export class TickScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+export class TickScheduler implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(TickScheduler.name);
   private readonly periods = new Map<string, number>();
   private syncTimer?: NodeJS.Timeout;
+  private siteChanges?: Subscription;
+  private syncing: Promise<void> = Promise.resolve();
+  private stopped = false;
 
   constructor(
     private readonly registry: SchedulerRegistry,
@@ -36,15 +41,26 @@ export class TickScheduler implements OnApplicationBootstrap, OnApplicationShutd
     await this.sync();
     this.syncTimer = setInterval(() => void this.sync(), SYNC_INTERVAL_MS);
     this.syncTimer.unref();
+    this.siteChanges = this.sites.changes$.subscribe(() => void this.sync());
   }
 
-  onApplicationShutdown(): void {
+  /** Before the database closes: no new ticks start, and SiteTickService waits for the ones running. */
+  onModuleDestroy(): void {
+    this.stopped = true;
+    this.siteChanges?.unsubscribe();
     if (this.syncTimer) clearInterval(this.syncTimer);
+    this.syncTimer = undefined;
     for (const siteId of [...this.periods.keys()]) this.stop(siteId);
   }
 
-  /** Adds, re-times and removes site intervals to match the sites table; prunes old plan runs. */
-  async sync(): Promise<void> {
+  /** Adds, re-times and removes site intervals to match the sites table; prunes old plan runs. One sync at a time. */
+  sync(): Promise<void> {
+    this.syncing = this.syncing.then(() => this.syncNow());
+    return this.syncing;
+  }
+
+  private async syncNow(): Promise<void> {
+    if (this.stopped) return;
     try {
       const wanted = new Map<string, number>();
       for (let offset = 0; ; offset += SITE_PAGE) {

@@ -1,4 +1,5 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
+import { Observable, Subject } from 'rxjs';
 import { definedOnly } from '../common/defined-only';
 import { invalidFields, nullViolations } from '../common/field-errors';
 import { Page } from '../common/pagination';
@@ -10,14 +11,25 @@ import { SitesRepository } from './sites.repository';
 /** Only these site fields may be cleared with null (tickSeconds falls back to APRON_TICK_SECONDS). */
 const NULLABLE_FIELDS = ['tickSeconds'];
 
+export interface SiteChange {
+  siteId: string;
+  change: 'created' | 'updated' | 'removed';
+}
+
 @Injectable()
 export class SitesService {
+  private readonly changeSubject = new Subject<SiteChange>();
+  /** Sites created, updated or removed through this service (the scheduler starts a new site's ticks at once). */
+  readonly changes$: Observable<SiteChange> = this.changeSubject.asObservable();
+
   constructor(private readonly repository: SitesRepository) {}
 
   async create(dto: CreateSiteDto): Promise<Site> {
     const site = { baseLoadKw: 0, demandChargePerKw: 0, ...dto, tariff: { ...dto.tariff } };
     this.assertRules(site);
-    return this.repository.insert(site);
+    const created = await this.repository.insert(site);
+    this.changeSubject.next({ siteId: created.id, change: 'created' });
+    return created;
   }
 
   async get(id: string): Promise<Site> {
@@ -45,11 +57,13 @@ export class SitesService {
       return merged;
     });
     if (!updated) throw new NotFoundException(`Site ${id} not found`);
+    this.changeSubject.next({ siteId: id, change: 'updated' });
     return updated;
   }
 
   async remove(id: string): Promise<void> {
     if (!(await this.repository.delete(id))) throw new NotFoundException(`Site ${id} not found`);
+    this.changeSubject.next({ siteId: id, change: 'removed' });
   }
 
   private assertRules(site: Pick<Site, 'timeZone' | 'gridLimitKw' | 'baseLoadKw' | 'tariff'>): void {
