@@ -2,13 +2,14 @@ import { performance } from 'node:perf_hooks';
 import { buildResult, PlanDecision } from './decode/build-result';
 import { fallbackDecision } from './fallback/fallback-plan';
 import { checkInvariants } from './invariants/check-invariants';
-import { buildModel } from './model/build-model';
+import { buildModel, BuiltModel } from './model/build-model';
 import { evaluateObjective } from './model/linear-model';
 import { normalizeInput } from './problem/normalize-input';
 import { Problem } from './problem/problem';
 import { KW_EPSILON } from './repair/connector-allocation';
 import { solveWithRepair } from './repair/solve-with-repair';
 import { chooseAssignments } from './repair/choose-assignments';
+import { widenCandidates } from './repair/second-chance';
 import { rememberAssignments, restrictToPrevious, StickyAssignments } from './repair/sticky-assignments';
 import { HighsAdapter } from './solvers/highs/highs.adapter';
 import { JslpAdapter } from './solvers/jslp.adapter';
@@ -89,7 +90,7 @@ export class Planner {
     let phaseStart = startMs;
     const phase = (name: string) => {
       const nowMs = performance.now();
-      phasesMs[name] = Math.round((nowMs - phaseStart) * 10) / 10;
+      phasesMs[name] = Math.round(((phasesMs[name] ?? 0) + nowMs - phaseStart) * 10) / 10;
       phaseStart = nowMs;
     };
     phase('normalize');
@@ -122,23 +123,50 @@ export class Planner {
         }
       }
       phase('stage1');
-      // After stage 1 each task has about as many candidates as it needs: an LP with repair is enough.
-      const built = buildModel(problem, twoStage ? 0 : integerWindowMinutes, twoStage);
+      const solveProblem = async (candidateProblem: Problem) => {
+        // After stage 1 each task has about as many candidates as it needs: an LP with repair is enough.
+        const model = buildModel(candidateProblem, twoStage ? 0 : integerWindowMinutes, twoStage);
+        phase('build');
+        const now = () => performance.now();
+        const warmBasis = options.warmBasisAcrossTicks;
+        const outcome = await solveWithRepair(
+          adapter!,
+          model,
+          candidateProblem,
+          deadlineMs,
+          options.mipGap,
+          now,
+          warmBasis,
+        );
+        phase('solve');
+        return { built: model, repaired: outcome };
+      };
+      let { built, repaired } = await solveProblem(problem);
       this.lastStats = {
         variables: built.model.numCols,
         constraints: built.model.numRows,
         integers: built.model.integrality.reduce((sum, flag) => sum + flag, 0),
         repairRounds: 0,
-        buildMs: elapsed(),
+        buildMs: phasesMs.build,
         firstSolveMs: 0,
         totalMs: 0,
         phasesMs,
       };
-      phase('build');
-      const now = () => performance.now();
-      const warmBasis = options.warmBasisAcrossTicks;
-      const repaired = await solveWithRepair(adapter, built, problem, deadlineMs, options.mipGap, now, warmBasis);
-      phase('solve');
+      if (!repaired.ok) return fallback(repaired.reason);
+      let widenNote = '';
+      if (!twoStage) {
+        // The joint model only sees capped candidate lists: a task it left short may have a vehicle outside them.
+        const widened = widenCandidates(problem, assignedVehicles(problem, built, repaired.solution.values));
+        if (widened) {
+          const again = await solveProblem(widened);
+          const better =
+            again.repaired.ok &&
+            evaluateObjective(again.built.model, again.repaired.solution.values) <
+              evaluateObjective(built.model, repaired.solution.values) - 1e-9;
+          if (better) [problem, built, repaired] = [widened, again.built, again.repaired];
+          widenNote = better ? ', candidates widened for tasks left short' : '';
+        }
+      }
       if (!repaired.ok) return fallback(repaired.reason);
       const { solution } = repaired;
       this.lastStats.repairRounds = solution.rounds;
@@ -149,13 +177,7 @@ export class Planner {
           ? undefined
           : Math.max(0, objective - solution.bound) / Math.max(1, Math.abs(objective));
       const optimal = solution.firstOptimal && gap !== undefined && gap <= options.mipGap + 1e-9;
-      const assigned = new Map<number, number[]>();
-      for (const task of problem.tasks) {
-        assigned.set(
-          task.index,
-          [...built.vars.assign[task.index]].filter(([, c]) => solution.values[c] > 0.5).map(([v]) => v),
-        );
-      }
+      const assigned = assignedVehicles(problem, built, solution.values);
       const decision: PlanDecision = {
         assigned,
         vehicleKw: solution.allocation.grantedKw,
@@ -167,7 +189,7 @@ export class Planner {
           ? reusedTicks > 0
             ? ` (two-stage: previous assignments kept, tick ${reusedTicks} of ${options.reassignEveryTicks})`
             : ` (two-stage: assignments first${stageNote}, then charging)`
-          : '') + (solution.rounds > 0 ? ` after ${solution.rounds} repair round(s)` : '');
+          : widenNote) + (solution.rounds > 0 ? ` after ${solution.rounds} repair round(s)` : '');
       const result = buildResult(problem, decision, {
         status: optimal ? 'optimal' : 'feasible',
         message: `${adapter.name}: ${optimal ? 'optimal' : 'feasible'}${note}${skippedNote(problem)}`,
@@ -192,6 +214,17 @@ export class Planner {
       if (adapter && adapter !== this.highs) await adapter.dispose();
     }
   }
+}
+
+function assignedVehicles(problem: Problem, built: BuiltModel, values: Float64Array): Map<number, number[]> {
+  const assigned = new Map<number, number[]>();
+  for (const task of problem.tasks) {
+    assigned.set(
+      task.index,
+      [...built.vars.assign[task.index]].filter(([, c]) => values[c] > 0.5).map(([v]) => v),
+    );
+  }
+  return assigned;
 }
 
 function useTwoStage(problem: Problem, options: ResolvedPlanOptions): boolean {

@@ -1,9 +1,10 @@
 import { buildAssignmentModel } from '../model/build-assignment-model';
 import { fallbackDecision } from '../fallback/fallback-plan';
-import { busyEndMinutes, Problem } from '../problem/problem';
+import { Problem } from '../problem/problem';
 import { SolverAdapter } from '../solvers/solver-adapter';
 import { ResolvedPlanOptions } from '../types/plan-options';
 import { assignmentsIntegral, roundAssignments } from './round-assignments';
+import { secondChance } from './second-chance';
 
 export type ChooseOutcome = { ok: true; problem: Problem; source: string } | { ok: false; reason: string };
 
@@ -27,8 +28,11 @@ export async function chooseAssignments(
     const tasks = problem.tasks.map((task) => ({ ...task, candidates: [...chosen[task.index]].sort((a, b) => a - b) }));
     return { ok: true, problem: { ...problem, tasks }, source };
   };
+  // The heuristic only looks at capped candidates and one slot at a time; the second chance serves what it left short
+  // where a free or freeable vehicle exists (cheap: no solver).
+  secondChance(problem, greedyChosen);
   if (problem.tasks.every((task) => greedyChosen[task.index].size >= task.needed)) {
-    return restrict(greedyChosen, 'heuristic assignment serves every task');
+    return restrict(greedyChosen, 'heuristic assignment (with second chance) serves every task');
   }
   const assignmentColumns = problem.tasks.reduce((sum, task) => sum + task.candidates.length, 0);
   if (assignmentColumns > options.assignmentLpLimit) {
@@ -56,36 +60,4 @@ export async function chooseAssignments(
     return vehicles;
   });
   return restrict(chosen, 'assignment model');
-}
-
-/**
- * A task the assignment model left short (its capped candidate list was busy) gets any other compatible vehicle that
- * is free over its busy interval, most energy first. Stage 2 drops it again if that vehicle lacks the energy.
- */
-export function secondChance(problem: Problem, chosen: Set<number>[]): void {
-  const busy: { from: number; to: number }[][] = problem.vehicles.map(() => []);
-  for (const task of problem.tasks) {
-    for (const v of chosen[task.index])
-      busy[v].push({ from: task.startMinutes, to: busyEndMinutes(task, problem.vehicles[v]) });
-  }
-  const ordered = [...problem.tasks].sort((a, b) => a.startMinutes - b.startMinutes || a.index - b.index);
-  for (const task of ordered) {
-    const vehicles = chosen[task.index];
-    if (vehicles.size >= task.needed) continue;
-    const free = problem.vehicles
-      .filter(
-        (vehicle) =>
-          vehicle.type === task.type &&
-          !vehicles.has(vehicle.index) &&
-          !task.forbidden.has(vehicle.index) &&
-          vehicle.availableFromMinutes <= Math.max(0, task.startMinutes) &&
-          !busy[vehicle.index].some((b) => b.from < busyEndMinutes(task, vehicle) && task.startMinutes < b.to),
-      )
-      .sort((a, b) => b.initialKwh - b.minKwh - (a.initialKwh - a.minKwh) || a.index - b.index);
-    for (const vehicle of free) {
-      if (vehicles.size >= task.needed) break;
-      vehicles.add(vehicle.index);
-      busy[vehicle.index].push({ from: task.startMinutes, to: busyEndMinutes(task, vehicle) });
-    }
-  }
 }

@@ -1,6 +1,6 @@
 import { Problem } from '../problem/problem';
 import { PlanResult } from '../types/plan-result';
-import { secondChance } from './choose-assignments';
+import { secondChance } from './second-chance';
 
 /** Last applied assignment of a site, by task id, and how many ticks it has been reused. */
 export interface StickyAssignments {
