@@ -1,4 +1,4 @@
-import { busyEndMinutes, Problem, ProblemTask } from '../../problem/problem';
+import { busyEndMinutes, Problem, ProblemTask, ProblemVehicle } from '../../problem/problem';
 import { LinearModelBuilder } from '../linear-model';
 import { Variables } from '../variables';
 
@@ -11,9 +11,28 @@ export function tasksByVehicle(problem: Problem): ProblemTask[][] {
 }
 
 /**
- * A vehicle serves one task at a time, turnaround included: one row per maximal set of its candidate tasks whose
- * busy intervals share a point (maximal cliques of an interval graph, found by a sweep over start times).
+ * Maximal sets of tasks whose busy intervals on `vehicle` (turnaround included) share a point: the maximal cliques of
+ * an interval graph, found by a sweep over start times. `tasks` must be sorted by start.
  */
+export function maximalCliques(tasks: ProblemTask[], vehicle: ProblemVehicle): ProblemTask[][] {
+  const cliques: ProblemTask[][] = [];
+  const active: ProblemTask[] = [];
+  let grown = false;
+  for (const task of tasks) {
+    const expired = active.filter((other) => busyEndMinutes(other, vehicle) <= task.startMinutes);
+    if (expired.length > 0) {
+      if (grown) cliques.push([...active]);
+      grown = false;
+      for (const other of expired) active.splice(active.indexOf(other), 1);
+    }
+    active.push(task);
+    grown = true;
+  }
+  if (grown) cliques.push([...active]);
+  return cliques;
+}
+
+/** A vehicle serves one task at a time, turnaround included: one row `Σ x ≤ 1` per maximal clique of its tasks. */
 export function addVehicleOverlap(
   problem: Problem,
   vars: Variables,
@@ -21,23 +40,10 @@ export function addVehicleOverlap(
   byVehicle: ProblemTask[][],
 ): void {
   for (const vehicle of problem.vehicles) {
-    const active: ProblemTask[] = [];
-    let grown = false;
-    const emit = () => {
-      if (!grown || active.length < 2) return;
-      const terms: [number, number][] = active.map((task) => [vars.assign[task.index].get(vehicle.index) ?? -1, 1]);
-      model.addRow(`overlap|${vehicle.id}|${active[0].id}|${active[active.length - 1].id}`, -Infinity, 1, terms);
-    };
-    for (const task of byVehicle[vehicle.index]) {
-      const expired = active.filter((other) => busyEndMinutes(other, vehicle) <= task.startMinutes);
-      if (expired.length > 0) {
-        emit();
-        grown = false;
-        for (const other of expired) active.splice(active.indexOf(other), 1);
-      }
-      active.push(task);
-      grown = true;
+    for (const clique of maximalCliques(byVehicle[vehicle.index], vehicle)) {
+      if (clique.length < 2) continue;
+      const terms: [number, number][] = clique.map((task) => [vars.assign[task.index].get(vehicle.index) ?? -1, 1]);
+      model.addRow(`overlap|${vehicle.id}|${clique[0].id}|${clique[clique.length - 1].id}`, -Infinity, 1, terms);
     }
-    emit();
   }
 }
