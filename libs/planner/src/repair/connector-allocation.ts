@@ -9,6 +9,8 @@ export interface ConnectorAllocation {
   grantedKw: number[][];
   /** Vehicle slots where the plan asked for more than a connector could give. */
   cuts: { vehicle: number; slot: number; grantedKw: number }[];
+  /** Slots where some vehicle found no free connector at all (more vehicles charging than connectors). */
+  fullSlots: number[];
 }
 
 /**
@@ -25,7 +27,9 @@ export function allocateConnectors(
   const chargerOf = problem.vehicles.map(() => new Array<number>(T).fill(-1));
   const grantedKw = problem.vehicles.map(() => new Array<number>(T).fill(0));
   const cuts: ConnectorAllocation['cuts'] = [];
+  const fullSlots: number[] = [];
   for (let t = 0; t < T; t++) {
+    let full = false;
     const freeConnectors = problem.chargers.map((charger) => charger.connectors);
     const remainingKw = problem.chargers.map((charger) => charger.maxKw);
     for (const session of problem.sessions) {
@@ -49,12 +53,14 @@ export function allocateConnectors(
       }
       const granted = charger === undefined ? 0 : Math.max(0, Math.min(wantKw, fits(charger)));
       if (granted < wantKw - 1e-4) cuts.push({ vehicle: v, slot: t, grantedKw: granted });
+      if (charger === undefined) full = true;
       if (charger === undefined || granted <= KW_EPSILON) continue;
       chargerOf[v][t] = charger;
       grantedKw[v][t] = granted;
       freeConnectors[charger] -= 1;
       remainingKw[charger] -= granted;
     }
+    if (full) fullSlots.push(t);
   }
-  return { chargerOf, grantedKw, cuts };
+  return { chargerOf, grantedKw, cuts, fullSlots };
 }

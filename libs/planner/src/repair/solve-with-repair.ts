@@ -94,6 +94,17 @@ export async function solveWithRepair(
       changes.lower.push(0);
       changes.upper.push(Math.min(upper[vars.vehicleKw[cut.vehicle][cut.slot]], cut.grantedKw));
     }
+    // A slot with more vehicles charging than connectors is closed to every vehicle that did not get one: capping only
+    // the cut ones let the re-solve move their energy to other vehicles in the same slot, which overflowed it again.
+    for (const t of allocation.fullSlots) {
+      for (const vehicle of problem.vehicles) {
+        const column = vars.vehicleKw[vehicle.index][t];
+        if (column < 0 || allocation.chargerOf[vehicle.index][t] >= 0 || upper[column] === 0) continue;
+        changes.indices.push(column);
+        changes.lower.push(0);
+        changes.upper.push(0);
+      }
+    }
     changes.indices.forEach((column, i) => {
       lower[column] = changes.lower[i];
       upper[column] = changes.upper[i];
