@@ -1,3 +1,4 @@
+import { Clock, systemClock } from '../../src/common/clock';
 import { aSite, aTask, aVehicle } from '../support/fixtures';
 import { BOOT_16, ocppClient, registerCharger, TestRpcClient } from '../support/ocpp-clients';
 import { ADMIN_TOKEN, createKey, TestApp } from '../support/test-app';
@@ -30,9 +31,13 @@ const TASKS: { flightRef: string; inMinutes: number; minutes: number; type: stri
 /**
  * A realistic airport depot through the API: five apron buses and two baggage tractors with telematics SoC, three
  * chargers (two connected over OCPP 1.6 reporting connector status and metered power, one never connecting), and six
- * transfer tasks in the next hours, one of them short of tractors.
+ * transfer tasks in the next hours, one of them short of tractors. Times follow `clock`, the service's.
  */
-export async function seedDashboardSite(app: TestApp, code: string): Promise<DashboardSite> {
+export async function seedDashboardSite(
+  app: TestApp,
+  code: string,
+  clock: Clock = systemClock,
+): Promise<DashboardSite> {
   const admin = app.http(ADMIN_TOKEN);
   const siteId = (
     await admin
@@ -47,7 +52,7 @@ export async function seedDashboardSite(app: TestApp, code: string): Promise<Das
     vehicles[fleetNumber] = (await admin.post('/api/v1/vehicles').send(body).expect(201)).body.id;
   }
   const telemetry = await createKey(app, 'telemetry');
-  const time = new Date(Date.now() - 2 * MINUTE_MS).toISOString();
+  const time = new Date(clock.now().getTime() - 2 * MINUTE_MS).toISOString();
   const socs = [78, 64, 45, 90, 58, 70, 52];
   await app
     .http(telemetry)
@@ -57,7 +62,7 @@ export async function seedDashboardSite(app: TestApp, code: string): Promise<Das
 
   const tasks: Record<string, string> = {};
   for (const task of TASKS) {
-    const start = new Date(Date.now() + task.inMinutes * MINUTE_MS);
+    const start = new Date(clock.now().getTime() + task.inMinutes * MINUTE_MS);
     const body = aTask(siteId, {
       flightRef: task.flightRef,
       vehicleType: task.type,
@@ -80,7 +85,7 @@ export async function seedDashboardSite(app: TestApp, code: string): Promise<Das
     for (const connectorId of [1, 2]) {
       const status = chargePointId === 'DASH-CP2' && connectorId === 2 ? 'Faulted' : 'Available';
       const errorCode = status === 'Faulted' ? 'GroundFailure' : 'NoError';
-      await client.call('StatusNotification', { connectorId, errorCode, status, timestamp: new Date().toISOString() });
+      await client.call('StatusNotification', { connectorId, errorCode, status, timestamp: clock.now().toISOString() });
     }
     clients.push(client);
   }
@@ -90,7 +95,7 @@ export async function seedDashboardSite(app: TestApp, code: string): Promise<Das
       connectorId: 1,
       meterValue: [
         {
-          timestamp: new Date(Date.now() - minutesAgo * MINUTE_MS).toISOString(),
+          timestamp: new Date(clock.now().getTime() - minutesAgo * MINUTE_MS).toISOString(),
           sampledValue: [{ value: String(40_000 + minutesAgo * 1000), measurand: 'Power.Active.Import', unit: 'W' }],
         },
       ],

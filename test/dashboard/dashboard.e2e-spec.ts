@@ -2,11 +2,18 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, Page } from 'playwright-core';
+import { Clock } from '../../src/common/clock';
 import { createKey, startTestApp, TestApp } from '../support/test-app';
 import { launchChromium } from './chromium';
 import { BUSES, DashboardSite, seedDashboardSite } from './dashboard-site';
 
 const ROOT = join(__dirname, '..', '..');
+/**
+ * The service runs nine hours behind the browser, as under npm run demo's simulated day: the page must place tasks,
+ * the "now" line and metered power by the service's clock, never the browser's.
+ */
+const SERVICE_LAG_MS = 9 * 3600_000;
+const serviceClock: Clock = { now: () => new Date(Date.now() - SERVICE_LAG_MS) };
 const ARTIFACTS = join(ROOT, 'test-artifacts');
 
 interface TaskBoardItem {
@@ -35,7 +42,7 @@ describe('dashboard in a real browser', () => {
   const base = () => `/api/v1/sites/${site.siteId}`;
 
   const taskBoard = async (): Promise<Map<string, TaskBoardItem>> => {
-    const from = new Date(Date.now() - 3600_000).toISOString();
+    const from = new Date(serviceClock.now().getTime() - 3600_000).toISOString();
     const response = await app.http(viewer).get(`${base()}/tasks?from=${from}&limit=500`).expect(200);
     return new Map((response.body.items as TaskBoardItem[]).map((task) => [task.flightRef, task]));
   };
@@ -43,10 +50,10 @@ describe('dashboard in a real browser', () => {
   beforeAll(async () => {
     buildPageScripts();
     browser = await launchChromium();
-    app = await startTestApp();
+    app = await startTestApp({ clock: serviceClock });
     dispatcher = await createKey(app, 'dispatcher');
     viewer = await createKey(app, 'viewer');
-    site = await seedDashboardSite(app, 'DASH-T2');
+    site = await seedDashboardSite(app, 'DASH-T2', serviceClock);
     const solved = await app.http(dispatcher).post(`${base()}/solve-now`).expect(200);
     expect(solved.body.ran).toBe(true);
     page = await browser.newPage({ viewport: { width: 1440, height: 1200 } });

@@ -9,6 +9,8 @@ import type { AlertRow, DashboardView, SiteData, SiteSummary, TaskRow, VehicleRo
 
 const SITE_KEY = 'apron.site';
 const HOUR_MS = 3600_000;
+/** How far ahead the task board reads: a dispatcher's next shift, and a busy day's bars stay wide enough to read. */
+const BOARD_AHEAD_HOURS = 8;
 /** Events arrive in bursts (plan.applied, assignments.changed, alerts): one refresh after the burst. */
 const REFRESH_DEBOUNCE_MS = 300;
 /** Without events (a quiet site or a broken stream) the page still refreshes once a minute, as often as a tick. */
@@ -128,12 +130,14 @@ class Dashboard {
     const siteId = this.siteId;
     if (!client || !siteId) return;
     const seq = ++this.refreshSeq;
-    const nowMs = Date.now();
-    const from = new Date(nowMs - HOUR_MS).toISOString();
-    const to = new Date(nowMs + 24 * HOUR_MS).toISOString();
     try {
-      const [view, tasks, vehicles, alerts] = await Promise.all([
-        client.get<DashboardView>(`${this.base()}/dashboard`),
+      // The task window follows the service's clock, not the browser's: a simulated day (npm run demo) runs hours
+      // apart from wall time.
+      const view = await client.get<DashboardView>(`${this.base()}/dashboard`);
+      const nowMs = Date.parse(view.at);
+      const from = new Date(nowMs - HOUR_MS).toISOString();
+      const to = new Date(nowMs + BOARD_AHEAD_HOURS * HOUR_MS).toISOString();
+      const [tasks, vehicles, alerts] = await Promise.all([
         client.get<{ items: TaskRow[] }>(`${this.base()}/tasks?from=${from}&to=${to}&limit=500`),
         client.get<{ items: VehicleRow[] }>(`${this.base()}/vehicles`),
         client.get<{ current: AlertRow[]; recent: AlertRow[] }>(`${this.base()}/alerts`),
@@ -269,7 +273,7 @@ class Dashboard {
 
 /**
  * The timeline runs from half an hour ago to half an hour after the last task ends (the task board reads the next
- * 24 h), at least six hours, so that bars stay wide enough to read.
+ * BOARD_AHEAD_HOURS), at least six hours.
  */
 function ganttWindow(tasks: TaskRow[], nowMs: number): { fromMs: number; toMs: number } {
   const lastEndMs = Math.max(nowMs, ...tasks.map((task) => Date.parse(task.end)));

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { SocAddResult, SocEstimate, SocEstimator, SocInputEvent, SocReadingEvent } from '@apron/soc';
+import { CLOCK, Clock } from '../../common/clock';
 import { FLEET_STATE_OPTIONS, FleetStateOptions } from '../common/fleet-state-options';
 import { KeyedSerialQueue } from '../common/keyed-serial-queue';
 import { SocHistoryRepository } from '../persistence/soc-history.repository';
@@ -35,6 +36,7 @@ export class VehicleSocStore implements OnModuleDestroy {
     private readonly states: SocStatesRepository,
     private readonly history: SocHistoryRepository,
     @Inject(FLEET_STATE_OPTIONS) private readonly options: FleetStateOptions,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /** Adds inputs in the vehicle's queue; invalid inputs (RangeError) are refused one by one, never thrown. */
@@ -81,7 +83,8 @@ export class VehicleSocStore implements OnModuleDestroy {
       await this.queue.run(id, async () => {
         const estimator = this.estimators.get(id);
         if (!estimator) return;
-        estimator.compact(Date.now() - this.options.retentionHours * HOUR_MS);
+        // The service's clock: on a simulated day (npm run demo), wall time would fold in events not yet old.
+        estimator.compact(this.clock.now().getTime() - this.options.retentionHours * HOUR_MS);
         try {
           await this.states.save(id, estimator.toJSON());
         } catch (error) {
