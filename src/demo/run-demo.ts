@@ -68,7 +68,7 @@ async function run(options: DemoOptions, print: (line: string) => void, stopping
         `${options.tickSeconds} s (~${((options.tickSeconds * options.speed) / 60).toFixed(0)} simulated min); Ctrl-C stops`,
     );
     print('');
-    print('Waiting for the scheduler to pick up both sites (it syncs with the sites table every 30 s)...');
+    print('Waiting for the first scheduling tick of both sites...');
     await firstTicks(admin, [world.airportSiteId, world.highwaySiteId], stopping);
     await simulate(world, options, admin, print, stopping);
   } finally {
@@ -113,10 +113,7 @@ async function simulate(
   print(summary(await report()));
 }
 
-/**
- * The scheduler starts a site's interval at its next sync with the sites table (every 30 real seconds): simulated
- * time stands still until both sites have had a tick, so the day starts under a plan.
- */
+/** Simulated time stands still until both sites have had a scheduling tick, so the day starts under a plan. */
 async function firstTicks(api: LoopbackApi, siteIds: string[], stopping: () => boolean): Promise<void> {
   const deadlineMs = performance.now() + FIRST_TICK_TIMEOUT_MS;
   for (const siteId of siteIds) {
