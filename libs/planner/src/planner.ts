@@ -137,6 +137,7 @@ export class Planner {
           options.mipGap,
           now,
           warmBasis,
+          options.mipTimeLimitSeconds,
         );
         phase('solve');
         return { built: model, repaired: outcome };

@@ -48,6 +48,7 @@ export async function solveWithRepair(
   mipGap: number,
   now: () => number,
   warmBasis = false,
+  mipTimeLimitSeconds = Infinity,
 ): Promise<RepairOutcome> {
   const { model, vars } = built;
   const lower = Float64Array.from(model.colLower);
@@ -56,7 +57,15 @@ export async function solveWithRepair(
   if (now() >= deadlineMs) return { ok: false, reason: 'the time limit was spent before the solve could start' };
   const firstStart = now();
   await adapter.load(model, 'plan', warmBasis);
-  let outcome: SolveOutcome = await adapter.solve({ timeLimitSeconds: remaining(), mipGap });
+  const isMip = model.integrality.some((flag) => flag !== 0);
+  const firstLimit = isMip ? Math.min(remaining(), mipTimeLimitSeconds) : remaining();
+  let outcome: SolveOutcome = await adapter.solve({ timeLimitSeconds: firstLimit, mipGap });
+  if (isMip && (outcome.status === 'timeout' || outcome.status === 'feasible')) {
+    // The MIP did not finish within its share of the budget (a site short of vehicles makes a very symmetric MIP; its
+    // incumbent then left a dozen more vehicles missing than rounding does): plan on the LP relaxation and let the
+    // repair rounds make it integral, as for the far window.
+    outcome = await adapter.solve({ timeLimitSeconds: remaining(), mipGap, relaxIntegrality: true });
+  }
   const relax = fixedAssignments(problem, vars, lower);
   if (outcome.status === 'infeasible' && relax.indices.length > 0) {
     // Some fixed assignment is short of energy: let the LP drop it (then the repair rounds make it integral).

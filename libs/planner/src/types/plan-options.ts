@@ -11,6 +11,13 @@ export interface PlanOptions {
   integerWindowMinutes?: number;
   /** Relative MIP gap at which HiGHS stops (default 0.005). */
   mipGap?: number;
+  /**
+   * Seconds the near-window MIP may take (default 0.5); if it has not finished by then, the tick is planned on the LP
+   * relaxation with repair instead. The small bench site, once short of vehicles (many unserved tasks, a very
+   * symmetric MIP), took 5-9 s per tick and timed out into the fallback; the MIP's incumbent after 1 s left a dozen
+   * more vehicles missing than rounding the LP.
+   */
+  mipTimeLimitSeconds?: number;
   /** At most this many candidate vehicles per task and vehicle needed (default 8). */
   candidatesPerVehicleNeeded?: number;
   /**
@@ -45,6 +52,7 @@ export interface ResolvedPlanOptions {
   taperKneePercent: number;
   integerWindowMinutes: number;
   mipGap: number;
+  mipTimeLimitSeconds: number;
   candidatesPerVehicleNeeded: number;
   decomposition: 'auto' | 'joint' | 'two-stage';
   jointAssignmentLimit: number;
@@ -60,6 +68,7 @@ export function resolvePlanOptions(options: PlanOptions = {}): ResolvedPlanOptio
     taperKneePercent: options.taperKneePercent ?? 80,
     integerWindowMinutes: options.integerWindowMinutes ?? 180,
     mipGap: options.mipGap ?? 0.005,
+    mipTimeLimitSeconds: options.mipTimeLimitSeconds ?? 0.5,
     candidatesPerVehicleNeeded: options.candidatesPerVehicleNeeded ?? 8,
     decomposition: options.decomposition ?? 'auto',
     jointAssignmentLimit: options.jointAssignmentLimit ?? 1000,
