@@ -22,6 +22,16 @@ import { PlanInputError } from './validation/plan-input.error';
 import { validatePlanInput } from './validation/validate-plan-input';
 import { scoreDecision } from './fallback/score-decision';
 
+interface MipBackoff {
+  /** Joint ticks left that skip the MIP. */
+  skip: number;
+  /** Ticks to skip after the next timeout (doubles up to `MAX_MIP_BACKOFF_TICKS`). */
+  next: number;
+}
+
+const FIRST_MIP_BACKOFF_TICKS = 8;
+const MAX_MIP_BACKOFF_TICKS = 32;
+
 /** Model size of the last solve, for benchmarks and logs. */
 export interface PlanStats {
   variables: number;
@@ -45,6 +55,8 @@ export class Planner {
   private queue: Promise<unknown> = Promise.resolve();
   /** Per site: the last two-stage assignment, reused on warm ticks. */
   private readonly sticky = new Map<string, StickyAssignments>();
+  /** Per site: the near-window MIP timed out lately, so the next `skip` joint ticks go to LP + repair directly. */
+  private readonly mipBackoff = new Map<string, MipBackoff>();
   lastStats?: PlanStats;
 
   constructor(private readonly defaults: PlanOptions = {}) {}
@@ -61,6 +73,7 @@ export class Planner {
       await this.plan(input, { decomposition: 'two-stage' });
     }
     this.sticky.delete(input.site.id);
+    this.mipBackoff.delete(input.site.id);
     this.lastStats = undefined;
   }
 
@@ -73,6 +86,16 @@ export class Planner {
   async dispose(): Promise<void> {
     await this.highs?.dispose();
     this.highs = undefined;
+  }
+
+  /** Backs off the near-window MIP after a timeout: 8, 16, then 32 joint ticks; a MIP that finishes resets it. */
+  private recordMip(siteId: string, tried: boolean, timedOut: boolean, skipped: boolean): void {
+    const backoff = this.mipBackoff.get(siteId);
+    if (skipped && backoff) backoff.skip -= 1;
+    else if (tried && timedOut) {
+      const next = Math.min(MAX_MIP_BACKOFF_TICKS, backoff ? 2 * backoff.next : FIRST_MIP_BACKOFF_TICKS);
+      this.mipBackoff.set(siteId, { skip: next, next });
+    } else if (tried) this.mipBackoff.delete(siteId);
   }
 
   private highsAdapter(): HighsAdapter {
@@ -98,7 +121,11 @@ export class Planner {
     let adapter: SolverAdapter | undefined;
     try {
       adapter = options.solver === 'highs' ? this.highsAdapter() : new JslpAdapter();
-      const integerWindowMinutes = options.solver === 'highs' ? options.integerWindowMinutes : 0;
+      const backoff = this.mipBackoff.get(input.site.id);
+      // A MIP that timed out on this site lately would most likely time out again (a site short of vehicles stays
+      // short for a while): skip it for a few ticks instead of paying its time cap every tick.
+      const skipMip = backoff !== undefined && backoff.skip > 0;
+      let integerWindowMinutes = options.solver === 'highs' && !skipMip ? options.integerWindowMinutes : 0;
       // Keep back a tenth of the budget for decoding and the fallback.
       const deadlineMs = startMs + options.timeLimitSeconds * 1000 * 0.9;
       let problem = fullProblem;
@@ -143,6 +170,11 @@ export class Planner {
         return { built: model, repaired: outcome };
       };
       let { built, repaired } = await solveProblem(problem);
+      const triedMip = !twoStage && integerWindowMinutes > 0 && built.model.integrality.some((flag) => flag !== 0);
+      const mipTimedOut = repaired.ok && repaired.solution.mipTimedOut;
+      if (!twoStage) this.recordMip(input.site.id, triedMip, mipTimedOut, skipMip);
+      // Within a tick the widened re-solve would time out the same way.
+      if (mipTimedOut) integerWindowMinutes = 0;
       this.lastStats = {
         variables: built.model.numCols,
         constraints: built.model.numRows,
@@ -190,7 +222,9 @@ export class Planner {
           ? reusedTicks > 0
             ? ` (two-stage: previous assignments kept, tick ${reusedTicks} of ${options.reassignEveryTicks})`
             : ` (two-stage: assignments first${stageNote}, then charging)`
-          : widenNote) + (solution.rounds > 0 ? ` after ${solution.rounds} repair round(s)` : '');
+          : widenNote) +
+        (skipMip || mipTimedOut ? ', LP + repair (the near-window MIP timed out on this site)' : '') +
+        (solution.rounds > 0 ? ` after ${solution.rounds} repair round(s)` : '');
       const result = buildResult(problem, decision, {
         status: optimal ? 'optimal' : 'feasible',
         message: `${adapter.name}: ${optimal ? 'optimal' : 'feasible'}${note}${skippedNote(problem)}`,

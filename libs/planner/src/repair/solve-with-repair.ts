@@ -17,6 +17,8 @@ export interface RepairedSolution {
   firstOptimal: boolean;
   rounds: number;
   firstSolveMs: number;
+  /** The near-window MIP ran out of `mipTimeLimitSeconds` and the plan came from the LP relaxation with repair. */
+  mipTimedOut: boolean;
 }
 
 export type RepairOutcome = { ok: true; solution: RepairedSolution } | { ok: false; reason: string };
@@ -60,7 +62,8 @@ export async function solveWithRepair(
   const isMip = model.integrality.some((flag) => flag !== 0);
   const firstLimit = isMip ? Math.min(remaining(), mipTimeLimitSeconds) : remaining();
   let outcome: SolveOutcome = await adapter.solve({ timeLimitSeconds: firstLimit, mipGap });
-  if (isMip && (outcome.status === 'timeout' || outcome.status === 'feasible')) {
+  const mipTimedOut = isMip && (outcome.status === 'timeout' || outcome.status === 'feasible');
+  if (mipTimedOut) {
     // The MIP did not finish within its share of the budget (a site short of vehicles makes a very symmetric MIP; its
     // incumbent then left a dozen more vehicles missing than rounding does): plan on the LP relaxation and let the
     // repair rounds make it integral, as for the far window.
@@ -88,7 +91,17 @@ export async function solveWithRepair(
     if ((integral && allocation.cuts.length === 0) || (integral && round > MAX_REPAIR_ROUNDS)) {
       return {
         ok: true,
-        solution: { values, allocation, vehicleKw, sessionKw, bound, firstOptimal, rounds: round - 1, firstSolveMs },
+        solution: {
+          values,
+          allocation,
+          vehicleKw,
+          sessionKw,
+          bound,
+          firstOptimal,
+          rounds: round - 1,
+          firstSolveMs,
+          mipTimedOut,
+        },
       };
     }
     if (round > MAX_REPAIR_ROUNDS + 2) return { ok: false, reason: `repair did not converge in ${round - 1} rounds` };
