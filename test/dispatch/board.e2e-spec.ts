@@ -4,6 +4,7 @@ import { createDispatchSite, DispatchSite, taskAt } from './dispatch-site';
 import { StreamReader } from './sse-reader';
 
 interface Run {
+  status: string;
   input: { start: string; slots: { minutes: number; count: number }[]; chargers: { id: string }[] };
   result: {
     slotStarts: string[];
@@ -136,7 +137,8 @@ describe('dispatch: task board, vehicles, alerts and metrics against the plan', 
     expect(value('apron_tick_duration_seconds_count')).toBeGreaterThanOrEqual(1);
     expect(value('apron_tick_duration_seconds_sum')).toBeGreaterThan(0);
     expect(value('apron_solve_duration_seconds_count')).toBeGreaterThanOrEqual(1);
-    expect(value('apron_solves_total{applied="new",status="optimal"}')).toBeGreaterThanOrEqual(1);
+    // Counted under the solve's own status (optimal, or feasible when the near-window MIP hit its time cap).
+    expect(value(`apron_solves_total{applied="new",status="${run.status}"}`)).toBeGreaterThanOrEqual(1);
     expect(value('apron_ocpp_chargers_connected')).toBe(1);
     expect(value('apron_ocpp_events_total{type="charger.booted"}')).toBe(1);
     expect(value(`apron_site_grid_limit_kw{site_id="${site.siteId}"}`)).toBe(2000);

@@ -40,8 +40,13 @@ describe('interval ticks', () => {
     const site = await app
       .http(ADMIN_TOKEN)
       .post('/api/v1/sites')
-      .send(aSite({ code: 'AUTO-3' }))
+      .send(aSite({ code: 'AUTO-3', tickSeconds: 600 }))
       .expect(201);
+    // Its first interval tick runs at once; the next is ten minutes away, so the solve-now below is the only one.
+    await eventually(async () => {
+      const page = await app.http(ADMIN_TOKEN).get(`/api/v1/sites/${site.body.id}/plan-runs`).expect(200);
+      expect(page.body.total).toBe(1);
+    }, 20_000);
     const ticking = app.app.get(SiteTickService).tick(site.body.id, 'solve-now');
     await expect(app.stopService()).resolves.toBeUndefined();
     const outcome = await ticking;
