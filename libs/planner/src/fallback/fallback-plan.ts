@@ -6,14 +6,22 @@ import { KW_EPSILON } from '../repair/connector-allocation';
  * Deterministic heuristic plan, slot by slot: tasks starting in the slot take their pins, then the free compatible
  * vehicle with the most spare energy (only if it has enough for the task); then charging power goes to the most urgent
  * vehicles and sessions first (energy still needed per hour left), within the grid limit, connectors and limits.
+ * `cheapEnergyFirst`: pick task vehicles by energy held without buying above the refill price (see below).
  */
-export function fallbackDecision(problem: Problem): PlanDecision {
+export function fallbackDecision(problem: Problem, options: { cheapEnergyFirst?: boolean } = {}): PlanDecision {
   const { grid } = problem;
   const T = grid.count;
   const assigned = new Map<number, number[]>();
   const busy: { from: number; to: number; task: ProblemTask }[][] = problem.vehicles.map(() => []);
   const kwh = problem.vehicles.map((vehicle) => vehicle.initialKwh);
   const committedKwh = problem.vehicles.map(() => 0);
+  // Energy a vehicle holds without having bought any above the refill price (its start energy, plus what the
+  // heuristic charged it in the cheapest slots, less what its tasks drew). With `cheapEnergyFirst` (stage 1 of the
+  // two-stage plan) a task goes to the free vehicle with the most of it left after the task, rather than the most
+  // energy as the heuristic charged it at any price: the heuristic tops every idle vehicle up at the day price, so
+  // that ranking gave some buses more day tasks than they hold above reserve and stage 2 bought their energy dear.
+  const cheapKwh = problem.vehicles.map((vehicle) => vehicle.initialKwh);
+  const cheapSlot = problem.pricePerKwh.map((price) => price <= problem.refillPricePerKwh + 1e-9);
   const sessionKwhNow = problem.sessions.map((session) => session.initialKwh);
   const vehicleKw = problem.vehicles.map(() => new Array<number>(T).fill(0));
   const chargerOf = problem.vehicles.map(() => new Array<number>(T).fill(-1));
@@ -36,10 +44,12 @@ export function fallbackDecision(problem: Problem): PlanDecision {
         !pinnedTo[v].some((pinned) => pinned !== task && overlaps(pinned, task, v));
       const taskKwh = task.energyBySlot.reduce((sum, entry) => sum + entry.kwh, 0);
       const spare = (v: number) => kwh[v] - committedKwh[v] - taskKwh;
-      const options = task.candidates
+      const cheapSpare = (v: number) => cheapKwh[v] - problem.vehicles[v].minKwh - committedKwh[v] - taskKwh;
+      const rank = options.cheapEnergyFirst ? cheapSpare : () => 0;
+      const candidates = task.candidates
         .filter((v) => free(v) && spare(v) >= 0)
-        .sort((a, b) => spare(b) - spare(a) || a - b);
-      for (const v of options) if (chosen.length < task.needed) chosen.push(v);
+        .sort((a, b) => rank(b) - rank(a) || spare(b) - spare(a) || a - b);
+      for (const v of candidates) if (chosen.length < task.needed) chosen.push(v);
       for (const v of chosen) {
         busy[v].push({ from: task.startMinutes, to: busyEndMinutes(task, problem.vehicles[v]), task });
         committedKwh[v] += taskKwh;
@@ -117,9 +127,11 @@ export function fallbackDecision(problem: Problem): PlanDecision {
     for (const vehicle of problem.vehicles) {
       const v = vehicle.index;
       kwh[v] += vehicle.efficiency * hours * vehicleKw[v][t];
+      if (cheapSlot[t]) cheapKwh[v] += vehicle.efficiency * hours * vehicleKw[v][t];
       for (const b of busy[v]) {
         const draw = b.task.energyBySlot.find((entry) => entry.slot === t)?.kwh ?? 0;
         kwh[v] -= draw;
+        cheapKwh[v] -= draw;
         committedKwh[v] -= draw;
       }
     }

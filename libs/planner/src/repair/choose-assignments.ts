@@ -20,8 +20,10 @@ export async function chooseAssignments(
   timeLimitSeconds: number,
   options: ResolvedPlanOptions,
 ): Promise<ChooseOutcome> {
-  // The urgent-first heuristic is instant and energy-aware; when it serves every task its assignment is kept.
-  const greedy = fallbackDecision(problem).assigned;
+  // The urgent-first heuristic is instant and energy-aware; when it serves every task its assignment is kept. It picks
+  // vehicles by the energy they hold without buying any above the refill price, so day tasks go to energy-rich
+  // vehicles and charging can wait for the cheap tariff.
+  const greedy = fallbackDecision(problem, { cheapEnergyFirst: true }).assigned;
   const greedyChosen = problem.tasks.map((task) => new Set([...task.pinned, ...(greedy.get(task.index) ?? [])]));
   const restrict = (chosen: Set<number>[], source: string): ChooseOutcome => {
     secondChance(problem, chosen);
