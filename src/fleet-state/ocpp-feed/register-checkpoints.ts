@@ -13,6 +13,8 @@ export class RegisterCheckpoints implements BeforeApplicationShutdown {
   private pending = new Map<string, RegisterCheckpoint>();
   private timer: NodeJS.Timeout | null = null;
   private writing: Promise<void> = Promise.resolve();
+  /** After shutdown's flush the database closes: no timer may retry against it. */
+  private closed = false;
 
   constructor(
     private readonly sessions: FleetSessionsRepository,
@@ -21,11 +23,7 @@ export class RegisterCheckpoints implements BeforeApplicationShutdown {
 
   record(checkpoint: RegisterCheckpoint): void {
     this.pending.set(checkpoint.sessionId, checkpoint);
-    this.timer ??= setTimeout(() => {
-      this.timer = null;
-      void this.flush();
-    }, this.options.persistDelayMs);
-    this.timer.unref();
+    this.flushLater();
   }
 
   /** Writes what was recorded so far; a failed write keeps its checkpoints unless newer ones arrived meanwhile. */
@@ -41,11 +39,7 @@ export class RegisterCheckpoints implements BeforeApplicationShutdown {
           if (!this.pending.has(sessionId)) this.pending.set(sessionId, checkpoint);
         }
         this.logger.error(`writing ${batch.size} register checkpoints failed, will retry: ${String(error)}`);
-        this.timer ??= setTimeout(() => {
-          this.timer = null;
-          void this.flush();
-        }, this.options.persistDelayMs);
-        this.timer.unref();
+        this.flushLater();
       }
     });
     return this.writing;
@@ -55,5 +49,15 @@ export class RegisterCheckpoints implements BeforeApplicationShutdown {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     await this.flush();
+    this.closed = true;
+  }
+
+  private flushLater(): void {
+    if (this.closed) return;
+    this.timer ??= setTimeout(() => {
+      this.timer = null;
+      void this.flush();
+    }, this.options.persistDelayMs);
+    this.timer.unref();
   }
 }

@@ -31,6 +31,7 @@ export class VehicleSocStore implements OnModuleDestroy {
     this.logger.error(`SoC update of vehicle ${key} failed: ${String(error)}`),
   );
   private flushTimer: NodeJS.Timeout | null = null;
+  private closed = false;
 
   constructor(
     private readonly states: SocStatesRepository,
@@ -98,7 +99,11 @@ export class VehicleSocStore implements OnModuleDestroy {
   async onModuleDestroy(): Promise<void> {
     await this.queue.idle();
     for (let round = 0; round < 3 && this.dirty.size > 0; round++) await this.flush();
+    // After this the database closes: a change arriving later (a request still in flight) stays in memory, and no
+    // timer may keep retrying against a closed connection (seen as an endless 'Driver not Connected' loop).
+    this.closed = true;
     if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = null;
   }
 
   private async load(vehicle: SocVehicle): Promise<SocEstimator> {
@@ -121,6 +126,7 @@ export class VehicleSocStore implements OnModuleDestroy {
 
   private markDirty(vehicleId: string): void {
     this.dirty.add(vehicleId);
+    if (this.closed) return;
     this.flushTimer ??= setTimeout(() => {
       this.flushTimer = null;
       this.flush().catch((error: unknown) => this.logger.error(`writing SoC states failed: ${String(error)}`));
