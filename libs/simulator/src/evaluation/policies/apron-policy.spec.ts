@@ -8,7 +8,9 @@ import { leastLaxityFirst } from './priority-policies';
 const planner = new Planner();
 afterAll(() => planner.dispose());
 
-const apron = () => new ApronPolicy({ planner, horizonMinutes: 180, replanEveryMinutes: 15, timeLimitSeconds: 2 });
+// A generous limit: a tiny model, but the first solves run on unoptimised WASM, and on a starved CI machine a 2 s
+// limit was hit and the fallback heuristic's plan (which may dip below reserve) was measured instead of the planner's.
+const apron = () => new ApronPolicy({ planner, horizonMinutes: 180, replanEveryMinutes: 15, timeLimitSeconds: 15 });
 
 // Three 100 kWh buses at 35 % (reserve 20 %), two 50 kW chargers, seven 30-minute tasks of 12 kWh over three
 // hours: feasible only if the buses charge between tasks.
@@ -28,7 +30,7 @@ describe('ApronPolicy', () => {
     // The plan runs down to exactly the reserve; SoC goes to the planner rounded to 0.01 points.
     expect(kpis.lowestSocPercent).toBeGreaterThanOrEqual(20 - 0.05);
     expect(kpis.solveMsMax).toBeGreaterThan(0);
-  }, 20_000);
+  }, 60_000);
 
   it('never serves fewer tasks when the grid limit grows (sweep)', async () => {
     const served: number[] = [];
@@ -38,7 +40,7 @@ describe('ApronPolicy', () => {
     }
     for (let i = 1; i < served.length; i++) expect(served[i]).toBeGreaterThanOrEqual(served[i - 1]);
     expect(served[served.length - 1]).toBe(7);
-  }, 20_000);
+  }, 60_000);
 });
 
 describe('ApronPolicy with public EVs', () => {
@@ -48,5 +50,5 @@ describe('ApronPolicy with public EVs', () => {
     const apronKpis = (await simulateDay(highway, apron())).kpis;
     expect(apronKpis.minutesOverLimit).toBe(0);
     expect(apronKpis.publicUndeliveredKwh).toBeLessThanOrEqual(llf.publicUndeliveredKwh + 1e-6);
-  }, 20_000);
+  }, 60_000);
 });
