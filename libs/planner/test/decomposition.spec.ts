@@ -1,6 +1,6 @@
 import { checkInvariants, Planner } from '../src';
 import { advanceAirportTick, generateAirportDay } from '../../simulator/src/scenarios';
-import { aBus, aCharger, aScenario, aTask, at } from './builders';
+import { aBus, aCharger, aScenario, aTask, at, prices } from './builders';
 
 describe('assignment and connector repair', () => {
   const planner = new Planner({ timeLimitSeconds: 30 });
@@ -69,6 +69,49 @@ describe('assignment and connector repair', () => {
         expect(charging).toBeLessThanOrEqual(2);
       }
       expect(result.shortfalls).toBeUndefined();
+    }
+  });
+
+  it('stage 1 gives a day task to the vehicle that covers it without buying day energy', async () => {
+    // BUS-01 holds more energy once the heuristic tops both up at the day price, but only 40 kWh above its reserve
+    // without buying; BUS-02 holds 100 kWh above reserve. Night price from 04:00.
+    const input = aScenario({
+      slots: [{ minutes: 60, count: 6 }],
+      pricePerKwh: prices([0.3, 0.3, 0.3, 0.3, 0.1, 0.1]),
+      vehicles: [
+        aBus({ id: 'BUS-01', batteryKwh: 400, socPercent: 30, minSocPercent: 20 }),
+        aBus({ id: 'BUS-02', batteryKwh: 200, socPercent: 70, minSocPercent: 20 }),
+      ],
+      tasks: [aTask({ id: 'DAY', start: at('02:00'), end: at('02:30'), energyKwhPerVehicle: 60 })],
+    });
+    const result = await planner.plan(input, { decomposition: 'two-stage' });
+    expect(checkInvariants(input, result)).toEqual([]);
+    expect(result.assignments).toEqual([{ taskId: 'DAY', vehicleId: 'BUS-02' }]);
+    const dayKwh = result.sitePowerKw.slice(0, 4).reduce((sum, kw) => sum + kw, 0);
+    expect(dayKwh).toBeLessThan(1e-6);
+  });
+
+  it('skips the near-window MIP on the next ticks of a site where it timed out', async () => {
+    const local = new Planner({ decomposition: 'joint', mipTimeLimitSeconds: 0.001 });
+    try {
+      const day = generateAirportDay({
+        seed: 11,
+        vehicles: 20,
+        connectors: 10,
+        hours: 12,
+        tasks: 150,
+        tractorShare: 0.4,
+      });
+      const first = await local.plan(day);
+      expect(first.message).toContain('near-window MIP timed out');
+      expect(local.lastStats?.integers).toBeGreaterThan(0);
+      const next = advanceAirportTick(day, 5, 1);
+      const second = await local.plan(next);
+      expect(second.message).toContain('near-window MIP timed out');
+      expect(local.lastStats?.integers).toBe(0);
+      expect(checkInvariants(next, second)).toEqual([]);
+    } finally {
+      await local.dispose();
     }
   });
 });

@@ -15,6 +15,7 @@ export function fallbackDecision(problem: Problem, options: { cheapEnergyFirst?:
   const busy: { from: number; to: number; task: ProblemTask }[][] = problem.vehicles.map(() => []);
   const kwh = problem.vehicles.map((vehicle) => vehicle.initialKwh);
   const committedKwh = problem.vehicles.map(() => 0);
+  const busyUntil = problem.vehicles.map(() => -Infinity);
   // Energy a vehicle holds without having bought any above the refill price (its start energy, plus what the
   // heuristic charged it in the cheapest slots, less what its tasks drew). With `cheapEnergyFirst` (stage 1 of the
   // two-stage plan) a task goes to the free vehicle with the most of it left after the task, rather than the most
@@ -26,6 +27,9 @@ export function fallbackDecision(problem: Problem, options: { cheapEnergyFirst?:
   const vehicleKw = problem.vehicles.map(() => new Array<number>(T).fill(0));
   const chargerOf = problem.vehicles.map(() => new Array<number>(T).fill(-1));
   const sessionKw = problem.sessions.map(() => new Array<number>(T).fill(0));
+  const byType = new Map<string, number[]>();
+  for (const vehicle of problem.vehicles)
+    byType.set(vehicle.type, [...(byType.get(vehicle.type) ?? []), vehicle.index]);
   const pending = [...problem.tasks].sort((a, b) => a.startMinutes - b.startMinutes || a.index - b.index);
   // A pinned vehicle is kept for its pinned tasks: an earlier task must not take it if their busy times overlap.
   const pinnedTo = problem.vehicles.map(() => [] as ProblemTask[]);
@@ -40,18 +44,35 @@ export function fallbackDecision(problem: Problem, options: { cheapEnergyFirst?:
       const chosen = [...task.pinned];
       const free = (v: number) =>
         !chosen.includes(v) &&
-        !busy[v].some((b) => b.from < busyEndMinutes(task, problem.vehicles[v]) && task.startMinutes < b.to) &&
-        !pinnedTo[v].some((pinned) => pinned !== task && overlaps(pinned, task, v));
+        // busyUntil: no busy interval of v reaches past it, so none overlaps a task starting there or later.
+        (busyUntil[v] <= task.startMinutes ||
+          !overlapsBusy(busy[v], task.startMinutes, busyEndMinutes(task, problem.vehicles[v]))) &&
+        (pinnedTo[v].length === 0 || !pinnedTo[v].some((pinned) => pinned !== task && overlaps(pinned, task, v)));
       const taskKwh = task.energyBySlot.reduce((sum, entry) => sum + entry.kwh, 0);
-      const spare = (v: number) => kwh[v] - committedKwh[v] - taskKwh;
-      const cheapSpare = (v: number) => cheapKwh[v] - problem.vehicles[v].minKwh - committedKwh[v] - taskKwh;
-      const rank = options.cheapEnergyFirst ? cheapSpare : () => 0;
-      const candidates = task.candidates
-        .filter((v) => free(v) && spare(v) >= 0)
-        .sort((a, b) => rank(b) - rank(a) || spare(b) - spare(a) || a - b);
-      for (const v of candidates) if (chosen.length < task.needed) chosen.push(v);
+      // Stage 1 looks at every compatible vehicle: the capped lists only bound the model's size, and the energy-rich
+      // vehicle a task needs may be outside its list.
+      const pool = options.cheapEnergyFirst ? compatibleVehicles(problem, byType, task) : task.candidates;
+      const ranked: { v: number; rank: number; spare: number }[] = [];
+      for (const v of pool) {
+        const spare = kwh[v] - committedKwh[v] - taskKwh;
+        if (spare < 0 || !free(v)) continue;
+        const cheapSpare = cheapKwh[v] - problem.vehicles[v].minKwh - committedKwh[v] - taskKwh;
+        ranked.push({ v, rank: options.cheapEnergyFirst ? cheapSpare : 0, spare });
+      }
+      // Best first, picked one at a time: a task needs a vehicle or two out of up to a fleet (sorting was the cost).
+      while (chosen.length < task.needed && ranked.length > 0) {
+        let best = 0;
+        for (let i = 1; i < ranked.length; i++) {
+          const [a, b] = [ranked[i], ranked[best]];
+          if (a.rank > b.rank || (a.rank === b.rank && (a.spare > b.spare || (a.spare === b.spare && a.v < b.v))))
+            best = i;
+        }
+        chosen.push(ranked[best].v);
+        ranked.splice(best, 1);
+      }
       for (const v of chosen) {
         busy[v].push({ from: task.startMinutes, to: busyEndMinutes(task, problem.vehicles[v]), task });
+        busyUntil[v] = Math.max(busyUntil[v], busyEndMinutes(task, problem.vehicles[v]));
         committedKwh[v] += taskKwh;
       }
       assigned.set(task.index, chosen);
@@ -141,4 +162,16 @@ export function fallbackDecision(problem: Problem, options: { cheapEnergyFirst?:
   }
   for (const task of pending) assigned.set(task.index, [...task.pinned]);
   return { assigned, vehicleKw, chargerOf, sessionKw };
+}
+
+function compatibleVehicles(problem: Problem, byType: Map<string, number[]>, task: ProblemTask): number[] {
+  return (byType.get(task.type) ?? []).filter(
+    (v) => !task.forbidden.has(v) && problem.vehicles[v].availableFromMinutes <= Math.max(0, task.startMinutes),
+  );
+}
+
+/** Whether an interval [from, to) overlaps one of `busy` (scanned from the latest, which overlaps most often). */
+function overlapsBusy(busy: { from: number; to: number }[], from: number, to: number): boolean {
+  for (let i = busy.length - 1; i >= 0; i--) if (busy[i].from < to && from < busy[i].to) return true;
+  return false;
 }
