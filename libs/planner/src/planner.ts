@@ -129,18 +129,24 @@ export class Planner {
       // Keep back a tenth of the budget for decoding and the fallback.
       const deadlineMs = startMs + options.timeLimitSeconds * 1000 * 0.9;
       let problem = fullProblem;
-      const twoStage = useTwoStage(fullProblem, options);
+      const jointSite = !useTwoStage(fullProblem, options);
       const previous = this.sticky.get(input.site.id);
+      const reusable = previous && previous.reusedTicks < options.reassignEveryTicks ? previous : undefined;
+      // While the MIP is skipped, the joint site keeps its last joint plan's assignment like a two-stage site (the
+      // joint LP of a site short of vehicles is slow: ~0.4 s on the small bench site), re-assigning jointly every
+      // `reassignEveryTicks` ticks.
+      const keptJoint = jointSite && skipMip && reusable ? restrictToPrevious(fullProblem, reusable) : undefined;
+      const twoStage = !jointSite || keptJoint !== undefined;
       let reusedTicks = 0;
       let stageNote = '';
-      if (twoStage) {
-        const reused =
-          previous && previous.reusedTicks < options.reassignEveryTicks
-            ? restrictToPrevious(fullProblem, previous)
-            : undefined;
+      if (keptJoint) {
+        problem = keptJoint;
+        reusedTicks = reusable!.reusedTicks + 1;
+      } else if (twoStage) {
+        const reused = reusable ? restrictToPrevious(fullProblem, reusable) : undefined;
         if (reused) {
           problem = reused;
-          reusedTicks = previous!.reusedTicks + 1;
+          reusedTicks = reusable!.reusedTicks + 1;
         } else {
           const budgetSeconds = (0.5 * (deadlineMs - performance.now())) / 1000;
           const chosen = await chooseAssignments(adapter, fullProblem, budgetSeconds, options);
@@ -172,7 +178,7 @@ export class Planner {
       let { built, repaired } = await solveProblem(problem);
       const triedMip = !twoStage && integerWindowMinutes > 0 && built.model.integrality.some((flag) => flag !== 0);
       const mipTimedOut = repaired.ok && repaired.solution.mipTimedOut;
-      if (!twoStage) this.recordMip(input.site.id, triedMip, mipTimedOut, skipMip);
+      if (jointSite) this.recordMip(input.site.id, triedMip, mipTimedOut, skipMip);
       // Within a tick the widened re-solve would time out the same way.
       if (mipTimedOut) integerWindowMinutes = 0;
       this.lastStats = {
@@ -238,7 +244,8 @@ export class Planner {
       if (violations.length > 0) {
         return fallback(`solver answer broke ${violations.length} invariant(s), first: ${violations[0].message}`);
       }
-      if (twoStage) this.sticky.set(input.site.id, rememberAssignments(problem, result, reusedTicks));
+      if (twoStage || skipMip || mipTimedOut)
+        this.sticky.set(input.site.id, rememberAssignments(problem, result, reusedTicks));
       else this.sticky.delete(input.site.id);
       result.solveMs = Math.round(elapsed() * 10) / 10;
       this.lastStats.totalMs = result.solveMs;

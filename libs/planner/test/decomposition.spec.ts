@@ -91,7 +91,7 @@ describe('assignment and connector repair', () => {
     expect(dayKwh).toBeLessThan(1e-6);
   });
 
-  it('skips the near-window MIP on the next ticks of a site where it timed out', async () => {
+  it('skips the near-window MIP on the next ticks of a site where it timed out and keeps its assignment', async () => {
     const local = new Planner({ decomposition: 'joint', mipTimeLimitSeconds: 0.001 });
     try {
       const day = generateAirportDay({
@@ -108,6 +108,7 @@ describe('assignment and connector repair', () => {
       const next = advanceAirportTick(day, 5, 1);
       const second = await local.plan(next);
       expect(second.message).toContain('near-window MIP timed out');
+      expect(second.message).toContain('previous assignments kept');
       expect(local.lastStats?.integers).toBe(0);
       expect(checkInvariants(next, second)).toEqual([]);
     } finally {
