@@ -16,6 +16,10 @@ export function fallbackDecision(problem: Problem, options: { cheapEnergyFirst?:
   const kwh = problem.vehicles.map((vehicle) => vehicle.initialKwh);
   const committedKwh = problem.vehicles.map(() => 0);
   const busyUntil = problem.vehicles.map(() => -Infinity);
+  // Scratch for ranking a task's free vehicles (no allocation per task and vehicle).
+  const rankedV = new Int32Array(problem.vehicles.length);
+  const rankedRank = new Float64Array(problem.vehicles.length);
+  const rankedSpare = new Float64Array(problem.vehicles.length);
   // Energy a vehicle holds without having bought any above the refill price (its start energy, plus what the
   // heuristic charged it in the cheapest slots, less what its tasks drew). With `cheapEnergyFirst` (stage 1 of the
   // two-stage plan) a task goes to the free vehicle with the most of it left after the task, rather than the most
@@ -52,23 +56,30 @@ export function fallbackDecision(problem: Problem, options: { cheapEnergyFirst?:
       // Stage 1 looks at every compatible vehicle: the capped lists only bound the model's size, and the energy-rich
       // vehicle a task needs may be outside its list.
       const pool = options.cheapEnergyFirst ? compatibleVehicles(problem, byType, task) : task.candidates;
-      const ranked: { v: number; rank: number; spare: number }[] = [];
+      let count = 0;
       for (const v of pool) {
         const spare = kwh[v] - committedKwh[v] - taskKwh;
         if (spare < 0 || !free(v)) continue;
-        const cheapSpare = cheapKwh[v] - problem.vehicles[v].minKwh - committedKwh[v] - taskKwh;
-        ranked.push({ v, rank: options.cheapEnergyFirst ? cheapSpare : 0, spare });
+        rankedV[count] = v;
+        rankedRank[count] = options.cheapEnergyFirst
+          ? cheapKwh[v] - problem.vehicles[v].minKwh - committedKwh[v] - taskKwh
+          : 0;
+        rankedSpare[count] = spare;
+        count++;
       }
-      // Best first, picked one at a time: a task needs a vehicle or two out of up to a fleet (sorting was the cost).
-      while (chosen.length < task.needed && ranked.length > 0) {
+      // Best first, picked one at a time: a task needs a vehicle or two out of up to a whole fleet type.
+      while (chosen.length < task.needed && count > 0) {
         let best = 0;
-        for (let i = 1; i < ranked.length; i++) {
-          const [a, b] = [ranked[i], ranked[best]];
-          if (a.rank > b.rank || (a.rank === b.rank && (a.spare > b.spare || (a.spare === b.spare && a.v < b.v))))
-            best = i;
+        for (let i = 1; i < count; i++) {
+          const byRank = rankedRank[i] - rankedRank[best];
+          const bySpare = rankedSpare[i] - rankedSpare[best];
+          if (byRank > 0 || (byRank === 0 && (bySpare > 0 || (bySpare === 0 && rankedV[i] < rankedV[best])))) best = i;
         }
-        chosen.push(ranked[best].v);
-        ranked.splice(best, 1);
+        chosen.push(rankedV[best]);
+        count--;
+        rankedV[best] = rankedV[count];
+        rankedRank[best] = rankedRank[count];
+        rankedSpare[best] = rankedSpare[count];
       }
       for (const v of chosen) {
         busy[v].push({ from: task.startMinutes, to: busyEndMinutes(task, problem.vehicles[v]), task });
