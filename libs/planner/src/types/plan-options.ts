@@ -15,7 +15,8 @@ export interface PlanOptions {
    * Seconds the near-window MIP may take (default 0.5); if it has not finished by then, the tick is planned on the LP
    * relaxation with repair instead. The small bench site, once short of vehicles (many unserved tasks, a very
    * symmetric MIP), took 5-9 s per tick and timed out into the fallback; the MIP's incumbent after 1 s left a dozen
-   * more vehicles missing than rounding the LP.
+   * more vehicles missing than rounding the LP. After a timeout, a `Planner` skips the MIP on that site for the next 8
+   * joint ticks (16, then 32 after further timeouts) and keeps the last plan's assignment meanwhile.
    */
   mipTimeLimitSeconds?: number;
   /** At most this many candidate vehicles per task and vehicle needed (default 8). */
