@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Browser, Page } from 'playwright-core';
 import { Clock } from '../../src/common/clock';
 import { createKey, startTestApp, TestApp } from '../support/test-app';
-import { launchChromium } from './chromium';
+import { browserTestsRun, launchChromium } from './chromium';
 import { BUSES, DashboardSite, seedDashboardSite } from './dashboard-site';
 
 const ROOT = join(__dirname, '..', '..');
@@ -31,7 +31,7 @@ function buildPageScripts(): void {
   execFileSync(process.execPath, [tsc, '-p', 'src/dashboard/web/tsconfig.json'], { cwd: ROOT, stdio: 'pipe' });
 }
 
-describe('dashboard in a real browser', () => {
+(browserTestsRun() ? describe : describe.skip)('dashboard in a real browser', () => {
   let app: TestApp;
   let browser: Browser;
   let page: Page;
