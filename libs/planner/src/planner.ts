@@ -157,23 +157,27 @@ export class Planner {
       }
       phase('stage1');
       const solveProblem = async (candidateProblem: Problem) => {
-        // After stage 1 each task has about as many candidates as it needs: an LP with repair is enough.
-        const model = buildModel(candidateProblem, twoStage ? 0 : integerWindowMinutes, twoStage);
-        phase('build');
-        const now = () => performance.now();
-        const warmBasis = options.warmBasisAcrossTicks;
-        const outcome = await solveWithRepair(
-          adapter!,
-          model,
-          candidateProblem,
-          deadlineMs,
-          options.mipGap,
-          now,
-          warmBasis,
-          options.mipTimeLimitSeconds,
-        );
-        phase('solve');
-        return { built: model, repaired: outcome };
+        const solveModel = async (withoutBusyPower: boolean) => {
+          // After stage 1 each task has about as many candidates as it needs: an LP with repair is enough.
+          const model = buildModel(candidateProblem, twoStage ? 0 : integerWindowMinutes, twoStage, withoutBusyPower);
+          phase('build');
+          const outcome = await solveWithRepair(
+            adapter!,
+            model,
+            candidateProblem,
+            deadlineMs,
+            options.mipGap,
+            () => performance.now(),
+            options.warmBasisAcrossTicks,
+            options.mipTimeLimitSeconds,
+          );
+          phase('solve');
+          return { built: model, repaired: outcome };
+        };
+        // Stage 2 first solves without the power columns of busy slots (smaller repair re-solves); if the fixed
+        // assignment is infeasible, the full model releases it.
+        const first = await solveModel(twoStage);
+        return !first.repaired.ok && first.repaired.needsFullModel ? solveModel(false) : first;
       };
       let { built, repaired } = await solveProblem(problem);
       const triedMip = !twoStage && integerWindowMinutes > 0 && built.model.integrality.some((flag) => flag !== 0);

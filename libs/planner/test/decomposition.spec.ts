@@ -36,6 +36,24 @@ describe('assignment and connector repair', () => {
     expect(second.assignments.some((a) => a.taskId === 'NEW')).toBe(true);
   });
 
+  it('releases a kept assignment the vehicle no longer has the energy for (stage 2 rebuilt with busy slots)', async () => {
+    const day = (socPercent: number) =>
+      aScenario({
+        site: { id: 'release-site', kind: 'airport', gridLimitKw: 1000 },
+        vehicles: [aBus({ socPercent })],
+        tasks: [aTask({ start: at('00:00'), end: at('01:00'), energyKwhPerVehicle: 50 })],
+      });
+    const first = await planner.plan(day(60), { decomposition: 'two-stage' });
+    expect(first.assignments).toEqual([{ taskId: 'T1', vehicleId: 'BUS-01' }]);
+    // Kept on the next tick, the assignment would drive the battery below 0 kWh: infeasible without releasing it.
+    const drained = day(5);
+    const second = await planner.plan(drained, { decomposition: 'two-stage' });
+    expect(second.message).toContain('previous assignments kept');
+    expect(second.status).not.toBe('fallback');
+    expect(checkInvariants(drained, second)).toEqual([]);
+    expect(second.unserved).toEqual([{ taskId: 'T1', missingVehicles: 1 }]);
+  });
+
   it('warms up on a synthetic day without leaving state behind', async () => {
     const fresh = new Planner();
     try {

@@ -19,16 +19,25 @@ export interface BuiltModel {
   model: LinearModel;
   vars: Variables;
   weights: TierWeights;
+  /** Power columns of the slots a vehicle is busy in on a fixed assignment are left out (`fixAssignments`). */
+  withoutBusyPower: boolean;
 }
 
-/** Assembles the planning model of DESIGN.md §4 from one constraint family at a time. */
 /**
+ * Assembles the planning model of DESIGN.md §4 from one constraint family at a time.
  * `fixAssignments`: every candidate must serve its task (lower bound 1) — for stage 2 of the two-stage plan, where
  * candidates are the chosen vehicles; presolve then removes the assignment columns. Pins are always fixed.
+ * `withoutBusyPower` (with `fixAssignments`): no power columns in the slots a vehicle is busy in (their busy rows would
+ * force them to 0), so the model cannot release a fixed assignment usefully: build the full model for that.
  */
-export function buildModel(problem: Problem, integerWindowMinutes: number, fixAssignments = false): BuiltModel {
+export function buildModel(
+  problem: Problem,
+  integerWindowMinutes: number,
+  fixAssignments = false,
+  withoutBusyPower = false,
+): BuiltModel {
   const builder = new LinearModelBuilder();
-  const vars = addVariables(problem, builder, integerWindowMinutes, fixAssignments);
+  const vars = addVariables(problem, builder, integerWindowMinutes, fixAssignments, fixAssignments && withoutBusyPower);
   const colUpper = (column: number) => builder.upperOf(column);
   const byVehicle = tasksByVehicle(problem);
   addVehicleEnergyBalance(problem, vars, builder);
@@ -43,5 +52,5 @@ export function buildModel(problem: Problem, integerWindowMinutes: number, fixAs
   addTaper(problem, vars, builder);
   const weights = tierWeights(problem);
   applyObjective(builder, objectiveTerms(problem, vars, weights));
-  return { model: builder.build(), vars, weights };
+  return { model: builder.build(), vars, weights, withoutBusyPower: fixAssignments && withoutBusyPower };
 }

@@ -1,4 +1,4 @@
-import { at } from '../problem/problem';
+import { at, busyEndMinutes } from '../problem/problem';
 import { Problem, reserveCheckSlots } from '../problem/problem';
 import { LinearModelBuilder } from './linear-model';
 
@@ -29,12 +29,14 @@ export function addVariables(
   model: LinearModelBuilder,
   integerWindowMinutes: number,
   fixAssignments = false,
+  withoutBusyPower = false,
 ): Variables {
   const { grid } = problem;
   const T = grid.count;
+  const busy = withoutBusyPower ? fixedBusySlots(problem) : undefined;
   const vehicleKw = problem.vehicles.map((vehicle) =>
     vehicle.availableFraction.map((fraction, t) =>
-      fraction > 0 && vehicle.maxKw > 0
+      fraction > 0 && vehicle.maxKw > 0 && !busy?.[vehicle.index][t]
         ? model.addColumn(`p|${vehicle.id}|${at(problem, t)}`, 0, vehicle.maxKw * fraction)
         : -1,
     ),
@@ -90,6 +92,27 @@ export function addVariables(
     peakKw,
     rampKw,
   };
+}
+
+/**
+ * Slots each vehicle is busy in on a fixed assignment (every candidate serves its task): the busy-charging rows would
+ * force its power there to 0, so stage 2 leaves those power columns out instead of adding them with their rows.
+ * Why: presolve removes them from the first solve anyway, but the repair rounds re-solve the unpresolved model (HiGHS
+ * skips presolve when it starts from a basis), and on the large bench site about a third of the power columns are
+ * such dead columns with a row each.
+ */
+function fixedBusySlots(problem: Problem): boolean[][] {
+  const { grid } = problem;
+  const busy = problem.vehicles.map(() => new Array<boolean>(grid.count).fill(false));
+  for (const task of problem.tasks) {
+    for (const v of task.candidates) {
+      const busyEnd = busyEndMinutes(task, problem.vehicles[v]);
+      for (let t = 0; t < grid.count; t++) {
+        if (grid.boundaryMinutes[t] < busyEnd && task.startMinutes < grid.boundaryMinutes[t + 1]) busy[v][t] = true;
+      }
+    }
+  }
+  return busy;
 }
 
 export function range(n: number): number[] {

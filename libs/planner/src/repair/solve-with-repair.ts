@@ -21,7 +21,14 @@ export interface RepairedSolution {
   mipTimedOut: boolean;
 }
 
-export type RepairOutcome = { ok: true; solution: RepairedSolution } | { ok: false; reason: string };
+export type RepairOutcome =
+  | { ok: true; solution: RepairedSolution }
+  | {
+      ok: false;
+      reason: string;
+      /** Stage 2 was infeasible on the model without the busy slots' power columns: build the full model to release. */
+      needsFullModel?: boolean;
+    };
 
 /**
  * Solve, then repair until the plan is integral and fits the real connectors: (1) round a fractional assignment and
@@ -70,6 +77,10 @@ export async function solveWithRepair(
     outcome = await adapter.solve({ timeLimitSeconds: remaining(), mipGap, relaxIntegrality: true });
   }
   const relax = fixedAssignments(problem, vars, lower);
+  if (outcome.status === 'infeasible' && relax.indices.length > 0 && built.withoutBusyPower) {
+    // Released, a vehicle could charge in the slots of the tasks it drops, which this model has no columns for.
+    return { ok: false, reason: 'fixed assignments infeasible', needsFullModel: true };
+  }
   if (outcome.status === 'infeasible' && relax.indices.length > 0) {
     // Some fixed assignment is short of energy: let the LP drop it (then the repair rounds make it integral).
     relax.indices.forEach((column) => (lower[column] = 0));
