@@ -40,7 +40,9 @@ export class HighsAdapter implements SolverAdapter {
   }
 
   async load(model: LinearModel, tag = 'plan', warmBasis = false): Promise<void> {
-    await this.call({ kind: 'load', model: { ...model, tag, warmBasis } }, LOAD_TIMEOUT_MS);
+    // Names only serve the warm basis (matched by name across ticks); cloning ~50k strings into the worker is not free.
+    const named = warmBasis ? model : { ...model, colNames: [], rowNames: [] };
+    await this.call({ kind: 'load', model: { ...named, tag, warmBasis } }, LOAD_TIMEOUT_MS);
   }
 
   async solve(request: SolveRequest): Promise<SolveOutcome> {
