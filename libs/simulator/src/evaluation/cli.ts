@@ -15,7 +15,12 @@ import { standardPolicies } from './standard-policies';
  *  [--time-limit SECONDS] [--replan-minutes N] [--day realistic|medium]`: one day under every policy at 60 % of the uncontrolled
  * peak; KPI table on stdout, progress on stderr, JSON report and SVG plots in DIR.
  */
+const USAGE =
+  'usage: npm run evaluate -- [--site airport|highway] [--day realistic|medium] [--seed N] [--sweep] [--out DIR] ' +
+  '[--time-limit SECONDS] [--replan-minutes N]';
+
 async function main(): Promise<void> {
+  if (process.argv.includes('--help')) return print(USAGE);
   const { values } = parseArgs({
     options: {
       site: { type: 'string', default: 'airport' },
@@ -90,7 +95,9 @@ function mediumDay(site: 'airport' | 'highway', seed?: number): SiteDay {
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
+  // A wrong flag gets one line and the usage, not a stack trace.
+  const code = (error as { code?: string }).code;
+  console.error(code?.startsWith('ERR_PARSE_ARGS') ? `${(error as Error).message}\n${USAGE}` : error);
   process.exitCode = 1;
 });
 
