@@ -50,6 +50,35 @@ describe('BatchWriter', () => {
     expect(writer.pendingRows).toBe(0);
   });
 
+  it('at shutdown waits for a batch the timer is writing, and writes it again if it fails', async () => {
+    let release!: (ok: boolean) => void;
+    const written: number[] = [];
+    let calls = 0;
+    const writer = new BatchWriter<number>(
+      'test',
+      async (rows) => {
+        calls++;
+        if (calls === 1) {
+          const ok = await new Promise<boolean>((resolve) => (release = resolve));
+          if (!ok) throw new Error('Connection terminated');
+        }
+        written.push(...rows);
+      },
+      60_000,
+      10,
+    );
+    writer.add(1);
+    writer.add(2);
+    const timerFlush = writer.flush();
+    let stopped = false;
+    const stopping = writer.stop([1]).then(() => (stopped = true));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(stopped).toBe(false);
+    release(false);
+    await Promise.all([timerFlush, stopping]);
+    expect(written).toEqual([1, 2]);
+  });
+
   it('gives up at shutdown after its retries, keeping the rows counted as pending', async () => {
     const writer = new BatchWriter<number>('test', () => Promise.reject(new Error('database down')), 60_000, 10);
     writer.add(1);

@@ -77,7 +77,11 @@ export class BatchWriter<Row> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     let failures = 0;
-    while (this.buffer.length > 0) {
+    for (;;) {
+      // A batch the timer took is no longer in the buffer but may still fail and come back: wait for it first (not
+      // waiting let the database close under it, and its rows were lost).
+      while (this.writing) await this.writing.catch(() => undefined);
+      if (this.buffer.length === 0) return;
       const before = this.buffer.length;
       await this.flush();
       if (this.buffer.length < before) continue;
