@@ -69,7 +69,7 @@ export class MeterSamplesRepository {
     });
   }
 
-  async insertMany(rows: MeterSampleInsert[], manager: EntityManager = this.dataSource.manager): Promise<void> {
+  private async insertMany(rows: MeterSampleInsert[], manager: EntityManager): Promise<void> {
     if (rows.length === 0) return;
     const params = rows.flatMap((row) => COLUMNS.map((column) => row[column]));
     const columns = COLUMNS.map((c) => `"${c}"`).join(', ');
@@ -80,10 +80,7 @@ export class MeterSamplesRepository {
   }
 
   /** Only sessions still open: the final values written at the end of a session win over a late batch. */
-  async updateSessionEnergy(
-    updates: SessionEnergyUpdate[],
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<void> {
+  private async updateSessionEnergy(updates: SessionEnergyUpdate[], manager: EntityManager): Promise<void> {
     if (updates.length === 0) return;
     const params = updates.flatMap((u) => [
       u.sessionId,
