@@ -2,9 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, Not } from 'typeorm';
 import type { SocInputEvent } from '@apron/soc';
+import { valuesPlaceholders } from '../../database/values-placeholders';
 import { retryIdempotent } from '../common/retry';
 import { FleetSessionRow } from './fleet-session.entity';
 import { SessionPendingEventRow } from './session-pending-event.entity';
+
+// A VALUES list carries no column types: each parameter is cast so PostgreSQL does not take it for text.
+const CHECKPOINT_CASTS = ['uuid', 'double precision', 'timestamptz'];
 
 export interface RegisterCheckpoint {
   sessionId: string;
@@ -59,9 +63,7 @@ export class FleetSessionsRepository {
   async advanceRegisters(checkpoints: RegisterCheckpoint[]): Promise<void> {
     if (checkpoints.length === 0) return;
     const params = checkpoints.flatMap((c) => [c.sessionId, c.lastRegisterWh, c.lastRegisterAt]);
-    const values = checkpoints
-      .map((_, i) => `($${i * 3 + 1}::uuid, $${i * 3 + 2}::double precision, $${i * 3 + 3}::timestamptz)`)
-      .join(', ');
+    const values = valuesPlaceholders(checkpoints.length, CHECKPOINT_CASTS.length, CHECKPOINT_CASTS);
     await retryIdempotent(() =>
       this.dataSource.query(
         `UPDATE "fleet_sessions" AS s SET "lastRegisterWh" = v.wh, "lastRegisterAt" = v.at

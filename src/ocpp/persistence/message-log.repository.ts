@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { valuesPlaceholders } from './batch-writer';
+import { valuesPlaceholders } from '../../database/values-placeholders';
 import { MessageLogRow } from './message-log.entity';
 
 export interface MessageLogInsert {

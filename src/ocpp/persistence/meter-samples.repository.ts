@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Between, DataSource, EntityManager, FindOptionsWhere, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
-import { valuesPlaceholders } from './batch-writer';
+import { valuesPlaceholders } from '../../database/values-placeholders';
 import { MeterSampleRow } from './meter-sample.entity';
 
 export interface MeterSampleInsert {
