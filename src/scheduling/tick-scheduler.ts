@@ -41,7 +41,8 @@ export class TickScheduler implements OnApplicationBootstrap, OnModuleDestroy {
     await this.sync();
     this.syncTimer = setInterval(() => void this.sync(), SYNC_INTERVAL_MS);
     this.syncTimer.unref();
-    this.siteChanges = this.sites.changes$.subscribe(() => void this.sync());
+    // A site edit only needs its interval adjusted; pruning old plan runs stays with the periodic sync.
+    this.siteChanges = this.sites.changes$.subscribe(() => void this.sync({ pruneRuns: false }));
   }
 
   /** Before the database closes: no new ticks start, and SiteTickService waits for the ones running. */
@@ -54,12 +55,12 @@ export class TickScheduler implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /** Adds, re-times and removes site intervals to match the sites table; prunes old plan runs. One sync at a time. */
-  sync(): Promise<void> {
-    this.syncing = this.syncing.then(() => this.syncNow());
+  sync(options: { pruneRuns: boolean } = { pruneRuns: true }): Promise<void> {
+    this.syncing = this.syncing.then(() => this.syncNow(options.pruneRuns));
     return this.syncing;
   }
 
-  private async syncNow(): Promise<void> {
+  private async syncNow(pruneRuns: boolean): Promise<void> {
     if (this.stopped) return;
     try {
       const wanted = new Map<string, number>();
@@ -74,7 +75,9 @@ export class TickScheduler implements OnApplicationBootstrap, OnModuleDestroy {
       for (const [siteId, periodMs] of wanted) {
         if (!this.periods.has(siteId)) this.start(siteId, periodMs);
       }
-      await this.runs.deleteBefore(new Date(this.clock.now().getTime() - this.options.retentionDays * DAY_MS));
+      if (pruneRuns) {
+        await this.runs.deleteBefore(new Date(this.clock.now().getTime() - this.options.retentionDays * DAY_MS));
+      }
     } catch (error) {
       this.logger.error(`could not sync site ticks: ${(error as Error).message}`);
     }
