@@ -8,7 +8,7 @@
  * the CPU figures (all threads of the process: what a loaded machine does not inflate much).
  */
 import { loadavg } from 'node:os';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { checkInvariants, PlanInput, Planner, PlanResult, relaxationBound } from '@apron/planner';
 import { benchScenarios } from '../../libs/simulator/src/scenarios';
 
@@ -59,10 +59,15 @@ export async function run(args: string[]): Promise<void> {
       const wasmMs = performance.now() - wasmStart;
       let violations = 0;
       const cpuMs: number[] = [];
+      // How long the service's event loop could stall behind a tick: the planner's own main-thread work, not the solve
+      // (HiGHS runs in a worker) nor the invariant check below.
+      const loopDelay = monitorEventLoopDelay({ resolution: 5 });
       const timed = async (input: PlanInput): Promise<[PlanResult, number]> => {
         const started = performance.now();
         const cpuStart = process.cpuUsage();
+        loopDelay.enable();
         const result = await planner.plan(input);
+        loopDelay.disable();
         const ms = performance.now() - started;
         const cpu = process.cpuUsage(cpuStart);
         cpuMs.push((cpu.user + cpu.system) / 1000);
@@ -111,6 +116,7 @@ export async function run(args: string[]): Promise<void> {
         gapOfEnergyCost: null as number | null,
         unserved: cold.unserved.reduce((sum, entry) => sum + entry.missingVehicles, 0),
         violations: 0,
+        eventLoopDelayMsMax: round1(loopDelay.max / 1e6),
         loadAverage: loadavg().map(round1),
       };
       const gap = await integralityGap(scenario.name, scenario.input, cold, skipGap);

@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { buildResult, PlanDecision } from './decode/build-result';
 import { fallbackDecision } from './fallback/fallback-plan';
 import { checkInvariants } from './invariants/check-invariants';
-import { buildModel, BuiltModel } from './model/build-model';
+import { buildModelYielding, BuiltModel } from './model/build-model';
 import { evaluateObjective } from './model/linear-model';
 import { normalizeInput } from './problem/normalize-input';
 import { Problem } from './problem/problem';
@@ -21,6 +21,7 @@ import { warmUpScenario } from './warm-up.scenario';
 import { PlanInputError } from './validation/plan-input.error';
 import { validatePlanInput } from './validation/validate-plan-input';
 import { scoreDecision } from './fallback/score-decision';
+import { yieldToEventLoop } from './steps';
 
 interface MipBackoff {
   /** Joint ticks left that skip the MIP. */
@@ -117,6 +118,8 @@ export class Planner {
       phaseStart = nowMs;
     };
     phase('normalize');
+    // Each phase of a large site takes up to ~100 ms of this thread; the service's traffic gets a turn in between.
+    await yieldToEventLoop();
     const fallback = (reason: string) => decideFallback(fullProblem, reason, elapsed());
     let adapter: SolverAdapter | undefined;
     try {
@@ -159,7 +162,12 @@ export class Planner {
       const solveProblem = async (candidateProblem: Problem) => {
         const solveModel = async (withoutBusyPower: boolean) => {
           // After stage 1 each task has about as many candidates as it needs: an LP with repair is enough.
-          const model = buildModel(candidateProblem, twoStage ? 0 : integerWindowMinutes, twoStage, withoutBusyPower);
+          const model = await buildModelYielding(
+            candidateProblem,
+            twoStage ? 0 : integerWindowMinutes,
+            twoStage,
+            withoutBusyPower,
+          );
           phase('build');
           const outcome = await solveWithRepair(
             adapter!,
@@ -243,6 +251,7 @@ export class Planner {
         gap,
       });
       phase('decode');
+      await yieldToEventLoop();
       const violations = checkInvariants(input, result);
       phase('invariants');
       if (violations.length > 0) {

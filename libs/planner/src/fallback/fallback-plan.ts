@@ -1,6 +1,11 @@
 import { PlanDecision } from '../decode/build-result';
 import { busyEndMinutes, Problem, ProblemTask } from '../problem/problem';
 import { KW_EPSILON } from '../repair/connector-allocation';
+import { runSteps, Steps } from '../steps';
+
+export interface FallbackOptions {
+  cheapEnergyFirst?: boolean;
+}
 
 /**
  * Deterministic heuristic plan, slot by slot: tasks starting in the slot take their pins, then the free compatible
@@ -8,7 +13,12 @@ import { KW_EPSILON } from '../repair/connector-allocation';
  * vehicles and sessions first (energy still needed per hour left), within the grid limit, connectors and limits.
  * `cheapEnergyFirst`: pick task vehicles by energy held without buying above the refill price (see below).
  */
-export function fallbackDecision(problem: Problem, options: { cheapEnergyFirst?: boolean } = {}): PlanDecision {
+export function fallbackDecision(problem: Problem, options: FallbackOptions = {}): PlanDecision {
+  return runSteps(fallbackSteps(problem, options));
+}
+
+/** `fallbackDecision` pausing after each slot (see steps.ts): a large site's heuristic takes ~100-200 ms. */
+export function* fallbackSteps(problem: Problem, options: FallbackOptions = {}): Steps<PlanDecision> {
   const { grid } = problem;
   const T = grid.count;
   const assigned = new Map<number, number[]>();
@@ -170,6 +180,7 @@ export function fallbackDecision(problem: Problem, options: { cheapEnergyFirst?:
     for (const session of problem.sessions) {
       sessionKwhNow[session.index] += session.efficiency * hours * sessionKw[session.index][t];
     }
+    yield;
   }
   for (const task of pending) assigned.set(task.index, [...task.pinned]);
   return { assigned, vehicleKw, chargerOf, sessionKw };

@@ -14,6 +14,7 @@ import { LinearModel, LinearModelBuilder } from './linear-model';
 import { applyObjective, objectiveTerms } from './objective';
 import { tierWeights, TierWeights } from './tier-weights';
 import { addVariables, Variables } from './variables';
+import { runSteps, runStepsYielding, Steps } from '../steps';
 
 export interface BuiltModel {
   model: LinearModel;
@@ -36,21 +37,46 @@ export function buildModel(
   fixAssignments = false,
   withoutBusyPower = false,
 ): BuiltModel {
+  return runSteps(buildSteps(problem, integerWindowMinutes, fixAssignments, withoutBusyPower));
+}
+
+/** `buildModel` that lets the event loop run between constraint families (a large site's build takes ~100 ms). */
+export function buildModelYielding(
+  problem: Problem,
+  integerWindowMinutes: number,
+  fixAssignments = false,
+  withoutBusyPower = false,
+): Promise<BuiltModel> {
+  return runStepsYielding(buildSteps(problem, integerWindowMinutes, fixAssignments, withoutBusyPower));
+}
+
+function* buildSteps(
+  problem: Problem,
+  integerWindowMinutes: number,
+  fixAssignments: boolean,
+  withoutBusyPower: boolean,
+): Steps<BuiltModel> {
   const builder = new LinearModelBuilder();
   const vars = addVariables(problem, builder, integerWindowMinutes, fixAssignments, fixAssignments && withoutBusyPower);
   const colUpper = (column: number) => builder.upperOf(column);
   const byVehicle = tasksByVehicle(problem);
+  yield;
   addVehicleEnergyBalance(problem, vars, builder);
   addReserveShortfall(problem, vars, builder);
   addSessionEnergy(problem, vars, builder);
+  yield;
   addTaskCover(problem, vars, builder);
   addVehicleOverlap(problem, vars, builder, byVehicle);
+  yield;
   addNoChargingWhileBusy(problem, vars, builder, byVehicle, colUpper);
   addConnectorLimits(problem, vars, builder, colUpper);
+  yield;
   addGridLimit(problem, vars, builder);
   addSiteRamp(problem, vars, builder);
   addTaper(problem, vars, builder);
+  yield;
   const weights = tierWeights(problem);
   applyObjective(builder, objectiveTerms(problem, vars, weights));
+  yield;
   return { model: builder.build(), vars, weights, withoutBusyPower: fixAssignments && withoutBusyPower };
 }

@@ -1,5 +1,6 @@
 import { buildAssignmentModel } from '../model/build-assignment-model';
-import { fallbackDecision } from '../fallback/fallback-plan';
+import { fallbackSteps } from '../fallback/fallback-plan';
+import { runStepsYielding, yieldToEventLoop } from '../steps';
 import { Problem } from '../problem/problem';
 import { SolverAdapter } from '../solvers/solver-adapter';
 import { ResolvedPlanOptions } from '../types/plan-options';
@@ -23,7 +24,7 @@ export async function chooseAssignments(
   // The urgent-first heuristic is instant and energy-aware; when it serves every task its assignment is kept. It picks
   // vehicles by the energy they hold without buying any above the refill price, so day tasks go to energy-rich
   // vehicles and charging can wait for the cheap tariff.
-  const greedy = fallbackDecision(problem, { cheapEnergyFirst: true }).assigned;
+  const greedy = (await runStepsYielding(fallbackSteps(problem, { cheapEnergyFirst: true }))).assigned;
   const greedyChosen = problem.tasks.map((task) => new Set([...task.pinned, ...(greedy.get(task.index) ?? [])]));
   const restrict = (chosen: Set<number>[], source: string): ChooseOutcome => {
     secondChance(problem, chosen);
@@ -33,6 +34,7 @@ export async function chooseAssignments(
   // The heuristic only looks at capped candidates and one slot at a time; the second chance serves what it left short
   // where a free or freeable vehicle exists (cheap: no solver).
   secondChance(problem, greedyChosen);
+  await yieldToEventLoop();
   if (problem.tasks.every((task) => greedyChosen[task.index].size >= task.needed)) {
     return restrict(greedyChosen, 'heuristic assignment (with second chance) serves every task');
   }
