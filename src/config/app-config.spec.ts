@@ -3,7 +3,13 @@ import { ConfigError, loadConfig } from './app-config';
 describe('loadConfig', () => {
   it('applies the documented defaults when nothing is set', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ port: 3000, dataDir: './data', tickSeconds: 60, logLevel: 'info' });
+    expect(config).toMatchObject({
+      port: 3000,
+      dataDir: './data',
+      tickSeconds: 60,
+      logLevel: 'info',
+      planRetentionDays: 7,
+    });
     expect(config.databaseUrl).toBeUndefined();
     expect(config.adminToken).toBeUndefined();
     expect(config.solveTimeLimitSeconds).toBeUndefined();
@@ -18,6 +24,7 @@ describe('loadConfig', () => {
       APRON_TICK_SECONDS: '30',
       APRON_SOLVE_TIME_LIMIT_SECONDS: '0.05',
       LOG_LEVEL: 'DEBUG',
+      APRON_PLAN_RETENTION_DAYS: '30',
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -27,6 +34,7 @@ describe('loadConfig', () => {
       tickSeconds: 30,
       solveTimeLimitSeconds: 0.05,
       logLevel: 'debug',
+      planRetentionDays: 30,
     });
   });
 
@@ -37,6 +45,8 @@ describe('loadConfig', () => {
     ['APRON_TICK_SECONDS', '1.5', /APRON_TICK_SECONDS must be a whole number/],
     ['APRON_SOLVE_TIME_LIMIT_SECONDS', '0', /APRON_SOLVE_TIME_LIMIT_SECONDS must be a number of seconds above 0/],
     ['APRON_SOLVE_TIME_LIMIT_SECONDS', 'soon', /APRON_SOLVE_TIME_LIMIT_SECONDS must be a number of seconds/],
+    ['APRON_PLAN_RETENTION_DAYS', '0', /APRON_PLAN_RETENTION_DAYS must be between 1 and 3650, got 0/],
+    ['APRON_PLAN_RETENTION_DAYS', 'a week', /APRON_PLAN_RETENTION_DAYS must be a whole number, got "a week"/],
     ['LOG_LEVEL', 'loud', /LOG_LEVEL must be one of error, warn, info, debug, verbose/],
     ['DATABASE_URL', 'mysql://x@y/z', /DATABASE_URL must start with postgres:\/\//],
     ['DATABASE_URL', 'not a url', /DATABASE_URL is not a URL/],

@@ -16,6 +16,8 @@ export interface AppConfig {
   logFormat: LogFormat;
   /** APRON_SCHEDULER=off stops the interval ticks (solve-now still works); for tests and maintenance. */
   schedulerAutostart: boolean;
+  /** APRON_PLAN_RETENTION_DAYS: plan runs older than this are pruned (each site's current plan is kept). */
+  planRetentionDays: number;
 }
 
 export class ConfigError extends Error {
@@ -102,5 +104,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     logFormat: oneOf(env, 'LOG_FORMAT', LOG_FORMATS, production ? 'json' : 'pretty'),
     schedulerAutostart: oneOf(env, 'APRON_SCHEDULER', ['on', 'off'] as const, 'on') === 'on',
+    planRetentionDays: integerIn(env, 'APRON_PLAN_RETENTION_DAYS', 7, 1, 3650),
   };
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, FindOptionsSelect, LessThan } from 'typeorm';
+import { DataSource, FindOptionsSelect } from 'typeorm';
 import { PlanRun } from './plan-run.entity';
 
 /** Lists leave out the input and result documents, which are large. */
@@ -60,9 +60,27 @@ export class PlanRunsRepository {
     return this.repo.findOne({ where: { siteId, id } });
   }
 
-  /** Retention: plan runs older than the cut-off go. */
+  /**
+   * Retention: plan runs older than the cut-off go, except what CurrentPlanReader reads for a site that still exists:
+   * its latest run and its latest run that applied a fresh plan. A site whose ticks stopped (scheduler off, or every
+   * tick failing) so still shows the plan its chargers and dispatchers last got.
+   */
   async deleteBefore(cutoff: Date): Promise<number> {
-    const result = await this.repo.delete({ tickAt: LessThan(cutoff) });
+    const result = await this.repo
+      .createQueryBuilder()
+      .delete()
+      .from(PlanRun)
+      .where('"tickAt" < :cutoff', { cutoff })
+      .andWhere(`"id" NOT IN (${latestPerSite('TRUE')})`)
+      .andWhere(`"id" NOT IN (${latestPerSite(`"applied" = 'new'`)})`)
+      .execute();
     return result.affected ?? 0;
   }
+}
+
+/** The id of each existing site's latest run among those matching `condition` (SQL). */
+function latestPerSite(condition: string): string {
+  return `SELECT DISTINCT ON ("siteId") "id" FROM "plan_runs"
+    WHERE ${condition} AND "siteId" IN (SELECT "id" FROM "sites")
+    ORDER BY "siteId", "tickAt" DESC, "createdAt" DESC`;
 }

@@ -9,19 +9,19 @@ export interface SchedulingOptions {
   solveTimeLimitSeconds: number;
   /** A failed tick keeps the last good plan at most this long. */
   maxKeepMinutes: number;
-  /** Plan runs older than this are deleted. */
+  /** Plan runs older than this are deleted, except each site's current plan (APRON_PLAN_RETENTION_DAYS). */
   retentionDays: number;
   planInput: PlanInputOptions;
   /** Registers the interval ticks; off lets tests drive ticks themselves. */
   autoStart: boolean;
 }
 
-export function defaultSchedulingOptions(tickSeconds: number): SchedulingOptions {
+export function defaultSchedulingOptions(tickSeconds: number, retentionDays = 7): SchedulingOptions {
   return {
     tickSeconds,
     solveTimeLimitSeconds: Math.max(2, Math.min(30, Math.floor(tickSeconds / 2))),
     maxKeepMinutes: 15,
-    retentionDays: 7,
+    retentionDays,
     planInput: DEFAULT_PLAN_INPUT_OPTIONS,
     autoStart: true,
   };

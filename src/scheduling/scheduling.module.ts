@@ -31,7 +31,7 @@ import { TickScheduler } from './tick-scheduler';
       provide: SCHEDULING_OPTIONS,
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
-        ...defaultSchedulingOptions(config.tickSeconds),
+        ...defaultSchedulingOptions(config.tickSeconds, config.planRetentionDays),
         autoStart: config.schedulerAutostart,
         ...(config.solveTimeLimitSeconds !== undefined ? { solveTimeLimitSeconds: config.solveTimeLimitSeconds } : {}),
       }),

@@ -75,12 +75,19 @@ export class TickScheduler implements OnApplicationBootstrap, OnModuleDestroy {
       for (const [siteId, periodMs] of wanted) {
         if (!this.periods.has(siteId)) this.start(siteId, periodMs);
       }
-      if (pruneRuns) {
-        await this.runs.deleteBefore(new Date(this.clock.now().getTime() - this.options.retentionDays * DAY_MS));
-      }
+      if (pruneRuns) await this.pruneRuns();
     } catch (error) {
       this.logger.error(`could not sync site ticks: ${(error as Error).message}`);
     }
+  }
+
+  /** Deletes plan runs older than the retention (APRON_PLAN_RETENTION_DAYS), keeping each site's current plan. */
+  async pruneRuns(): Promise<number> {
+    const deleted = await this.runs.deleteBefore(
+      new Date(this.clock.now().getTime() - this.options.retentionDays * DAY_MS),
+    );
+    if (deleted > 0) this.logger.log(`pruned ${deleted} plan run(s) older than ${this.options.retentionDays} days`);
+    return deleted;
   }
 
   private start(siteId: string, periodMs: number): void {
