@@ -93,7 +93,7 @@ describe.each(['ocpp1.6', 'ocpp2.0.1'] as const)('scheduling applies its plan ov
     expect(run.notes.filter((note) => /APPLY/.test(note) && /answered|not connected/.test(note))).toEqual([]);
   });
 
-  it('sends an unchanged plan only once', async () => {
+  it('keeps following the same plan on the next tick (what is sent is counted in plan-profiles.e2e-spec.ts)', async () => {
     const first = await app.http(ADMIN_TOKEN).post(`/api/v1/sites/${siteId}/solve-now`).expect(200);
     const second = await app.http(ADMIN_TOKEN).post(`/api/v1/sites/${siteId}/solve-now`).expect(200);
     const firstRow = (first.body.run as StoredRun).result.charging[0].kw;

@@ -1,11 +1,14 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Subscription } from 'rxjs';
 import { VehiclesService } from '../../fleet/vehicles.service';
 import { CHARGER_COMMANDS, ChargerCommands } from '../../ocpp/commands/charger-commands';
+import { OcppEventBus } from '../../ocpp/events/ocpp-event-bus';
 import { OcppReadService } from '../../ocpp/read/ocpp-read.service';
 import { PlanChoice } from '../plan-choice';
 import { ApplySummary, PlanApplier } from '../plan-applier.port';
 import { LiveSession, PLAN_STACK_LEVEL, ProfileCommand, profileCommands } from '../profile-commands';
 import { SCHEDULING_OPTIONS, SchedulingOptions } from '../scheduling-options';
+import { SentProfiles } from './sent-profiles';
 
 const MAX_ACTIVE_SESSIONS = 1000;
 const LOOKAHEAD_MINUTES = 120;
@@ -13,19 +16,33 @@ const LOOKAHEAD_MINUTES = 120;
 /**
  * Sends the applied plan as charging profiles. Profiles expire after `maxKeepMinutes` (validTo), so a
  * charger that loses Apron drops back to the safe default set at boot; an unchanged profile is sent again
- * only when half its validity has passed.
+ * only when half its validity has passed, or after the charger booted or reconnected (it may have lost them).
  */
 @Injectable()
-export class OcppPlanApplier implements PlanApplier {
+export class OcppPlanApplier implements PlanApplier, OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(OcppPlanApplier.name);
-  private readonly lastSent = new Map<string, { signature: string; atMs: number }>();
+  private readonly sent = new SentProfiles();
+  private subscription?: Subscription;
 
   constructor(
     @Inject(CHARGER_COMMANDS) private readonly commands: ChargerCommands,
     private readonly ocpp: OcppReadService,
     private readonly vehicles: VehiclesService,
+    private readonly events: OcppEventBus,
     @Inject(SCHEDULING_OPTIONS) private readonly options: SchedulingOptions,
   ) {}
+
+  onModuleInit(): void {
+    // A rebooted charger may have dropped every profile (1.6 leaves that to the vendor, 2.0.1 K01 keeps only
+    // persisted ones), and one that reconnects may have rebooted offline: send its whole plan again.
+    this.subscription = this.events.events$.subscribe(({ event, chargePointId }) => {
+      if (event.type === 'charger.booted' || event.type === 'charger.connected') this.sent.forget(chargePointId);
+    });
+  }
+
+  onModuleDestroy(): void {
+    this.subscription?.unsubscribe();
+  }
 
   async apply(site: { id: string; code: string }, choice: PlanChoice, now: Date): Promise<ApplySummary> {
     const sessions = await this.liveSessions(site.id);
@@ -46,11 +63,11 @@ export class OcppPlanApplier implements PlanApplier {
     const validMs = this.options.maxKeepMinutes * 60_000;
     for (const command of commands) {
       const key = `${command.chargePointId}/${command.evseId}/${command.purpose}`;
-      const previous = this.lastSent.get(key);
-      if (previous?.signature === command.signature && now.getTime() - previous.atMs < validMs / 2) {
+      if (this.sent.isFresh(command, now.getTime(), validMs / 2)) {
         summary.profilesUnchanged += 1;
         continue;
       }
+      const ticket = this.sent.ticket(command.chargePointId);
       try {
         const outcome = await this.commands.setPowerProfile(command.chargePointId, {
           purpose: command.purpose,
@@ -62,13 +79,13 @@ export class OcppPlanApplier implements PlanApplier {
           validTo: new Date(now.getTime() + validMs),
         });
         if (outcome.accepted) {
-          this.lastSent.set(key, { signature: command.signature, atMs: now.getTime() });
+          this.sent.record(command, now.getTime(), ticket);
           summary.profilesSent += 1;
         } else {
           summary.notes.push(`${key}: charger answered ${outcome.status}`);
         }
       } catch (error) {
-        this.lastSent.delete(key);
+        this.sent.forgetOne(command);
         summary.notes.push(`${key}: ${(error as Error).message}`);
         this.logger.warn(`${key}: ${(error as Error).message}`);
       }
