@@ -5,6 +5,8 @@ import { QueryBoolean } from '../common/query-booleans';
 import { Vehicle } from './vehicle.entity';
 
 const FINITE = { allowNaN: false, allowInfinity: false };
+/** Above any standby load (a bus's cabin climate draws a few kW); a larger value is a unit mistake (W for kW). */
+export const MAX_IDLE_DRAIN_KWH_PER_HOUR = 50;
 
 /** Lower-case kebab case, shared with a task's vehicleType so the two always compare equal. */
 export const VEHICLE_TYPE = /^(?=.{1,64}$)[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -70,6 +72,17 @@ export class CreateVehicleDto {
   @Min(0)
   consumptionKwhPerTask?: number | null;
 
+  @ApiPropertyOptional({
+    example: 0.8,
+    default: 0,
+    description: 'Standby drain while not on a task, kWh per hour (0-50); lowers the SoC estimate between readings',
+  })
+  @IsOptional()
+  @IsNumber(FINITE)
+  @Min(0)
+  @Max(MAX_IDLE_DRAIN_KWH_PER_HOUR)
+  idleDrainKwhPerHour?: number;
+
   // OCPP 2.0.1 idToken is up to 36 characters (1.6 idTag up to 20); one tag per vehicle.
   @ApiPropertyOptional({ example: '04A2B3C4D5E6F7', nullable: true, type: String, description: 'RFID idTag, unique' })
   @IsOptional()
@@ -121,6 +134,7 @@ export class VehicleResponse {
   @ApiProperty() chargeEfficiency!: number;
   @ApiProperty({ nullable: true, type: Number }) consumptionKwhPerKm!: number | null;
   @ApiProperty({ nullable: true, type: Number }) consumptionKwhPerTask!: number | null;
+  @ApiProperty({ description: 'Standby drain while not on a task, kWh per hour' }) idleDrainKwhPerHour!: number;
   @ApiProperty({ nullable: true, type: String }) idTag!: string | null;
   @ApiProperty() turnaroundMinutes!: number;
   @ApiProperty() inService!: boolean;

@@ -54,6 +54,10 @@ export class Vehicle {
   @Column({ type: 'numeric', nullable: true, transformer: numericTransformer })
   consumptionKwhPerTask!: number | null;
 
+  /** Standby drain while not on a task (cabin climate, telematics), taken off the SoC estimate between readings. */
+  @Column({ type: 'numeric', transformer: numericTransformer, default: 0 })
+  idleDrainKwhPerHour!: number;
+
   /** The RFID idTag (1.6) / idToken (2.0.1) the vehicle presents at chargers. */
   @Column({ type: 'text', nullable: true, unique: true })
   idTag!: string | null;

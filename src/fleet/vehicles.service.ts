@@ -9,7 +9,14 @@ import { socViolations, vehicleNullViolations } from './vehicle-rules';
 import { VehicleFilter, VehiclesRepository } from './vehicles.repository';
 
 // DESIGN §5 defaults; turnaroundMinutes keeps the column default of 5.
-const DEFAULTS = { minSocPercent: 20, maxSocPercent: 100, chargeEfficiency: 1, turnaroundMinutes: 5, inService: true };
+const DEFAULTS = {
+  minSocPercent: 20,
+  maxSocPercent: 100,
+  chargeEfficiency: 1,
+  turnaroundMinutes: 5,
+  inService: true,
+  idleDrainKwhPerHour: 0,
+};
 
 @Injectable()
 export class VehiclesService {

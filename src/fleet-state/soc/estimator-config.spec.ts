@@ -2,7 +2,7 @@ import { SocEstimator } from '@apron/soc';
 import { batteryChanged, restoreEstimator } from './estimator-config';
 import { historyPoints } from './history-points';
 
-const bus = { batteryKwh: 280, chargeEfficiency: 0.93, consumptionKwhPerKm: 1.2 };
+const bus = { batteryKwh: 280, chargeEfficiency: 0.93, consumptionKwhPerKm: 1.2, idleDrainKwhPerHour: 0 };
 const MINUTE_MS = 60_000;
 
 describe('restoreEstimator', () => {
@@ -26,6 +26,25 @@ describe('restoreEstimator', () => {
     const restored = restoreEstimator(estimator.toJSON(), { ...bus, batteryKwh: 300 })!;
     expect(restored.config.batteryKwh).toBe(300);
     expect(batteryChanged(estimator, { ...bus, batteryKwh: 300 })).toBe(true);
+  });
+
+  it("runs a new estimator with the vehicle's idle drain: the estimate falls between readings", () => {
+    const estimator = restoreEstimator(null, { ...bus, idleDrainKwhPerHour: 2.8 })!;
+    estimator.add({ kind: 'reading', source: 'telematics', atMs: 0, socPercent: 80 });
+    const drop = estimator.estimateAt(0).socPercent - estimator.estimateAt(5 * 60 * MINUTE_MS).socPercent;
+    // 2.8 kWh/h for 5 h of a 280 kWh battery.
+    expect(drop).toBeCloseTo(5, 6);
+  });
+
+  it('replays the stored events with a changed idle drain', () => {
+    const estimator = restoreEstimator(null, bus)!;
+    estimator.add({ kind: 'reading', source: 'telematics', atMs: 0, socPercent: 80 });
+    const hoursLater = 2 * 60 * MINUTE_MS;
+    const drained = { ...bus, idleDrainKwhPerHour: 1.4 };
+    expect(batteryChanged(estimator, drained)).toBe(true);
+    const restored = restoreEstimator(estimator.toJSON(), drained)!;
+    expect(restored.config.idleDrainKwhPerHour).toBe(1.4);
+    expect(estimator.estimateAt(hoursLater).socPercent - restored.estimateAt(hoursLater).socPercent).toBeCloseTo(1, 6);
   });
 
   it('is null for a state it cannot read', () => {

@@ -5,6 +5,7 @@ export interface VehicleBattery {
   batteryKwh: number;
   chargeEfficiency: number;
   consumptionKwhPerKm: number | null;
+  idleDrainKwhPerHour: number;
 }
 
 export function estimatorOptions(vehicle: VehicleBattery): SocEstimatorOptions {
@@ -12,12 +13,14 @@ export function estimatorOptions(vehicle: VehicleBattery): SocEstimatorOptions {
     batteryKwh: vehicle.batteryKwh,
     chargeEfficiency: vehicle.chargeEfficiency,
     consumptionKwhPerKm: vehicle.consumptionKwhPerKm,
+    idleDrainKwhPerHour: vehicle.idleDrainKwhPerHour,
   };
 }
 
 /**
- * A stored estimator under the vehicle's current battery settings (README: a changed battery or efficiency restores
- * with the new config; stored energy entries keep the efficiency they were recorded with). Null when the stored state
+ * A stored estimator under the vehicle's current battery settings (README: a changed battery, efficiency or idle drain
+ * restores with the new config and replays the events since the checkpoint with it; stored energy entries keep the
+ * efficiency they were recorded with). Null when the stored state
  * cannot be read back, so the caller starts afresh instead of failing every event.
  */
 export function restoreEstimator(json: SocEstimatorJson | null, vehicle: VehicleBattery): SocEstimator | null {
@@ -41,6 +44,7 @@ export function batteryChanged(estimator: SocEstimator, vehicle: VehicleBattery)
   return (
     estimator.config.batteryKwh !== wanted.batteryKwh ||
     estimator.config.chargeEfficiency !== wanted.chargeEfficiency ||
-    estimator.config.consumptionKwhPerKm !== wanted.consumptionKwhPerKm
+    estimator.config.consumptionKwhPerKm !== wanted.consumptionKwhPerKm ||
+    estimator.config.idleDrainKwhPerHour !== wanted.idleDrainKwhPerHour
   );
 }
