@@ -10,11 +10,25 @@ import { VehicleSocStore } from './soc/vehicle-soc-store';
 import { ConsumptionModel } from './tasks/consumption-model';
 
 const minute = (m: number) => new Date(Date.parse('2026-11-23T06:00:00Z') + m * 60_000);
-const bus = { id: 'v1', siteId: 's1', fleetNumber: 'BUS-01', type: 'apron-bus', batteryKwh: 200, turnaroundMinutes: 5 };
+const bus = {
+  id: 'v1',
+  siteId: 's1',
+  fleetNumber: 'BUS-01',
+  type: 'apron-bus',
+  batteryKwh: 200,
+  turnaroundMinutes: 5,
+  idleDrainKwhPerHour: 0,
+};
 
-/** A task 06:00–06:30 taking 40 kWh (20 % of the battery), assigned to BUS-01. */
-function serviceWith(estimate: Partial<SocEstimate>, status = 'planned') {
+/** A task 06:00–06:30 taking 40 kWh (20 % of the battery), assigned to BUS-01; with `next`, another at 08:00. */
+function serviceWith(
+  estimate: Partial<SocEstimate>,
+  status = 'planned',
+  options = { idleDrainKwhPerHour: 0, next: false },
+) {
   const task = { id: 't1', siteId: 's1', startsAt: minute(0), endsAt: minute(30), status, energyKwhPerVehicle: 40 };
+  const next = { ...task, id: 't2', startsAt: minute(120), endsAt: minute(150), status: 'planned' };
+  const allTasks = options.next ? [task, next] : [task];
   const full: SocEstimate = {
     atMs: 0,
     socPercent: 60,
@@ -28,15 +42,17 @@ function serviceWith(estimate: Partial<SocEstimate>, status = 'planned') {
     onTask: false,
     ...estimate,
   };
-  const vehicles = { listBySite: async () => [bus as unknown as Vehicle] } as unknown as VehiclesService;
-  const tasks = { listInWindow: async () => [task as unknown as TransferTask] } as unknown as TasksService;
+  const vehicle = { ...bus, idleDrainKwhPerHour: options.idleDrainKwhPerHour };
+  const vehicles = { listBySite: async () => [vehicle as unknown as Vehicle] } as unknown as VehiclesService;
+  const tasks = { listInWindow: async () => allTasks as unknown as TransferTask[] } as unknown as TasksService;
   const store = { estimate: async () => full } as unknown as VehicleSocStore;
   const sessions = { openForVehicles: async () => [] } as unknown as FleetSessionsRepository;
   const assignments = {
-    forSite: async () => [{ taskId: 't1', vehicleId: 'v1' }],
+    forSite: async () => allTasks.map((t) => ({ taskId: t.id, vehicleId: 'v1' })),
   } as unknown as TaskAssignmentsRepository;
   const consumption = {
     predict: async () => ({ energyKwh: 40, sigmaKwh: 0, source: 'stated' }),
+    drift: async () => [],
   } as unknown as ConsumptionModel;
   return new FleetStateService(vehicles, tasks, store, sessions, assignments, consumption);
 }
@@ -67,5 +83,28 @@ describe('FleetStateService.vehicleStates: a vehicle on a task', () => {
   it('takes nothing off for a task marked done (its energy is in the estimate)', async () => {
     const [state] = await serviceWith({ socPercent: 40 }, 'done').vehicleStates('s1', minute(40));
     expect(state.socPercent).toBe(40);
+  });
+});
+
+describe('FleetStateService.situations: SoC predicted at the start of the next task', () => {
+  it.each([
+    ['takes off the whole task in progress (no reading since it began)', 0, 40],
+    // 1.5 h idle between the end of the task (06:30) and the next (08:00) at 4 kWh/h: 6 kWh, 3 % of 200 kWh.
+    ['and the idle drain from the end of that task to the next one', 4, 37],
+  ])('%s', async (_name, idleDrainKwhPerHour, predictedPercent) => {
+    const service = serviceWith({}, 'in_progress', { idleDrainKwhPerHour, next: true });
+    const [situation] = await service.situations('s1', minute(10));
+    expect(situation.nextTask!.task.id).toBe('t2');
+    expect(situation.nextTask!.predicted!.socPercent).toBeCloseTo(predictedPercent, 6);
+  });
+
+  it('takes off only the rest of the task once a reading since its start shows what it drew', async () => {
+    const service = serviceWith({ lastDirectReadingMs: minute(10).getTime(), socPercent: 53 }, 'in_progress', {
+      idleDrainKwhPerHour: 0,
+      next: true,
+    });
+    const [situation] = await service.situations('s1', minute(15));
+    // Half of 40 kWh left: 10 % of 200 kWh.
+    expect(situation.nextTask!.predicted!.socPercent).toBeCloseTo(43, 6);
   });
 });

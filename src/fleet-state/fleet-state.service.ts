@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { ConsumptionDrift, predictSocAtPercent, PredictedSoc, SocEstimate, TaskEnergyPrediction } from '@apron/soc';
+import {
+  ConsumptionDrift,
+  energyNotInEstimateKwh,
+  PendingTaskDraw,
+  predictSocAtPercent,
+  PredictedSoc,
+  SocEstimate,
+  TaskEnergyPrediction,
+} from '@apron/soc';
 import { Vehicle } from '../fleet/vehicle.entity';
 import { VehiclesService } from '../fleet/vehicles.service';
 import { TransferTask } from '../tasks/transfer-task.entity';
@@ -65,10 +73,16 @@ export class FleetStateService {
     const states: FleetVehicleState[] = [];
     for (const { vehicle, estimate, session, startedTasks } of situations) {
       if (!estimate) continue;
-      const uncountedKwh = await this.uncountedTaskEnergyKwh(vehicle, estimate, startedTasks, nowMs);
+      const uncounted = energyNotInEstimateKwh({
+        fromMs: nowMs,
+        untilMs: nowMs,
+        tasks: await this.pendingDraws(vehicle, startedTasks),
+        idleDrainKwhPerHour: vehicle.idleDrainKwhPerHour,
+        lastDirectReadingMs: estimate.lastDirectReadingMs,
+      });
       const state: FleetVehicleState = {
         fleetNumber: vehicle.fleetNumber,
-        socPercent: Math.max(0, estimate.socPercent - (uncountedKwh / vehicle.batteryKwh) * 100),
+        socPercent: Math.max(0, estimate.socPercent - (uncounted.energyKwh / vehicle.batteryKwh) * 100),
         socUncertaintyPercent: estimate.uncertaintyPercent,
       };
       if (session?.evseId != null)
@@ -84,25 +98,23 @@ export class FleetStateService {
   }
 
   /**
-   * A task's energy reaches the estimate only when the task is done; until then, and while no direct reading came
-   * after the task began, the scheduler must not see the SoC the vehicle left with: the energy drawn so far is taken
-   * off (all of it once the task has ended).
+   * Tasks begun and not done, with their energy. A task's energy reaches the estimate only when the task is done;
+   * until then, and while no direct reading came after the task began, the scheduler must not see the SoC the vehicle
+   * left with: the energy drawn so far is taken off (all of it once the task has ended), and the SoC predicted at the
+   * next task takes off the rest.
    */
-  private async uncountedTaskEnergyKwh(
-    vehicle: Vehicle,
-    estimate: SocEstimate,
-    startedTasks: TransferTask[],
-    nowMs: number,
-  ): Promise<number> {
-    let kwh = 0;
+  private async pendingDraws(vehicle: Vehicle, startedTasks: TransferTask[]): Promise<PendingTaskDraw[]> {
+    const draws: PendingTaskDraw[] = [];
     for (const task of startedTasks) {
-      const startMs = task.startsAt.getTime();
-      if (estimate.lastDirectReadingMs !== null && estimate.lastDirectReadingMs >= startMs) continue;
-      const spanMs = Math.max(1, task.endsAt.getTime() - startMs);
-      const drawn = Math.min(1, Math.max(0, (nowMs - startMs) / spanMs));
-      kwh += (await this.taskEnergyKwh(task, vehicle.type, vehicle)).energyKwh * drawn;
+      const energy = await this.taskEnergyKwh(task, vehicle.type, vehicle);
+      draws.push({
+        startMs: task.startsAt.getTime(),
+        endMs: task.endsAt.getTime(),
+        energyKwh: energy.energyKwh,
+        sigmaKwh: energy.sigmaKwh,
+      });
     }
-    return kwh;
+    return draws;
   }
 
   /** src/scheduling's VehicleLiveState port, keyed by fleet number. */
@@ -192,18 +204,21 @@ export class FleetStateService {
         session: open.find((s) => s.vehicleId === vehicle.id) ?? null,
         currentTask,
         startedTasks,
-        nextTask: options.withNextTask ? await this.nextTask(vehicle, estimate, currentTask, upcoming, nowMs) : null,
+        nextTask: options.withNextTask ? await this.nextTask(vehicle, estimate, startedTasks, upcoming, nowMs) : null,
         drift: options.withNextTask ? await this.consumption.drift(vehicle.id) : [],
       });
     }
     return result;
   }
 
-  /** The next assigned task, and the SoC predicted at its start after the energy of tasks before it. */
+  /**
+   * The next assigned task, and the SoC predicted at its start: the estimate less what the tasks already begun will
+   * have drawn by then and the idle drain until then.
+   */
   private async nextTask(
     vehicle: Vehicle,
     estimate: SocEstimate | null,
-    currentTask: TransferTask | null,
+    startedTasks: TransferTask[],
     upcoming: TransferTask[],
     nowMs: number,
   ): Promise<VehicleSituation['nextTask']> {
@@ -211,17 +226,15 @@ export class FleetStateService {
     if (!next) return null;
     const energy = await this.taskEnergyKwh(next, vehicle.type, vehicle);
     if (!estimate) return { task: next, energy, predicted: null };
-    let plannedKwh = 0;
-    let sigma2 = 0;
-    if (currentTask) {
-      const e = await this.taskEnergyKwh(currentTask, vehicle.type, vehicle);
-      const spanMs = currentTask.endsAt.getTime() - currentTask.startsAt.getTime();
-      const remaining = Math.min(1, Math.max(0, (currentTask.endsAt.getTime() - nowMs) / spanMs));
-      plannedKwh += e.energyKwh * remaining;
-      sigma2 += (e.sigmaKwh ?? 0) ** 2;
-    }
-    const predicted = predictSocAtPercent(estimate, plannedKwh, vehicle.batteryKwh, {
-      energySigmaKwh: Math.sqrt(sigma2),
+    const before = energyNotInEstimateKwh({
+      fromMs: nowMs,
+      untilMs: next.startsAt.getTime(),
+      tasks: await this.pendingDraws(vehicle, startedTasks),
+      idleDrainKwhPerHour: vehicle.idleDrainKwhPerHour,
+      lastDirectReadingMs: estimate.lastDirectReadingMs,
+    });
+    const predicted = predictSocAtPercent(estimate, before.energyKwh, vehicle.batteryKwh, {
+      energySigmaKwh: before.sigmaKwh,
     });
     return { task: next, energy, predicted };
   }

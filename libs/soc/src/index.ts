@@ -10,3 +10,4 @@ export * from './consumption-drift';
 export * from './task-energy-prediction';
 export * from './predict-soc';
 export type { EwStats, FrozenMean } from './ew-stats';
+export * from './energy-not-in-estimate';
