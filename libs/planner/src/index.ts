@@ -11,3 +11,7 @@ export type { InvariantViolation } from './invariants/check-invariants';
 export type * from './types/plan-input';
 export type * from './types/plan-result';
 export type { PlanOptions, SolverName } from './types/plan-options';
+// The LP toolkit, for offline bounds outside the planner (the evaluation's clairvoyant public-energy bound).
+export { LinearModelBuilder } from './model/linear-model';
+export type { LinearModel } from './model/linear-model';
+export { HighsAdapter } from './solvers/highs/highs.adapter';

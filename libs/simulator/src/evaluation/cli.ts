@@ -49,7 +49,7 @@ async function main(): Promise<void> {
       onRun: (k) => process.stderr.write(`${k.policy} at ${k.gridLimitKw} kW done\n`),
     });
     const kpis = evaluation.runs.map((run) => run.kpis);
-    const goals = checkGoals(kpis);
+    const goals = checkGoals(kpis, evaluation.publicBound);
     const out = resolve(values.out!);
     mkdirSync(out, { recursive: true });
     const report = {
@@ -59,6 +59,7 @@ async function main(): Promise<void> {
       limitShare: evaluation.limitShare,
       kpis,
       goals,
+      publicBound: evaluation.publicBound,
       sweep: evaluation.sweep,
     };
     writeFileSync(join(out, `${site}-report.json`), JSON.stringify(report, null, 2));

@@ -1,3 +1,4 @@
+import { clairvoyantPublicEnergyBound, PublicEnergyBound } from './clairvoyant-bound';
 import type { Policy, RunKpis, RunResult, SiteDay } from './evaluation-types';
 import { UncontrolledPolicy } from './policies/priority-policies';
 import { simulateDay } from './simulate-day';
@@ -20,6 +21,8 @@ export interface Evaluation {
   limitShare: number;
   runs: RunResult[];
   sweep: RunKpis[];
+  /** The least public energy any policy could leave undelivered at `limitShare` (none without public EVs). */
+  publicBound?: PublicEnergyBound;
 }
 
 /**
@@ -45,11 +48,14 @@ export async function evaluateDay(day: SiteDay, options: EvaluateOptions): Promi
     return results;
   };
   const runs = await runAll(limitShare);
+  const publicBound = await clairvoyantPublicEnergyBound(
+    withGridLimit(day, Math.round(uncontrolledPeakKw * limitShare)),
+  );
   const sweep: RunKpis[] = [];
   for (const share of options.sweepShares ?? []) {
     sweep.push(...(await runAll(share)).map((result) => result.kpis));
   }
-  return { site: day.base.site.id, uncontrolledPeakKw, limitShare, runs, sweep };
+  return { site: day.base.site.id, uncontrolledPeakKw, limitShare, runs, sweep, publicBound };
 }
 
 /** 0.3, 0.4, ... 1.0: ACN-style sweep from 30 % to 100 % of the uncontrolled peak. */

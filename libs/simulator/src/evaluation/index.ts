@@ -14,6 +14,8 @@ export { computeKpis } from './kpis';
 export { evaluateDay, defaultSweepShares } from './evaluate-day';
 export type { Evaluation, EvaluateOptions } from './evaluate-day';
 export { checkGoals } from './goals';
+export { clairvoyantPublicEnergyBound } from './clairvoyant-bound';
+export type { PublicEnergyBound } from './clairvoyant-bound';
 export type { GoalCheck } from './goals';
 export { standardPolicies } from './standard-policies';
 export { ApronPolicy } from './policies/apron-policy';
