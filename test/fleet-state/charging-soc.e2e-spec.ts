@@ -8,6 +8,12 @@ import { VirtualChargePoint } from '../../libs/simulator/src/charge-point';
 
 const MINUTE_MS = 60_000;
 
+interface SetVariableData {
+  component: { name: string };
+  variable: { name: string };
+  attributeValue: string;
+}
+
 describe('fleet state from chargers over OCPP: SoC while plugged, linking, unknown idTags', () => {
   let app: TestApp;
   let fleetManager: string;
@@ -137,10 +143,25 @@ describe('fleet state from chargers over OCPP: SoC while plugged, linking, unkno
 
   it('2.0.1: SoC meter values configured by SetVariables at boot; a fleet idToken is linked, a stranger refused where the policy rejects unknown idTags', async () => {
     const { cp, clock } = chargePoint('FS-201', 'ocpp2.0.1');
+    cp.settings.measurands = ['Energy.Active.Import.Register'];
     cp.settings.meterIntervalSeconds = 300;
+    const setVariables: { setVariableData: SetVariableData[] }[] = [];
+    cp.client.on('message', ({ message, outbound }: { message: string; outbound: boolean }) => {
+      const frame = JSON.parse(message) as unknown[];
+      if (!outbound && frame[0] === 2 && frame[2] === 'SetVariables') {
+        setVariables.push(frame[3] as { setVariableData: SetVariableData[] });
+      }
+    });
     await cp.start();
-    // Configured at boot through SetVariables (SampledDataCtrlr.TxUpdatedInterval).
+    // Configured at boot through SetVariables: SoC among SampledDataCtrlr.TxUpdatedMeasurands, and TxUpdatedInterval.
     await eventually(async () => expect(cp.settings.meterIntervalSeconds).toBe(60));
+    const sampledData = setVariables
+      .flatMap((request) => request.setVariableData)
+      .filter((data) => data.component.name === 'SampledDataCtrlr');
+    const measurands = sampledData.find((data) => data.variable.name === 'TxUpdatedMeasurands');
+    expect(measurands?.attributeValue.split(',')).toContain('SoC');
+    expect(sampledData.find((data) => data.variable.name === 'TxUpdatedInterval')?.attributeValue).toBe('60');
+    expect(cp.settings.measurands).toContain('SoC');
     expect(await cp.plugIn(1, { idTag: 'STRANGER', batteryKwh: 60, socPercent: 30, maxKw: 50 })).toBeUndefined();
     expect(await cp.plugIn(1, { idTag: 'BUS-02-TAG', batteryKwh: 280, socPercent: 55, maxKw: 150 })).toBeTruthy();
     await clock.advance(10 * MINUTE_MS);
