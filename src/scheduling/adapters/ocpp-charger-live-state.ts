@@ -2,8 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { OcppReadService } from '../../ocpp/read/ocpp-read.service';
 import { ChargerLive, ChargerLiveState, FLEET_SESSIONS, FleetSessions, SiteSessions } from '../live-state.ports';
 import { ConnectorStatus, PublicSessionState } from '../site-snapshot';
+import { needsOfSession } from './ev-charging-needs';
 
-const ASSUMED_PUBLIC_BATTERY_KWH = 60;
 const MAX_ACTIVE_SESSIONS = 1000;
 
 /** Live charger state from the OCPP gateway: connection, connector status, public sessions and their needs. */
@@ -46,22 +46,12 @@ export class OcppChargerLiveState implements ChargerLiveState {
     );
     const publicSessions = located
       .filter((session) => session.vehicleId === null && !fleetSessionIds.has(session.id))
-      .map((session): PublicSessionState => {
-        const socPercent = session.lastSocPercent ?? undefined;
-        const energyKwh = session.evEnergyAmountWh !== null ? session.evEnergyAmountWh / 1000 : undefined;
-        const targetSocPercent =
-          socPercent !== undefined && energyKwh !== undefined
-            ? Math.min(100, socPercent + (energyKwh / ASSUMED_PUBLIC_BATTERY_KWH) * 100)
-            : undefined;
-        return {
-          id: session.id,
-          chargePointId: session.chargePointId,
-          connectorId: connectorOf(session),
-          socPercent,
-          targetSocPercent,
-          departure: session.evDepartureAt ?? undefined,
-        };
-      });
+      .map((session): PublicSessionState => ({
+        id: session.id,
+        chargePointId: session.chargePointId,
+        connectorId: connectorOf(session),
+        ...needsOfSession(session),
+      }));
     return { pluggedVehicles, publicSessions };
   }
 
