@@ -19,6 +19,7 @@ import { SocHistoryRepository } from './persistence/soc-history.repository';
 import { SocStatesRepository } from './persistence/soc-states.repository';
 import { TaskAssignmentsRepository } from './persistence/task-assignments.repository';
 import { TelemetryReadingsRepository } from './persistence/telemetry-readings.repository';
+import { SocHistoryService } from './soc/soc-history.service';
 import { VehicleSocStore } from './soc/vehicle-soc-store';
 import { ConsumptionModel } from './tasks/consumption-model';
 import { TaskAssignmentsService } from './tasks/task-assignments.service';
@@ -42,6 +43,7 @@ import { TelemetryService } from './telemetry/telemetry.service';
     ConsumptionLearnerRepository,
     TaskAssignmentsRepository,
     VehicleSocStore,
+    SocHistoryService,
     ConsumptionModel,
     SessionSocFeeder,
     RegisterCheckpoints,

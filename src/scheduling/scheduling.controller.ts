@@ -4,7 +4,7 @@ import { READERS, Roles } from '../auth/roles.decorator';
 import { PageQuery } from '../common/pagination';
 import { SitesService } from '../sites/sites.service';
 import { PlanRunDetail, PlanRunPage, PlanRunSummary, SolveNowResponse } from './plan-run.dto';
-import { PlanRunsRepository } from './plan-runs.repository';
+import { PlanRunsService } from './plan-runs.service';
 import { SiteTickService } from './site-tick.service';
 
 @ApiTags('scheduling')
@@ -14,7 +14,7 @@ export class SchedulingController {
   constructor(
     private readonly sites: SitesService,
     private readonly ticks: SiteTickService,
-    private readonly runs: PlanRunsRepository,
+    private readonly runs: PlanRunsService,
   ) {}
 
   @Post('solve-now')
@@ -55,7 +55,7 @@ export class SchedulingController {
     @Param('siteId', ParseUUIDPipe) siteId: string,
     @Param('runId', ParseUUIDPipe) runId: string,
   ): Promise<PlanRunDetail> {
-    const run = await this.runs.findById(siteId, runId);
+    const run = await this.runs.find(siteId, runId);
     if (!run) throw new NotFoundException(`Plan run ${runId} not found at site ${siteId}`);
     return PlanRunDetail.fromRun(run);
   }

@@ -15,6 +15,7 @@ import { CHARGER_LIVE_STATE, FLEET_SESSIONS, TASK_ENERGY, VEHICLE_LIVE_STATE } f
 import { PLAN_APPLIER } from './plan-applier.port';
 import { CurrentPlanReader } from './current-plan.reader';
 import { PlanRunsRepository } from './plan-runs.repository';
+import { PlanRunsService } from './plan-runs.service';
 import { SchedulingController } from './scheduling.controller';
 import { SchedulingEvents } from './scheduling-events';
 import { defaultSchedulingOptions, SCHEDULING_OPTIONS } from './scheduling-options';
@@ -43,11 +44,12 @@ import { TickScheduler } from './tick-scheduler';
     { provide: PLAN_APPLIER, useClass: OcppPlanApplier },
     SafeDefaultOnBoot,
     PlanRunsRepository,
+    PlanRunsService,
     SchedulingEvents,
     SiteSnapshotReader,
     SiteTickService,
     TickScheduler,
   ],
-  exports: [SiteTickService, SchedulingEvents, PlanRunsRepository, CurrentPlanReader],
+  exports: [SiteTickService, SchedulingEvents, PlanRunsService, CurrentPlanReader],
 })
 export class SchedulingModule {}

@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import type { Assignment } from '@apron/planner';
 import { concatMap, filter, Subscription } from 'rxjs';
-import { PlanRunsRepository } from '../../scheduling/plan-runs.repository';
+import { PlanRunsService } from '../../scheduling/plan-runs.service';
 import { PlanAppliedEvent, SchedulingEvents } from '../../scheduling/scheduling-events';
 import { diffAssignments } from './assignment-diff';
 import { DispatchEvents } from './dispatch-events';
@@ -25,7 +25,7 @@ export class AssignmentWatcher implements OnModuleInit, OnModuleDestroy {
 
   constructor(
     private readonly scheduling: SchedulingEvents,
-    private readonly runs: PlanRunsRepository,
+    private readonly runs: PlanRunsService,
     private readonly events: DispatchEvents,
   ) {}
 
@@ -46,7 +46,7 @@ export class AssignmentWatcher implements OnModuleInit, OnModuleDestroy {
   private async storedBefore(siteId: string, runId: string): Promise<AppliedAssignments | null> {
     const [recent] = await this.runs.list(siteId, RUNS_SCANNED_AFTER_RESTART, 0);
     const earlier = recent.find((run) => run.id !== runId && run.applied !== 'kept-last');
-    const stored = earlier ? await this.runs.findById(siteId, earlier.id) : null;
+    const stored = earlier ? await this.runs.find(siteId, earlier.id) : null;
     return stored ? { planRunId: stored.id, assignments: stored.result.assignments } : null;
   }
 
@@ -54,7 +54,7 @@ export class AssignmentWatcher implements OnModuleInit, OnModuleDestroy {
     try {
       // A kept plan changes no assignment: the site goes on with the one applied before.
       if (event.applied === 'kept-last') return;
-      const run = await this.runs.findById(event.siteId, event.planRunId);
+      const run = await this.runs.find(event.siteId, event.planRunId);
       if (!run) return;
       const previous = this.last.get(event.siteId) ?? (await this.storedBefore(event.siteId, run.id));
       const assignments = run.result.assignments;

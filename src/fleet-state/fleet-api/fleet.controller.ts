@@ -1,11 +1,10 @@
-import { Controller, Get, Inject, NotFoundException, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { READERS, Roles } from '../../auth/roles.decorator';
 import { invalidField } from '../../common/field-errors';
 import { CLOCK, Clock } from '../../common/clock';
-import { VehicleDirectory } from '../common/vehicle-directory';
 import { FleetStateService } from '../fleet-state.service';
-import { SocHistoryRepository } from '../persistence/soc-history.repository';
+import { SocHistoryService } from '../soc/soc-history.service';
 import { FleetVehicleResponse, FleetVehiclesQuery, FleetVehiclesResponse } from './fleet-vehicle.dto';
 import { SocHistoryPage, SocHistoryPointResponse, SocHistoryQuery } from './soc-history.dto';
 
@@ -15,8 +14,7 @@ import { SocHistoryPage, SocHistoryPointResponse, SocHistoryQuery } from './soc-
 export class FleetController {
   constructor(
     private readonly fleet: FleetStateService,
-    private readonly directory: VehicleDirectory,
-    private readonly history: SocHistoryRepository,
+    private readonly history: SocHistoryService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -35,11 +33,10 @@ export class FleetController {
   @Roles(...READERS)
   @ApiOperation({ summary: "A vehicle's SoC estimates after each input, oldest first (any role)" })
   async socHistory(@Param('id', ParseUUIDPipe) id: string, @Query() query: SocHistoryQuery): Promise<SocHistoryPage> {
-    if (!(await this.directory.get(id))) throw new NotFoundException(`Vehicle ${id} not found`);
     const from = query.from ? new Date(query.from) : undefined;
     const to = query.to ? new Date(query.to) : undefined;
     if (from && to && from > to) throw invalidField('to', 'to must not be before from');
-    const [rows, total] = await this.history.list(id, from, to, query.limit, query.offset);
+    const [rows, total] = await this.history.page(id, { from, to }, query.limit, query.offset);
     return { items: rows.map(SocHistoryPointResponse.from), total, limit: query.limit, offset: query.offset };
   }
 }
