@@ -11,7 +11,8 @@ import { DatabaseTarget, dataSourceOptions } from './database/data-source-option
 import { DispatchModule } from './dispatch/dispatch.module';
 import { FleetModule } from './fleet/fleet.module';
 import { FleetStateModule } from './fleet-state/fleet-state.module';
-import { DATABASE_INFO, HealthController } from './health/health.controller';
+import { HealthController } from './health/health.controller';
+import { DATABASE_INFO, HealthService } from './health/health.service';
 import { MetricsModule } from './metrics/metrics.module';
 import { OcppModule } from './ocpp/ocpp.module';
 import { SchedulingModule } from './scheduling/scheduling.module';
@@ -44,7 +45,7 @@ export class AppModule {
         MetricsModule,
       ],
       controllers: [HealthController],
-      providers: [{ provide: DATABASE_INFO, useValue: { embedded: database.embedded ?? false } }],
+      providers: [{ provide: DATABASE_INFO, useValue: { embedded: database.embedded ?? false } }, HealthService],
     };
   }
 }
