@@ -1,5 +1,7 @@
 /** The dependency rules of DESIGN.md §2, checked by `npm run lint`. */
-const INFRASTRUCTURE = '^(@nestjs/|typeorm|pg$|pg-|express|ws$|@electric-sql/)';
+/** npm dependencies are matched on their resolved path (node_modules/typeorm/index.js), not on the import name. */
+const INFRASTRUCTURE = '^node_modules/(@nestjs/|typeorm/|pg/|pg-[^/]+/|express/|ws/|@electric-sql/)';
+const DATABASE = '^node_modules/(typeorm/|@nestjs/typeorm/|pg/|pg-[^/]+/)';
 module.exports = {
   forbidden: [
     {
@@ -29,6 +31,32 @@ module.exports = {
       severity: 'error',
       from: { path: '^libs/(planner|soc|ocpp-model)/' },
       to: { path: '^(libs/simulator/|net$|node:net$|http$|node:http$)' },
+    },
+    {
+      name: 'controllers-call-services',
+      comment:
+        'DESIGN.md §2: controllers call services, services call repositories; no controller reaches a repository.',
+      severity: 'error',
+      from: { path: '\\.controller\\.ts$' },
+      to: { path: '\\.repository\\.ts$' },
+    },
+    {
+      name: 'controllers-without-database',
+      comment: 'Controllers run no queries: no TypeORM, no database driver; a service does it through a repository.',
+      severity: 'error',
+      from: { path: '\\.controller\\.ts$' },
+      to: {
+        dependencyTypes: ['npm', 'npm-dev', 'npm-optional', 'npm-peer'],
+        path: DATABASE,
+      },
+    },
+    {
+      name: 'no-cross-feature-repository',
+      comment:
+        "DESIGN.md §2: a feature reads another feature's data through that feature's exported service, never its repository.",
+      severity: 'error',
+      from: { path: '^src/([^/]+)/' },
+      to: { path: '^src/[^/]+/.*\\.repository\\.ts$', pathNot: '^src/$1/' },
     },
     {
       name: 'no-circular',
