@@ -52,6 +52,22 @@ export class Gauge extends Metric {
   }
 }
 
+/** A counter whose totals another component keeps, read at each scrape (like Go's CounterFunc). */
+export class CounterFunc extends Metric {
+  constructor(
+    name: string,
+    help: string,
+    private readonly read: () => { labels: Labels; value: number }[],
+  ) {
+    super(name, help);
+  }
+
+  family(): MetricFamily {
+    const samples = this.read().map(({ labels, value }) => ({ name: this.name, labels: sorted(labels), value }));
+    return { name: this.name, help: this.help, type: 'counter', samples };
+  }
+}
+
 export class Histogram extends Metric {
   private readonly observations = new Map<string, { labels: Labels; counts: number[]; sum: number; count: number }>();
 
@@ -101,6 +117,10 @@ export class MetricRegistry {
 
   counter(name: string, help: string): Counter {
     return this.add(new Counter(name, help));
+  }
+
+  counterFunc(name: string, help: string, read: () => { labels: Labels; value: number }[]): CounterFunc {
+    return this.add(new CounterFunc(name, help, read));
   }
 
   gauge(name: string, help: string): Gauge {

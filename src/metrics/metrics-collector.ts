@@ -1,7 +1,9 @@
 import { Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { Subscription } from 'rxjs';
 import { OcppEventBus, OcppEventEnvelope } from '../ocpp/events/ocpp-event-bus';
+import { OcppMessageCounts } from '../ocpp/events/ocpp-message-counts';
 import { PlanAppliedEvent, SchedulingEvents } from '../scheduling/scheduling-events';
+import { MeteredSitePower } from './metered-site-power';
 import { Counter, Gauge, Histogram, MetricRegistry } from './metric-registry';
 
 const SECONDS_BUCKETS = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
@@ -17,6 +19,8 @@ export class MetricsCollector implements OnModuleInit, OnModuleDestroy {
   private readonly chargersConnected: Gauge;
   private readonly sitePowerKw: Gauge;
   private readonly siteGridLimitKw: Gauge;
+  private readonly siteMeteredPowerKw: Gauge;
+  private readonly metered = new MeteredSitePower();
   private readonly connected = new Set<string>();
   private readonly subscriptions: Subscription[] = [];
 
@@ -24,6 +28,7 @@ export class MetricsCollector implements OnModuleInit, OnModuleDestroy {
     registry: MetricRegistry,
     private readonly scheduling: SchedulingEvents,
     private readonly ocpp: OcppEventBus,
+    messageCounts: OcppMessageCounts,
   ) {
     this.tickSeconds = registry.histogram(
       'apron_tick_duration_seconds',
@@ -42,12 +47,24 @@ export class MetricsCollector implements OnModuleInit, OnModuleDestroy {
     this.alerts = registry.counter('apron_alerts_total', 'Scheduling alerts raised, by code');
     this.ocppEvents = registry.counter(
       'apron_ocpp_events_total',
-      'Version-neutral OCPP events received from chargers, by type; rate() gives messages per second',
+      'Version-neutral OCPP events received from chargers, by type; rate() gives events per second',
+    );
+    registry.counterFunc(
+      'apron_ocpp_messages_total',
+      'Raw OCPP-J frames (CALL, CALLRESULT, CALLERROR) on charger websockets, by direction; rate() gives messages per second',
+      () => [
+        { labels: { direction: 'inbound' }, value: messageCounts.inbound },
+        { labels: { direction: 'outbound' }, value: messageCounts.outbound },
+      ],
     );
     this.chargersConnected = registry.gauge('apron_ocpp_chargers_connected', 'Chargers connected over OCPP now');
     this.sitePowerKw = registry.gauge(
       'apron_site_power_kw',
       'Planned site power (charging plus base load) in the current slot of the plan in force, kW',
+    );
+    this.siteMeteredPowerKw = registry.gauge(
+      'apron_site_metered_power_kw',
+      "Metered charging power of the site now: the latest meter sample's power of each charging connector, summed, kW",
     );
     this.siteGridLimitKw = registry.gauge('apron_site_grid_limit_kw', 'Grid connection limit of the site, kW');
     this.chargersConnected.set({}, 0);
@@ -77,6 +94,8 @@ export class MetricsCollector implements OnModuleInit, OnModuleDestroy {
   }
 
   private ocppEvent(envelope: OcppEventEnvelope): void {
+    const changedSite = this.metered.apply(envelope);
+    if (changedSite) this.siteMeteredPowerKw.set({ site_id: changedSite }, this.metered.siteKw(changedSite));
     const { type } = envelope.event;
     if (type === 'charger.connected') this.connected.add(envelope.chargePointId);
     else if (type === 'charger.disconnected') this.connected.delete(envelope.chargePointId);

@@ -41,6 +41,15 @@ describe('Prometheus text format 0.0.4', () => {
     );
   });
 
+  it('renders a counter whose totals are read at each scrape', () => {
+    const registry = new MetricRegistry();
+    let frames = 2;
+    registry.counterFunc('apron_frames_total', 'Frames', () => [{ labels: { dir: 'in' }, value: frames }]);
+    expect(registry.render()).toContain('# TYPE apron_frames_total counter\napron_frames_total{dir="in"} 2\n');
+    frames = 5;
+    expect(registry.render()).toContain('apron_frames_total{dir="in"} 5\n');
+  });
+
   it('keeps one series per label set whatever the key order, and refuses bad names and falling counters', () => {
     const registry = new MetricRegistry();
     const counter = registry.counter('c_total', 'C');

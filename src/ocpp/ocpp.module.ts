@@ -6,6 +6,7 @@ import { FleetIdentityModule } from '../fleet-state/linking/fleet-identity.modul
 import { SitesModule } from '../sites/sites.module';
 import { loadOcppConfig, OCPP_CONFIG } from './config/ocpp-config';
 import { OcppEventBus } from './events/ocpp-event-bus';
+import { OcppMessageCounts } from './events/ocpp-message-counts';
 import { ConnectionLifecycle } from './gateway/connection-lifecycle';
 import { ConnectionRegistry } from './gateway/connection-registry';
 import { HandshakeAuth } from './gateway/handshake-auth';
@@ -46,6 +47,7 @@ import { OcppReadService } from './read/ocpp-read.service';
     { provide: OCPP_CONFIG, useFactory: () => loadOcppConfig() },
     { provide: SessionTracker, useFactory: () => new SessionTracker() },
     OcppEventBus,
+    OcppMessageCounts,
     ConnectionRegistry,
     ConnectionLifecycle,
     HandshakeAuth,
@@ -77,6 +79,6 @@ import { OcppReadService } from './read/ocpp-read.service';
     { provide: CHARGER_COMMANDS, useExisting: OcppCommandsService },
     OcppReadService,
   ],
-  exports: [OcppEventBus, OcppReadService, CHARGER_COMMANDS],
+  exports: [OcppEventBus, OcppMessageCounts, OcppReadService, CHARGER_COMMANDS],
 })
 export class OcppModule {}

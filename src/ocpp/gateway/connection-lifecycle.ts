@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { OcppVersion } from '@apron/ocpp-model';
 import { OcppEventBus } from '../events/ocpp-event-bus';
+import { OcppMessageCounts } from '../events/ocpp-message-counts';
 import { ChargerEventsRepository } from '../persistence/charger-events.repository';
 import { ChargerStateRepository } from '../persistence/charger-state.repository';
 import { MessageLogWriter } from '../persistence/message-log.writer';
@@ -35,6 +36,7 @@ export class ConnectionLifecycle {
     private readonly chargerEvents: ChargerEventsRepository,
     private readonly messageLog: MessageLogWriter,
     private readonly bus: OcppEventBus,
+    private readonly messageCounts: OcppMessageCounts,
   ) {}
 
   attach(client: RpcServerClient & { session: Record<string, unknown>; identity: string }): ChargerConnection {
@@ -54,9 +56,10 @@ export class ConnectionLifecycle {
     client.handle((call: { method?: string; params?: unknown }) =>
       this.router.dispatch(connection, call.method ?? '', call.params),
     );
-    client.on('message', (event: { message: string; outbound: boolean }) =>
-      this.messageLog.add(chargePointId, event.outbound ? 'out' : 'in', event.message),
-    );
+    client.on('message', (event: { message: string; outbound: boolean }) => {
+      this.messageCounts.count(event.outbound);
+      this.messageLog.add(chargePointId, event.outbound ? 'out' : 'in', event.message);
+    });
     // Without these listeners, invalid frames would vanish silently (FACTS.md); strict mode already answered them.
     client.on(
       'strictValidationFailure',
