@@ -5,6 +5,7 @@ import { Problem } from '../problem/problem';
 import { SolverAdapter } from '../solvers/solver-adapter';
 import { ResolvedPlanOptions } from '../types/plan-options';
 import { assignmentsIntegral, roundAssignments } from './round-assignments';
+import { balanceCheapEnergy } from './cheap-energy-balance';
 import { secondChance } from './second-chance';
 
 export type ChooseOutcome = { ok: true; problem: Problem; source: string } | { ok: false; reason: string };
@@ -28,6 +29,7 @@ export async function chooseAssignments(
   const greedyChosen = problem.tasks.map((task) => new Set([...task.pinned, ...(greedy.get(task.index) ?? [])]));
   const restrict = (chosen: Set<number>[], source: string): ChooseOutcome => {
     secondChance(problem, chosen);
+    balanceCheapEnergy(problem, chosen);
     const tasks = problem.tasks.map((task) => ({ ...task, candidates: [...chosen[task.index]].sort((a, b) => a - b) }));
     return { ok: true, problem: { ...problem, tasks }, source };
   };
