@@ -50,7 +50,7 @@ describe.each(['ocpp1.6', 'ocpp2.0.1'] as const)('plan profiles on the wire (%s)
     const response = await app.http(ADMIN_TOKEN).post(`/api/v1/sites/${siteId}/solve-now`).expect(200);
     if (!response.body.ran) throw new Error(`no tick ran: ${response.body.reason}`);
     const notes = response.body.run.notes as string[];
-    expect(notes.filter((note) => note.startsWith(`${identity}/`))).toEqual([]);
+    expect(notes.filter((note) => note.startsWith(identity))).toEqual([]);
     return response.body.run;
   }
 
@@ -71,11 +71,16 @@ describe.each(['ocpp1.6', 'ocpp2.0.1'] as const)('plan profiles on the wire (%s)
         tariff: flatTariff,
       },
     }));
+    // Three small chargers that stay offline: each charger's safe share is now a quarter of the connection, and the
+    // plan keeps back what the offline ones may still draw on their own safe default (10 kW each).
+    const spare = { maxKw: 10, connectors: [{ connectorId: 1, maxKw: 10 }] };
+    for (const n of [1, 2, 3])
+      await registerCharger(app, ADMIN_TOKEN, `${identity}-SPARE${n}`, { siteId, charger: spare });
     await admin
       .post('/api/v1/vehicles')
       .send(aVehicle(siteId, { fleetNumber: `BUS-${identity}`, idTag: `TAG-${identity}` }))
       .expect(201);
-    // A heavy task soon: the bus must charge now, as fast as the grid connection allows.
+    // A heavy task soon: the bus must charge now.
     const taskStart = new Date(START.getTime() + 45 * 60_000);
     await admin
       .post('/api/v1/tasks')
@@ -101,8 +106,8 @@ describe.each(['ocpp1.6', 'ocpp2.0.1'] as const)('plan profiles on the wire (%s)
   it('sets a safe default at boot that never expires: the limit the charger falls back to', async () => {
     await bootDefaultArrived();
     const [bootDefault] = takeAll(received);
-    // One charger at the site: its share is the whole connection, in W for a DC charger.
-    expect(bootDefault).toMatchObject({ purpose: 'StationMax', evseId: 0, kind: 'Recurring', limits: [100_000] });
+    // Four chargers at the site: each may take a quarter of the connection, in W for a DC charger.
+    expect(bootDefault).toMatchObject({ purpose: 'StationMax', evseId: 0, kind: 'Recurring', limits: [25_000] });
     expect(bootDefault.validTo).toBeUndefined();
   });
 
@@ -117,6 +122,8 @@ describe.each(['ocpp1.6', 'ocpp2.0.1'] as const)('plan profiles on the wire (%s)
     const sent = takeAll(received);
     expect(sent).toEqual(expect.arrayContaining([planProfile('Tx', 1), planProfile('StationMax', 0)]));
     expect(sent).toHaveLength(2);
+    // The spare chargers are offline, so the plan gives the bus more than the safe share.
+    expect(sent.find((profile) => profile.purpose === 'Tx')!.limits[0]).toBeGreaterThan(25_000);
     for (const profile of sent) {
       expect(profile.validTo).toBeDefined();
       const validForMs = Date.parse(profile.validTo!) - clock.now().getTime();
@@ -125,7 +132,7 @@ describe.each(['ocpp1.6', 'ocpp2.0.1'] as const)('plan profiles on the wire (%s)
     }
   });
 
-  it('sends nothing on a tick whose plan for the charger did not change, and the changed profiles when it did', async () => {
+  it('sends nothing on a tick whose plan did not change, and the changed profiles and safe default when it did', async () => {
     await tick();
     expect(takeAll(received)).toEqual([]);
 
@@ -134,13 +141,18 @@ describe.each(['ocpp1.6', 'ocpp2.0.1'] as const)('plan profiles on the wire (%s)
     const sent = takeAll(received);
     expect(sent).toEqual(expect.arrayContaining([planProfile('Tx', 1), planProfile('StationMax', 0)]));
     for (const profile of sent) expect(profile.limits[0]).toBeLessThanOrEqual(60_000);
+    expect(sent.find((profile) => profile.purpose === 'Tx')!.limits[0]).toBeGreaterThan(15_000);
+    // The lower connection lowers the share a charger keeps without Apron: the safe default follows at once.
+    const safeDefault = sent.find((profile) => profile.stackLevel === 0);
+    expect(safeDefault).toMatchObject({ purpose: 'StationMax', evseId: 0, kind: 'Recurring', limits: [15_000] });
+    expect(safeDefault!.validTo).toBeUndefined();
     await eventually(async () => expect(cp.snapshot(1).limitW).toBeLessThanOrEqual(60_000));
   });
 
-  it('falls back to the boot default once the plan profiles expire without a new tick', async () => {
+  it('falls back to the safe default once the plan profiles expire without a new tick', async () => {
     await clock.advance((keepMinutes + 1) * 60_000);
-    // The plan said at most 60 kW; with it expired, the charger keeps only its boot-time 100 kW share.
-    await eventually(async () => expect(cp.snapshot(1).limitW).toBe(100_000));
+    // The plan gave the bus more; with it expired, the charger keeps only its 15 kW share of the 60 kW connection.
+    await eventually(async () => expect(cp.snapshot(1).limitW).toBe(15_000));
   });
 
   it('sends the whole plan again to a charger that rebooted, although the plan did not change', async () => {
@@ -161,9 +173,11 @@ describe.each(['ocpp1.6', 'ocpp2.0.1'] as const)('plan profiles on the wire (%s)
     received = recordReceivedProfiles(cp);
     await cp.start();
     await bootDefaultArrived();
-    takeAll(received);
+    expect(takeAll(received)).toEqual([expect.objectContaining({ stackLevel: 0, limits: [15_000] })]);
     await tick();
-    expect(takeAll(received)).toEqual([expect.objectContaining({ purpose: 'StationMax', stackLevel: 1, limits: [0] })]);
+    expect(takeAll(received)).toContainEqual(
+      expect.objectContaining({ purpose: 'StationMax', stackLevel: 1, limits: [0] }),
+    );
     expect(cp.profiles.all()).toContainEqual(expect.objectContaining({ purpose: 'StationMax', stackLevel: 1 }));
   });
 });

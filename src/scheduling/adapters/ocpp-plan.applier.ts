@@ -8,6 +8,7 @@ import { PlanChoice } from '../plan-choice';
 import { ApplySummary, PlanApplier } from '../plan-applier.port';
 import { LiveSession, PLAN_STACK_LEVEL, ProfileCommand, profileCommands } from '../profile-commands';
 import { SCHEDULING_OPTIONS, SchedulingOptions } from '../scheduling-options';
+import { SafeDefaultOnBoot } from './safe-default-on-boot';
 import { SentProfiles } from './sent-profiles';
 
 const MAX_ACTIVE_SESSIONS = 1000;
@@ -29,6 +30,7 @@ export class OcppPlanApplier implements PlanApplier, OnModuleInit, OnModuleDestr
     private readonly ocpp: OcppReadService,
     private readonly vehicles: VehiclesService,
     private readonly events: OcppEventBus,
+    private readonly safeDefaults: SafeDefaultOnBoot,
     @Inject(SCHEDULING_OPTIONS) private readonly options: SchedulingOptions,
   ) {}
 
@@ -55,7 +57,15 @@ export class OcppPlanApplier implements PlanApplier, OnModuleInit, OnModuleDestr
     }
     const summary: ApplySummary = { profilesSent: 0, profilesUnchanged: 0, notes: [...planned.notes] };
     // Calls to one charger are serialized by the gateway; chargers are served side by side.
-    await Promise.all([...byCharger.values()].map((commands) => this.sendAll(commands, now, summary)));
+    const [defaults] = await Promise.all([
+      this.safeDefaults.refresh(
+        site.id,
+        choice.input.chargers.map((charger) => charger.id),
+      ),
+      ...[...byCharger.values()].map((commands) => this.sendAll(commands, now, summary)),
+    ]);
+    summary.profilesSent += defaults.sent;
+    summary.notes.push(...defaults.notes);
     return summary;
   }
 

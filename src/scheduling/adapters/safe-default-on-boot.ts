@@ -1,24 +1,37 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { NeutralChargingProfile } from '@apron/ocpp-model';
 import { Subscription } from 'rxjs';
 import { ChargersService } from '../../chargers/chargers.service';
 import { CLOCK, Clock } from '../../common/clock';
 import { CHARGER_COMMANDS, ChargerCommands } from '../../ocpp/commands/charger-commands';
 import { OcppEventBus } from '../../ocpp/events/ocpp-event-bus';
 import { SitesService } from '../../sites/sites.service';
-import { safeDefaultProfile } from '../safe-default-limit';
+import { SafeDefaultInputs, safeDefaultProfile } from '../safe-default-limit';
 
 /** The gateway answers the BootNotification first; commands to the charger follow after this pause. */
 const AFTER_BOOT_MS = 500;
 /** A thousand chargers booting at once must not each list the whole site. */
 const SITE_CHARGER_COUNT_TTL_MS = 60_000;
 
-/** On every accepted boot, the charger gets its safe default limit (DESIGN.md §3, issue 6). */
+/** What a tick's check of the safe defaults did: how many it sent, and why any could not be sent. */
+export interface SafeDefaultRefresh {
+  sent: number;
+  notes: string[];
+}
+
+/**
+ * On every accepted boot, the charger gets its safe default limit (DESIGN.md §3, issue 6). Each tick also checks it
+ * still fits: a lower grid limit or another charger at the site lowers every charger's share, and a charger that
+ * keeps the old share would take the site over its grid limit once Apron's plan profiles expire.
+ */
 @Injectable()
 export class SafeDefaultOnBoot implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(SafeDefaultOnBoot.name);
   private subscription?: Subscription;
   private readonly pending = new Set<NodeJS.Timeout>();
   private readonly chargerCounts = new Map<string, { count: Promise<number>; atMs: number }>();
+  /** The limit each charger last accepted, so a tick sends only a changed one. */
+  private readonly accepted = new Map<string, string>();
 
   constructor(
     private readonly events: OcppEventBus,
@@ -31,6 +44,7 @@ export class SafeDefaultOnBoot implements OnModuleInit, OnModuleDestroy {
   onModuleInit(): void {
     this.subscription = this.events.events$.subscribe((envelope) => {
       if (envelope.event.type !== 'charger.booted' || !envelope.siteId) return;
+      this.accepted.delete(envelope.chargePointId);
       const timer = setTimeout(() => {
         this.pending.delete(timer);
         void this.send(envelope.chargePointId, envelope.siteId!);
@@ -52,15 +66,59 @@ export class SafeDefaultOnBoot implements OnModuleInit, OnModuleDestroy {
         this.chargerCount(siteId),
       ]);
       if (!charger) return;
-      const profile = safeDefaultProfile(
-        { gridLimitKw: site.gridLimitKw, baseLoadKw: site.baseLoadKw, chargersAtSite, charger },
-        this.clock.now(),
-      );
+      const profile = this.profileFor(site, chargersAtSite, charger);
       const outcome = await this.commands.setChargingProfile(chargePointId, profile);
-      if (!outcome.accepted) this.logger.warn(`${chargePointId} refused its safe default limit: ${outcome.status}`);
+      if (outcome.accepted) this.accepted.set(chargePointId, signatureOf(profile));
+      else this.logger.warn(`${chargePointId} refused its safe default limit: ${outcome.status}`);
     } catch (error) {
       this.logger.warn(`${chargePointId}: safe default limit not set: ${(error as Error).message}`);
     }
+  }
+
+  /** Sends the safe default again to each of `chargePointIds` (connected chargers of the site) whose share changed. */
+  async refresh(siteId: string, chargePointIds: string[]): Promise<SafeDefaultRefresh> {
+    if (chargePointIds.length === 0) return { sent: 0, notes: [] };
+    let site: { gridLimitKw: number; baseLoadKw: number };
+    let atSite: (SafeDefaultInputs['charger'] & { chargePointId: string })[];
+    try {
+      [site, atSite] = await Promise.all([this.sites.get(siteId), this.chargers.listBySite(siteId)]);
+    } catch (error) {
+      return { sent: 0, notes: [`safe default limits not checked: ${(error as Error).message}`] };
+    }
+    const byId = new Map(atSite.map((charger) => [charger.chargePointId, charger]));
+    const result: SafeDefaultRefresh = { sent: 0, notes: [] };
+    await Promise.all(
+      chargePointIds.map(async (chargePointId) => {
+        const charger = byId.get(chargePointId);
+        if (!charger) return;
+        const profile = this.profileFor(site, atSite.length, charger);
+        const signature = signatureOf(profile);
+        if (this.accepted.get(chargePointId) === signature) return;
+        try {
+          const outcome = await this.commands.setChargingProfile(chargePointId, profile);
+          if (outcome.accepted) {
+            this.accepted.set(chargePointId, signature);
+            result.sent += 1;
+          } else {
+            result.notes.push(`${chargePointId}: safe default limit answered ${outcome.status}`);
+          }
+        } catch (error) {
+          result.notes.push(`${chargePointId}: safe default limit not set: ${(error as Error).message}`);
+        }
+      }),
+    );
+    return result;
+  }
+
+  private profileFor(
+    site: { gridLimitKw: number; baseLoadKw: number },
+    chargersAtSite: number,
+    charger: SafeDefaultInputs['charger'],
+  ): NeutralChargingProfile {
+    return safeDefaultProfile(
+      { gridLimitKw: site.gridLimitKw, baseLoadKw: site.baseLoadKw, chargersAtSite, charger },
+      this.clock.now(),
+    );
   }
 
   private chargerCount(siteId: string): Promise<number> {
@@ -72,4 +130,9 @@ export class SafeDefaultOnBoot implements OnModuleInit, OnModuleDestroy {
     count.catch(() => this.chargerCounts.delete(siteId));
     return count;
   }
+}
+
+/** The daily recurring schedule's start moves with the date; the limit is what matters. */
+function signatureOf(profile: NeutralChargingProfile): string {
+  return JSON.stringify([profile.schedule.rateUnit, profile.schedule.periods]);
 }
