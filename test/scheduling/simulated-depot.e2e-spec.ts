@@ -1,11 +1,13 @@
 import request from 'supertest';
 import { ManualClock, VirtualChargePoint } from '../../libs/simulator/src/charge-point';
 import { DepotEvent, DepotSample, VirtualDepot } from '../../libs/simulator/src/depot';
+import { TaskCompletions } from '../../src/fleet-state/tasks/task-completions';
 import { LoopbackProxy } from '../support/loopback-proxy';
 import { eventually } from '../support/ocpp-clients';
 import { ADMIN_TOKEN, createKey, startTestApp, TestApp } from '../support/test-app';
 import {
   BASE_LOAD_KW,
+  BATTERY_KWH,
   CHARGERS,
   CHEAP_UNTIL,
   createDepotSite,
@@ -40,6 +42,11 @@ const STEP_MINUTES = 5;
 const AVAILABLE_KW = GRID_LIMIT_KW - BASE_LOAD_KW;
 /** Profiles carry power rounded to 0.1 kW per session. */
 const ROUNDING_KW = 1;
+/**
+ * SoC reaches the service rounded (0.1 % in meter values, whole percent in 2.0.1 charging needs), so the plan's
+ * estimate of a bus, and with it the energy it leaves for a task with, may be off by this much.
+ */
+const SOC_TOLERANCE_PERCENT = 0.5;
 const day = SIM_START.toISOString().slice(0, 10);
 const at = (hhmm: string) => new Date(`${day}T${hhmm}:00Z`);
 
@@ -54,11 +61,15 @@ describe('simulated depot: the scheduling loop over a morning on a simulated clo
   const samples: DepotSample[] = [];
   const events: DepotEvent[] = [];
   const runs: StoredRun[] = [];
+  /** Where each bus was, and its SoC, when each run was solved (same index as `runs`). */
+  const fleetAtRun: Record<string, { where: string; socPercent: number }>[] = [];
   const done = new Set<string>();
   /** The charger that goes offline: the one delivering most when it happens. */
   let offlineId = '';
   let offlineDeliveredKw = 0;
   let offlineAfterStepKw = 0;
+  /** Index in `runs` of the first run solved after the charger went offline. */
+  let firstRunOffline = -1;
 
   const base = () => `/api/v1/sites/${site.siteId}`;
   const lastRun = () => runs[runs.length - 1];
@@ -74,6 +85,14 @@ describe('simulated depot: the scheduling loop over a morning on a simulated clo
     // A kept plan changes nothing: the depot goes on with the plan it follows.
     if (run.applied !== 'kept-last') depot.follow(depotPlanOf(run));
     runs.push(run);
+    fleetAtRun.push(
+      Object.fromEntries(
+        depot.buses.map((bus) => {
+          const where = bus.where.kind === 'plugged' ? bus.where.chargePointId : bus.where.kind;
+          return [bus.id, { where, socPercent: depot.socPercentOf(bus.id) }];
+        }),
+      ),
+    );
     return run;
   }
 
@@ -112,6 +131,9 @@ describe('simulated depot: the scheduling loop over a morning on a simulated clo
       const shown = (fleet.body.items as FleetVehicle[]).map((v) => `${v.fleetNumber}@${v.plugged?.chargePointId}`);
       expect(shown).toEqual(expect.arrayContaining(expected));
     }, 10_000);
+    // Fleet state books a done task's energy on a 30 s timer (APRON_FLEET_TASK_POLL_MS), which five real minutes
+    // would have run ten times; without it the next tick plans a returned bus with its SoC from before the task.
+    await app.app.get(TaskCompletions).runOnce();
   }
 
   /** One tick, then five simulated minutes of the depot. */
@@ -225,7 +247,9 @@ describe('simulated depot: the scheduling loop over a morning on a simulated clo
   }, 60_000);
 
   let stranded: string[];
-  it('drops a charger that goes offline from the next plan and moves its buses or reports them', async () => {
+  /** Stranded buses that could not do their next planned task above reserve without charging first. */
+  let strandedNeedingEnergy: string[];
+  it('drops a charger that goes offline from every later plan; its buses charge elsewhere or are reported', async () => {
     await runUntil('05:25');
     const deliveredKw = (cp: VirtualChargePoint) =>
       cp.connectors.reduce((kw, c) => kw + cp.snapshot(c.id).powerW, 0) / 1000;
@@ -236,12 +260,24 @@ describe('simulated depot: the scheduling loop over a morning on a simulated clo
       .filter((b) => b.where.kind === 'plugged' && b.where.chargePointId === offlineId)
       .map((b) => b.id);
     expect(stranded.length).toBeGreaterThan(0);
+    // A stranded bus needs energy when, without charging, its next task in the last plan would take it below reserve.
+    const planBefore = lastRun();
+    strandedNeedingEnergy = stranded.filter((bus) => {
+      const next = planBefore.result.assignments
+        .filter((a) => a.vehicleId === bus)
+        .map((a) => planBefore.input.tasks?.find((t) => t.id === a.taskId))
+        .filter((t) => t !== undefined && Date.parse(t.start) > clock.now().getTime())
+        .sort((a, b) => Date.parse(a!.start) - Date.parse(b!.start))[0];
+      const taskPercent = ((next?.energyKwhPerVehicle ?? 0) / BATTERY_KWH) * 100;
+      return next !== undefined && depot.socPercentOf(bus) - taskPercent < RESERVE_PERCENT;
+    });
     await offline.stop();
     await eventually(async () => {
       const state = await app.http(dispatcher).get(`/api/v1/chargers/${offlineId}/connection`).expect(200);
       expect(state.body.online).toBe(false);
     });
 
+    firstRunOffline = runs.length;
     const next = await step();
     offlineAfterStepKw = deliveredKw(offline);
     expect(next.input.chargers.map((c) => c.id)).toEqual(
@@ -255,16 +291,70 @@ describe('simulated depot: the scheduling loop over a morning on a simulated clo
     expect(await alerts()).toContainEqual(expect.objectContaining({ code: 'charger-offline', chargerId: offlineId }));
 
     await runUntil('05:45');
-    // Each stranded bus was moved to an online charger, or is still reported as plugged into the offline one.
-    for (const bus of stranded) {
-      const where = depot.bus(bus).where;
-      const moved = events.some((e) => e.kind === 'plugged' && e.busId === bus && e.moved);
-      const reported = lastRun().notes.some((n) =>
-        n.startsWith(`vehicle ${bus} is plugged into unusable ${offlineId}`),
-      );
-      expect(moved || reported || where.kind === 'away').toBe(true);
-    }
+    expectOfflineChargerUnused();
+    expectStrandedReported();
   }, 60_000);
+
+  /** From the outage on, no plan offers the offline charger or puts power on it (it never comes back). */
+  function expectOfflineChargerUnused(): void {
+    expect(firstRunOffline).toBeGreaterThan(0);
+    for (const run of runs.slice(firstRunOffline)) {
+      expect({ tickAt: run.tickAt, chargers: run.input.chargers.map((c) => c.id) }).toEqual({
+        tickAt: run.tickAt,
+        chargers: CHARGERS.map((c) => c.identity).filter((id) => id !== offlineId),
+      });
+      expect(run.result.charging.filter((row) => row.chargerId === offlineId)).toEqual([]);
+    }
+  }
+
+  /** While a stranded bus stays on the offline charger, every plan reports it and plans it as unplugged. */
+  function expectStrandedReported(): void {
+    for (const bus of stranded) {
+      const note = `vehicle ${bus} is plugged into unusable ${offlineId}: planned as unplugged`;
+      runs.slice(firstRunOffline).forEach((run, i) => {
+        if (fleetAtRun[firstRunOffline + i][bus].where !== offlineId) return;
+        const vehicle = run.input.vehicles?.find((v) => v.id === bus);
+        expect({ bus, tickAt: run.tickAt, reported: run.notes.includes(note), plugged: vehicle?.pluggedInto }).toEqual({
+          bus,
+          tickAt: run.tickAt,
+          reported: true,
+          plugged: undefined,
+        });
+      });
+    }
+  }
+
+  /**
+   * A stranded bus that needed energy, once moved to an online charger, gets energy there before it next leaves
+   * (unless it left before any plan could act on the move); one never moved is reported (above).
+   */
+  function expectMovedBusesCharged(): void {
+    for (const bus of strandedNeedingEnergy) {
+      const moved = events.find(
+        (e): e is Extract<DepotEvent, { kind: 'plugged' }> => e.kind === 'plugged' && e.busId === bus && e.moved,
+      );
+      if (!moved) continue;
+      const departure = events.find(
+        (e): e is Extract<DepotEvent, { kind: 'departed' }> =>
+          e.kind === 'departed' && e.busId === bus && e.at.getTime() >= moved.at.getTime(),
+      );
+      const untilMs = departure?.at.getTime() ?? clock.now().getTime();
+      const atNewCharger = runs
+        .map((run, i) => ({ atMs: Date.parse(run.tickAt), state: fleetAtRun[i][bus] }))
+        .filter(
+          ({ atMs, state }) => atMs >= moved.at.getTime() && atMs < untilMs && state.where === moved.chargePointId,
+        )
+        .map(({ state }) => state.socPercent);
+      if (atNewCharger.length === 0) continue;
+      const seen = { bus, movedTo: moved.chargePointId, fromPercent: atNewCharger[0] };
+      const toPercent = departure?.socPercent ?? atNewCharger[atNewCharger.length - 1];
+      expect({ ...seen, toPercent, charged: toPercent > seen.fromPercent }).toEqual({
+        ...seen,
+        toPercent,
+        charged: true,
+      });
+    }
+  }
 
   let transactionsBefore: string[];
   let parked: string;
@@ -310,41 +400,102 @@ describe('simulated depot: the scheduling loop over a morning on a simulated clo
 
   it('over the morning: within the grid limit, every task served at or above reserve, charging when cheap', async () => {
     await runUntil('08:00');
-    // (a) metered site power, instantaneous and averaged over every simulated minute.
     const peakKw = Math.max(...samples.map((s) => s.sitePowerKw));
     const peakAverageKw = Math.max(...samples.map((s) => s.averagePowerKw));
+    const departures = events.filter((e): e is Extract<DepotEvent, { kind: 'departed' }> => e.kind === 'departed');
+    const returns = events.filter((e): e is Extract<DepotEvent, { kind: 'returned' }> => e.kind === 'returned');
+    const energyKwh = samples.reduce((sum, s) => sum + s.energyKwh, 0);
+    const cheapKwh = samples
+      .filter((s) => s.at.getTime() <= CHEAP_UNTIL.getTime())
+      .reduce((sum, s) => sum + s.energyKwh, 0);
+    // SIM_DEPOT_FIGURES=1 prints the run's figures (before the checks, so a failing run shows them too).
+    if (process.env.SIM_DEPOT_FIGURES) {
+      process.stderr.write(
+        `${JSON.stringify({
+          peakKw,
+          peakAverageKw,
+          offline: { offlineId, offlineDeliveredKw, offlineAfterStepKw, stranded, strandedNeedingEnergy },
+          energyKwh,
+          cheapKwh,
+          departures: departures.map(
+            (d) => `${d.taskId} ${d.busId} ${d.socPercent.toFixed(1)} planned ${plannedSoc(d)}`,
+          ),
+          returns: returns.map((r) => `${r.taskId} ${r.busId} ${r.socPercent.toFixed(1)}`),
+          applied: runs.map((r) => r.applied[0]).join(''),
+          status: runs.map((r) => r.status[0]).join(''),
+          socEstimateOffByOver2: runs.flatMap((run, i) =>
+            (run.input.vehicles ?? [])
+              // An away bus's SoC is booked when it returns: only buses at the depot compare.
+              .filter((v) => fleetAtRun[i][v.id].where !== 'away')
+              .filter((v) => Math.abs(v.socPercent - fleetAtRun[i][v.id].socPercent) > 2)
+              .map(
+                (v) =>
+                  `${run.tickAt.slice(11, 16)} ${v.id} ${fleetAtRun[i][v.id].where} estimate ${v.socPercent.toFixed(1)} real ${fleetAtRun[i][v.id].socPercent.toFixed(1)}`,
+              ),
+          ),
+          fallbackMessages: [
+            ...new Set(
+              runs.filter((r) => r.status === 'fallback').map((r) => (r as StoredRun & { message: string }).message),
+            ),
+          ],
+          strandedAtRuns: stranded.map((bus) =>
+            fleetAtRun
+              .slice(firstRunOffline - 1)
+              .map(
+                (fleet, i) =>
+                  `${runs[firstRunOffline - 1 + i].tickAt.slice(11, 16)} ${fleet[bus].where} ${fleet[bus].socPercent.toFixed(1)}`,
+              ),
+          ),
+        })}\n`,
+      );
+    }
+    // (a) metered site power, instantaneous and averaged over every simulated minute.
     expect(peakKw).toBeLessThanOrEqual(AVAILABLE_KW + ROUNDING_KW);
     expect(peakAverageKw).toBeLessThanOrEqual(AVAILABLE_KW + ROUNDING_KW);
-    // (b) every flight got its buses, on time and at or above reserve.
-    const departures = events.filter((e): e is Extract<DepotEvent, { kind: 'departed' }> => e.kind === 'departed');
+    // (b) every flight got its buses, on time and at or above reserve...
     for (const [flightRef, , , buses] of TASKS) {
       expect({ flightRef, buses: depot.servedBy(flightRef).length }).toEqual({ flightRef, buses });
     }
     expect(departures.filter((d) => d.lateMinutes > 0)).toEqual([]);
     expect(departures.filter((d) => d.socPercent < RESERVE_PERCENT)).toEqual([]);
     expect(depot.servedBy('CZ3117')).toContain(pinned);
-    // (c) with a cheap window and slack, most energy flows in it.
-    const energyKwh = samples.reduce((sum, s) => sum + s.energyKwh, 0);
-    const cheapKwh = samples
-      .filter((s) => s.at.getTime() <= CHEAP_UNTIL.getTime())
-      .reduce((sum, s) => sum + s.energyKwh, 0);
-    // Half the simulated time is cheap; well over half the energy should be.
+    // The offline charger stayed out of every plan to the end, restarts included; its buses charged elsewhere or
+    // were reported.
+    expectOfflineChargerUnused();
+    expectStrandedReported();
+    expectMovedBusesCharged();
+    // (c) with a cheap window and slack, most energy flows in it: half the simulated time is cheap, well over half
+    // the energy should be.
     expect(cheapKwh / energyKwh).toBeGreaterThan(0.6);
-    const returns = events.filter((e): e is Extract<DepotEvent, { kind: 'returned' }> => e.kind === 'returned');
-    // SIM_DEPOT_FIGURES=1 prints the run's figures.
-    if (process.env.SIM_DEPOT_FIGURES) {
-      process.stderr.write(
-        `${JSON.stringify({
-          peakKw,
-          peakAverageKw,
-          offline: { offlineId, offlineDeliveredKw, offlineAfterStepKw },
-          energyKwh,
-          cheapKwh,
-          departures: departures.map((d) => `${d.taskId} ${d.busId} ${d.socPercent.toFixed(1)}`),
-          returns: returns.map((r) => `${r.taskId} ${r.busId} ${r.socPercent.toFixed(1)}`),
-          applied: runs.map((r) => r.applied[0]).join(''),
-        })}\n`,
-      );
-    }
   }, 90_000);
+
+  it('brings every bus back from its task at or above reserve', () => {
+    const departures = events.filter((e): e is Extract<DepotEvent, { kind: 'departed' }> => e.kind === 'departed');
+    const returns = events.filter((e): e is Extract<DepotEvent, { kind: 'returned' }> => e.kind === 'returned');
+    expect(returns.map((r) => `${r.taskId} ${r.busId}`).sort()).toEqual(
+      departures.map((d) => `${d.taskId} ${d.busId}`).sort(),
+    );
+    // The plan must leave each bus enough for the whole task, not only above reserve when it leaves. Fails in most
+    // runs as of 2026-11-23 02:15, kept strict: the depot leaves 10 minutes before a task starts (driving to the stand)
+    // while plans charge the bus until the start, and some plans send a bus they themselves end below reserve.
+    // SIM_DEPOT_FIGURES=1 prints each departure with the SoC its plan gave it at departure/start->end.
+    const belowReserve = returns
+      .filter((r) => r.socPercent < RESERVE_PERCENT - SOC_TOLERANCE_PERCENT)
+      .map((r) => `${r.taskId} ${r.busId} back at ${r.socPercent.toFixed(1)} %`);
+    expect(belowReserve).toEqual([]);
+  });
+
+  /** Diagnostics: the SoC the plan the depot followed at a departure gave the bus at the task's end. */
+  function plannedSoc(departure: Extract<DepotEvent, { kind: 'departed' }>): string {
+    const followed = runs
+      .filter((r) => r.applied !== 'kept-last' && Date.parse(r.tickAt) <= departure.at.getTime())
+      .at(-1);
+    const task = followed?.input.tasks?.find((t) => t.id === departure.taskId);
+    const row = followed?.result.soc.find((r) => 'vehicleId' in r && r.vehicleId === departure.busId);
+    if (!followed || !task || !row) return 'unknown';
+    const boundary = (iso: string) =>
+      followed.result.slotStarts.filter((start) => Date.parse(start) <= Date.parse(iso)).length - 1;
+    const at = (iso: string) => row.percent[Math.max(0, boundary(iso))]?.toFixed(1);
+    return `${at(departure.at.toISOString())}/${at(task.start)}->${at(task.end)} (${followed.tickAt.slice(11, 16)})`;
+  }
 });
