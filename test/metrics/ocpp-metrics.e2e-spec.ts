@@ -99,16 +99,17 @@ describe('/metrics: OCPP messages and metered site power', () => {
     await app.http(dispatcher).post(`/api/v1/sites/${siteId}/solve-now`).expect(200);
     expect(await metric(`apron_site_grid_limit_kw{site_id="${siteId}"}`)).toBe(2000);
 
-    await cp16.call('StopTransaction', { transactionId, meterStop: 1_000, timestamp: iso(4) });
-    await eventually(async () => expect(await meteredKw()).toBe(30));
-    await cs201.close({ force: true });
-    await eventually(async () => expect(await meteredKw()).toBe(0));
-
-    // The service counted exactly the frames the chargers exchanged with it, calls from either side included.
-    expect(chargerFrames.sent).toBeGreaterThanOrEqual(9);
+    // The service counted exactly the frames the chargers exchanged with it, calls from either side included (checked
+    // while both are connected: a frame in flight when a socket is dropped is seen by one side only).
+    expect(chargerFrames.sent).toBeGreaterThanOrEqual(8);
     await eventually(async () => {
       expect(await metric('apron_ocpp_messages_total{direction="inbound"}')).toBe(chargerFrames.sent);
       expect(await metric('apron_ocpp_messages_total{direction="outbound"}')).toBe(chargerFrames.received);
     });
+
+    await cp16.call('StopTransaction', { transactionId, meterStop: 1_000, timestamp: iso(4) });
+    await eventually(async () => expect(await meteredKw()).toBe(30));
+    await cs201.close({ force: true });
+    await eventually(async () => expect(await meteredKw()).toBe(0));
   });
 });
