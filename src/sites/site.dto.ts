@@ -81,6 +81,19 @@ export class CreateSiteDto {
   @Min(5)
   @Max(3600)
   tickSeconds?: number | null;
+
+  @ApiPropertyOptional({
+    example: 10,
+    default: 0,
+    minimum: 0,
+    maximum: 120,
+    description: "Minutes before a task's start that its vehicles leave the depot; no charging then",
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(120)
+  departureLeadMinutes?: number;
 }
 
 export class UpdateSiteDto extends PartialType(CreateSiteDto) {}
@@ -105,6 +118,8 @@ export class SiteResponse {
   @ApiProperty() unknownChargerPolicy!: UnknownChargerPolicy;
   @ApiProperty() unknownIdTagPolicy!: UnknownIdTagPolicy;
   @ApiProperty({ nullable: true, type: Number }) tickSeconds!: number | null;
+  @ApiProperty({ description: "Minutes before a task's start that its vehicles leave the depot; no charging then" })
+  departureLeadMinutes!: number;
   @ApiProperty() version!: number;
   @ApiProperty() createdAt!: Date;
   @ApiProperty() updatedAt!: Date;

@@ -70,6 +70,10 @@ export class Site {
   @Column({ type: 'integer', nullable: true })
   tickSeconds!: number | null;
 
+  /** Minutes before a task's start that its vehicles leave the depot (pull-out); no charging then. */
+  @Column({ type: 'integer', default: 0 })
+  departureLeadMinutes!: number;
+
   @VersionColumn()
   version!: number;
 

@@ -25,7 +25,7 @@ export class SitesService {
   constructor(private readonly repository: SitesRepository) {}
 
   async create(dto: CreateSiteDto): Promise<Site> {
-    const site = { baseLoadKw: 0, demandChargePerKw: 0, ...dto, tariff: { ...dto.tariff } };
+    const site = { baseLoadKw: 0, demandChargePerKw: 0, departureLeadMinutes: 0, ...dto, tariff: { ...dto.tariff } };
     this.assertRules(site);
     const created = await this.repository.insert(site);
     this.changeSubject.next({ siteId: created.id, change: 'created' });

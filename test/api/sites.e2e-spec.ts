@@ -32,6 +32,41 @@ describe('sites API', () => {
     await app.http(viewer).get(`/api/v1/sites/${id}`).expect(404);
   });
 
+  it('stores the departure lead: 0 unless given, a whole number of minutes from 0 to 120', async () => {
+    const created = await app
+      .http(fleetManager)
+      .post('/api/v1/sites')
+      .send(aSite({ code: 'LEAD-1' }))
+      .expect(201);
+    expect(created.body.departureLeadMinutes).toBe(0);
+    const id = created.body.id as string;
+
+    await app.http(fleetManager).patch(`/api/v1/sites/${id}`).send({ departureLeadMinutes: 10 }).expect(200);
+    expect((await app.http(viewer).get(`/api/v1/sites/${id}`).expect(200)).body.departureLeadMinutes).toBe(10);
+    const withLead = await app
+      .http(fleetManager)
+      .post('/api/v1/sites')
+      .send(aSite({ code: 'LEAD-2', departureLeadMinutes: 120 }))
+      .expect(201);
+    expect(withLead.body.departureLeadMinutes).toBe(120);
+
+    for (const departureLeadMinutes of [-1, 121, 7.5, null]) {
+      const response = await app.http(fleetManager).patch(`/api/v1/sites/${id}`).send({ departureLeadMinutes });
+      expect({ value: departureLeadMinutes, status: response.status }).toEqual({
+        value: departureLeadMinutes,
+        status: 400,
+      });
+      expect(response.body.fields.map((f: { field: string }) => f.field)).toEqual(['departureLeadMinutes']);
+    }
+    const rejected = await app
+      .http(fleetManager)
+      .post('/api/v1/sites')
+      .send(aSite({ code: 'LEAD-3', departureLeadMinutes: 121 }))
+      .expect(400);
+    expect(rejected.body.fields.map((f: { field: string }) => f.field)).toEqual(['departureLeadMinutes']);
+    expect((await app.http(viewer).get(`/api/v1/sites/${id}`).expect(200)).body.departureLeadMinutes).toBe(10);
+  });
+
   it('rejects invalid fields with field-level messages and stores nothing', async () => {
     const before = await app.http(viewer).get('/api/v1/sites').expect(200);
     const response = await app
