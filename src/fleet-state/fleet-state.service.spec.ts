@@ -72,6 +72,15 @@ describe('FleetStateService.vehicleStates: a vehicle on a task', () => {
     expect((await serviceWith({}).vehicleStates('s1', minute(36)))[0].busyUntil).toBeUndefined();
   });
 
+  it("is busy from the site's departure lead before an assigned task, without its energy taken off yet", async () => {
+    // t1 runs 06:00-06:30; at 05:52 a 10-minute lead has sent the bus off, a 5-minute one has not.
+    const [left] = await serviceWith({}).vehicleStates('s1', minute(-8), 10);
+    expect(left.busyUntil).toEqual(minute(35));
+    expect(left.socPercent).toBe(60);
+    expect((await serviceWith({}).vehicleStates('s1', minute(-8), 5))[0].busyUntil).toBeUndefined();
+    expect((await serviceWith({}).vehicleStates('s1', minute(-8)))[0].busyUntil).toBeUndefined();
+  });
+
   it('takes nothing off once a direct reading came after the task began', async () => {
     const [state] = await serviceWith({ lastDirectReadingMs: minute(34).getTime(), socPercent: 39 }).vehicleStates(
       's1',

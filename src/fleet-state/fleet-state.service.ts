@@ -42,8 +42,16 @@ export interface VehicleSituation {
   currentTask: TransferTask | null;
   /** Assigned tasks that have started and are not done or cancelled yet (their energy is not in the estimate). */
   startedTasks: TransferTask[];
+  /** Assigned tasks not done or cancelled whose vehicles have left the depot: started, or within the site's lead. */
+  leftForTasks: TransferTask[];
   nextTask: (TaskWithEnergy & { predicted: PredictedSoc | null }) | null;
   drift: ConsumptionDrift[];
+}
+
+export interface SituationOptions {
+  withNextTask: boolean;
+  /** The site's departure lead: a vehicle assigned to a task has left this many minutes before its start. */
+  departureLeadMinutes?: number;
 }
 
 const HOUR_MS = 3600_000;
@@ -67,11 +75,11 @@ export class FleetStateService {
   ) {}
 
   /** For each tick: vehicles of the site with an SoC estimate (a vehicle never heard of is left out). */
-  async vehicleStates(siteId: string, now: Date): Promise<FleetVehicleState[]> {
+  async vehicleStates(siteId: string, now: Date, departureLeadMinutes = 0): Promise<FleetVehicleState[]> {
     const nowMs = now.getTime();
-    const situations = await this.situations(siteId, now, { withNextTask: false });
+    const situations = await this.situations(siteId, now, { withNextTask: false, departureLeadMinutes });
     const states: FleetVehicleState[] = [];
-    for (const { vehicle, estimate, session, startedTasks } of situations) {
+    for (const { vehicle, estimate, session, startedTasks, leftForTasks } of situations) {
       if (!estimate) continue;
       const uncounted = energyNotInEstimateKwh({
         fromMs: nowMs,
@@ -87,9 +95,10 @@ export class FleetStateService {
       };
       if (session?.evseId != null)
         state.plugged = { chargePointId: session.chargePointId, connectorId: session.evseId };
-      // Busy until back from its last started task, turnaround included, whether or not it is marked done yet.
+      // Busy until back from the last task it left for (the site's departure lead before its start, or since it
+      // started), turnaround included, whether or not it is marked done yet.
       const busyUntilMs = Math.max(
-        ...startedTasks.map((task) => task.endsAt.getTime() + vehicle.turnaroundMinutes * 60_000),
+        ...leftForTasks.map((task) => task.endsAt.getTime() + vehicle.turnaroundMinutes * 60_000),
       );
       if (busyUntilMs > nowMs) state.busyUntil = new Date(busyUntilMs);
       states.push(state);
@@ -118,8 +127,12 @@ export class FleetStateService {
   }
 
   /** src/scheduling's VehicleLiveState port, keyed by fleet number. */
-  async vehicles(siteId: string, now: Date): Promise<Map<string, Omit<FleetVehicleState, 'fleetNumber'>>> {
-    const states = await this.vehicleStates(siteId, now);
+  async vehicles(
+    siteId: string,
+    now: Date,
+    departureLeadMinutes = 0,
+  ): Promise<Map<string, Omit<FleetVehicleState, 'fleetNumber'>>> {
+    const states = await this.vehicleStates(siteId, now, departureLeadMinutes);
     return new Map(states.map(({ fleetNumber, ...state }) => [fleetNumber, state]));
   }
 
@@ -152,16 +165,17 @@ export class FleetStateService {
     );
   }
 
-  situations(siteId: string, now: Date, options = { withNextTask: true }): Promise<VehicleSituation[]> {
+  situations(
+    siteId: string,
+    now: Date,
+    options: SituationOptions = { withNextTask: true },
+  ): Promise<VehicleSituation[]> {
     return retryIdempotent(() => this.readSituations(siteId, now, options));
   }
 
-  private async readSituations(
-    siteId: string,
-    now: Date,
-    options: { withNextTask: boolean },
-  ): Promise<VehicleSituation[]> {
+  private async readSituations(siteId: string, now: Date, options: SituationOptions): Promise<VehicleSituation[]> {
     const nowMs = now.getTime();
+    const leadMs = (options.departureLeadMinutes ?? 0) * 60_000;
     const vehicles = await this.vehicleRecords.listBySite(siteId);
     const open = await this.sessions.openForVehicles(vehicles.map((v) => v.id));
     const tasks = await this.tasks.listInWindow(
@@ -198,12 +212,14 @@ export class FleetStateService {
         ) ?? null;
       const upcoming = assigned.filter((t) => t.startsAt.getTime() > nowMs);
       const startedTasks = assigned.filter((t) => t.startsAt.getTime() <= nowMs);
+      const leftForTasks = assigned.filter((t) => t.startsAt.getTime() - leadMs <= nowMs);
       result.push({
         vehicle,
         estimate,
         session: open.find((s) => s.vehicleId === vehicle.id) ?? null,
         currentTask,
         startedTasks,
+        leftForTasks,
         nextTask: options.withNextTask ? await this.nextTask(vehicle, estimate, startedTasks, upcoming, nowMs) : null,
         drift: options.withNextTask ? await this.consumption.drift(vehicle.id) : [],
       });

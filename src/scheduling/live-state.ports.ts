@@ -35,8 +35,11 @@ export interface VehicleLive {
 }
 
 export interface VehicleLiveState {
-  /** Keyed by fleet number; a vehicle without an estimate is absent. */
-  vehicles(siteId: string, now: Date): Promise<Map<string, VehicleLive>>;
+  /**
+   * Keyed by fleet number; a vehicle without an estimate is absent. A vehicle is busy (`busyUntil`) from when it
+   * left for an assigned task: `departureLeadMinutes` before the task's start.
+   */
+  vehicles(siteId: string, now: Date, departureLeadMinutes?: number): Promise<Map<string, VehicleLive>>;
 }
 
 /** Energy per vehicle for a task that does not state it (learned consumption, else configured). */

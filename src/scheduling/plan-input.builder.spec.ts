@@ -66,6 +66,7 @@ function snapshot(overrides: Partial<SiteSnapshot> = {}): SiteSnapshot {
           { band: 'peak', startLocal: '08:00', endLocal: '00:00', pricePerKwh: 1.02 },
         ],
       },
+      departureLeadMinutes: 0,
     },
     chargers: [aCharger('CP-01'), aCharger('CP-02', { online: false })],
     vehicles: [
@@ -163,6 +164,86 @@ describe('buildPlanInput', () => {
     expect(input.tasks!.map((t) => t.id)).toEqual(['CZ3101-A1']);
     expect(input.tasks![0].pinnedVehicles).toEqual(['BUS-01']);
     expect(notes).toContain('task CZ3001-A1 started before this plan: not planned');
+  });
+
+  describe('with a departure lead', () => {
+    const withLead = (departureLeadMinutes: number, overrides: Partial<SiteSnapshot> = {}) =>
+      snapshot({ site: { ...snapshot().site, departureLeadMinutes }, ...overrides });
+
+    it('starts each task at its departure, the lead before its start, with the same end and energy', () => {
+      const { input } = buildPlanInput(withLead(10));
+      expect(validatePlanInput(input)).toEqual([]);
+      expect(input.tasks).toEqual([
+        expect.objectContaining({
+          id: 'CZ3101-A1',
+          start: '2026-11-22T06:55:00.000Z',
+          end: '2026-11-22T07:35:00.000Z',
+          energyKwhPerVehicle: 9.5,
+        }),
+      ]);
+      expect(buildPlanInput(withLead(0)).input.tasks![0].start).toBe('2026-11-22T07:05:00.000Z');
+    });
+
+    it('treats a task whose vehicles already left as in progress: not planned, and says when they left', () => {
+      const tasks = [
+        aTask('CZ3103-A1', '2026-11-22T06:10:00Z', 30),
+        aTask('CZ3104-A1', '2026-11-22T06:15:00Z', 30),
+        aTask('CZ3001-A1', '2026-11-22T06:00:00Z', 30),
+      ];
+      const { input, notes } = buildPlanInput(withLead(10, { tasks }));
+      // Now is 06:02:30: CZ3103 left at 06:00 though it starts at 06:10; CZ3104 leaves at 06:05, still ahead.
+      expect(input.tasks!.map((t) => [t.id, t.start])).toEqual([['CZ3104-A1', '2026-11-22T06:05:00.000Z']]);
+      expect(notes).toEqual(
+        expect.arrayContaining([
+          'task CZ3103-A1: its vehicles left at 2026-11-22T06:00:00.000Z, before this plan: not planned',
+          'task CZ3001-A1 started before this plan: not planned',
+        ]),
+      );
+    });
+
+    it('plans a task whose departure falls beyond the horizon end only once the departure is inside it', () => {
+      const horizon = { ...DEFAULT_PLAN_INPUT_OPTIONS, horizonHours: 2 };
+      // The horizon runs 06:00 to 08:00; the task starts 08:05, so its vehicles leave at 07:55, inside it.
+      const tasks = [aTask('CZ3200-A1', '2026-11-22T08:05:00Z', 30)];
+      expect(buildPlanInput(withLead(0, { tasks }), horizon).input.tasks).toEqual([]);
+      expect(buildPlanInput(withLead(10, { tasks }), horizon).input.tasks!.map((t) => t.id)).toEqual(['CZ3200-A1']);
+    });
+
+    it('keeps the earlier of two pins the lead makes overlap, and plans the later task without it', () => {
+      const tasks = [
+        aTask('CZ3101-A1', '2026-11-22T07:05:00Z', 30, { pinnedVehicles: ['BUS-01'] }),
+        aTask('CZ3105-A1', '2026-11-22T07:40:00Z', 30, { pinnedVehicles: ['BUS-01'] }),
+      ];
+      expect(validatePlanInput(buildPlanInput(withLead(0, { tasks })).input)).toEqual([]);
+      const { input, notes } = buildPlanInput(withLead(10, { tasks }));
+      expect(validatePlanInput(input)).toEqual([]);
+      expect(input.tasks!.map((t) => [t.id, t.pinnedVehicles])).toEqual([
+        ['CZ3101-A1', ['BUS-01']],
+        ['CZ3105-A1', []],
+      ]);
+      expect(notes).toContain(
+        'task CZ3105-A1: pinned BUS-01 is on task CZ3101-A1 when it must leave: planned without the pin',
+      );
+    });
+
+    it('gives a plan that charges no assigned vehicle after its departure', async () => {
+      // Low enough that it charges up to the last slot it may (with no lead it charges at 07:00, for instance).
+      const low = withLead(10);
+      low.vehicles = low.vehicles.map((v) => (v.fleetNumber === 'BUS-01' ? { ...v, socPercent: 22 } : v));
+      const { input } = buildPlanInput(low, { ...DEFAULT_PLAN_INPUT_OPTIONS, horizonHours: 6 });
+      const result = await plan(input, { timeLimitSeconds: 20 });
+      expect(checkInvariants(input, result)).toEqual([]);
+      expect(result.assignments).toEqual([{ taskId: 'CZ3101-A1', vehicleId: 'BUS-01' }]);
+      // The lead's two slots, 06:55 and 07:00: the bus is on its way to the stand, not at a charger.
+      const departureSlot = result.slotStarts.findIndex(
+        (start) => Date.parse(start) === Date.parse('2026-11-22T06:55Z'),
+      );
+      expect(departureSlot).toBe(11);
+      const leadKw = result.charging
+        .filter((row) => 'vehicleId' in row && row.vehicleId === 'BUS-01')
+        .flatMap((row) => row.kw.slice(departureSlot, departureSlot + 2));
+      expect(leadKw.filter((kw) => kw > 0)).toEqual([]);
+    });
   });
 
   it('fills public sessions from site defaults where the car sent no charging needs', () => {

@@ -57,7 +57,11 @@ export function buildPlanInput(
     .filter((vehicle) => keepVehicle(vehicle, notes))
     .map((vehicle) => vehicleInput(vehicle, startMs, usableConnectors, options, notes));
   const nowMs = snapshot.now.getTime();
-  const tasks = snapshot.tasks.filter((task) => keepTask(task, nowMs, endMs, notes)).map(taskInput);
+  const leadMs = snapshot.site.departureLeadMinutes * MINUTE_MS;
+  const tasks = unpinClashes(
+    snapshot.tasks.filter((task) => keepTask(task, leadMs, nowMs, endMs, notes)).map((task) => taskInput(task, leadMs)),
+    notes,
+  );
   const sessions = snapshot.sessions
     .filter((session) => usableConnectors.get(session.chargePointId)?.has(session.connectorId))
     .map((session) => sessionInput(session, nowMs, options));
@@ -198,28 +202,68 @@ function vehicleInput(
   };
 }
 
-/** Only planned tasks that start inside the horizon; one already due without a vehicle is an alert, not a plan. */
-function keepTask(task: TaskState, nowMs: number, endMs: number, notes: string[]): boolean {
+/**
+ * Only planned tasks whose vehicles leave inside the horizon. One whose vehicles have already left (its start, or
+ * its departure `leadMs` before it, is past) is handled as a task in progress: not planned, as its vehicles are away
+ * (fleet state keeps them busy); if it is still due without a vehicle, that is an alert, not a plan.
+ */
+function keepTask(task: TaskState, leadMs: number, nowMs: number, endMs: number, notes: string[]): boolean {
   if (task.status !== 'planned') return false;
   const taskStartMs = task.start.getTime();
-  if (taskStartMs < nowMs) {
-    if (task.end.getTime() > nowMs) notes.push(`task ${task.flightRef} started before this plan: not planned`);
+  const departMs = taskStartMs - leadMs;
+  if (departMs < nowMs) {
+    if (taskStartMs < nowMs) {
+      if (task.end.getTime() > nowMs) notes.push(`task ${task.flightRef} started before this plan: not planned`);
+    } else {
+      notes.push(`task ${task.flightRef}: its vehicles left at ${iso(departMs)}, before this plan: not planned`);
+    }
     return false;
   }
-  return taskStartMs < endMs;
+  return departMs < endMs;
 }
 
-function taskInput(task: TaskState): TaskInput {
+/** The planner's task runs from the departure (the site's lead before the start) to the end: same energy. */
+function taskInput(task: TaskState, leadMs: number): TaskInput {
   return {
     id: task.flightRef,
     vehicleType: task.vehicleType,
     vehiclesNeeded: task.vehiclesNeeded,
-    start: task.start.toISOString(),
+    start: iso(task.start.getTime() - leadMs),
     end: task.end.toISOString(),
     energyKwhPerVehicle: task.energyKwhPerVehicle,
     pinnedVehicles: task.pinnedVehicles,
     forbiddenVehicles: task.forbiddenVehicles,
   };
+}
+
+/**
+ * Pins the dispatcher set on back-to-back tasks can overlap once the departure lead moves each start earlier: a
+ * vehicle cannot leave for the later task before it is back from the earlier one. The earlier pin stands; the later
+ * task is planned without that pin (the planner may still give it the vehicle if it fits) and the note says why.
+ */
+function unpinClashes(tasks: TaskInput[], notes: string[]): TaskInput[] {
+  const pinnedUntilMs = new Map<string, { taskId: string; endMs: number }[]>();
+  const byStart = [...tasks].sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+  const unpinned = new Map<string, Set<string>>();
+  for (const task of byStart) {
+    const startMs = Date.parse(task.start);
+    for (const vehicleId of task.pinnedVehicles ?? []) {
+      const held = pinnedUntilMs.get(vehicleId) ?? [];
+      const clash = held.find((other) => other.endMs > startMs);
+      if (clash) {
+        unpinned.set(task.id, (unpinned.get(task.id) ?? new Set()).add(vehicleId));
+        notes.push(
+          `task ${task.id}: pinned ${vehicleId} is on task ${clash.taskId} when it must leave: planned without the pin`,
+        );
+        continue;
+      }
+      pinnedUntilMs.set(vehicleId, [...held, { taskId: task.id, endMs: Date.parse(task.end) }]);
+    }
+  }
+  return tasks.map((task) => {
+    const dropped = unpinned.get(task.id);
+    return dropped ? { ...task, pinnedVehicles: task.pinnedVehicles!.filter((id) => !dropped.has(id)) } : task;
+  });
 }
 
 function sessionInput(

@@ -38,7 +38,7 @@ export class SiteSnapshotReader {
     const chargers = await this.chargers.listBySite(siteId);
     const live = await this.chargerLive.chargers(chargers.map((charger) => charger.chargePointId));
     const vehicles = await this.vehicles.listBySite(siteId);
-    const vehicleLive = await this.vehicleLive.vehicles(siteId, now);
+    const vehicleLive = await this.vehicleLive.vehicles(siteId, now, site.departureLeadMinutes);
     const horizonEnd = new Date(now.getTime() + horizonHours * 3600_000);
     const tasks = await this.tasks.listInWindow(siteId, now, horizonEnd);
     // The prediction depends only on the vehicle type and distance: one look-up per pair, not per task.
@@ -65,6 +65,7 @@ export class SiteSnapshotReader {
           baseLoadKw: site.baseLoadKw,
           demandChargePerKw: site.demandChargePerKw,
           tariff: site.tariff,
+          departureLeadMinutes: site.departureLeadMinutes,
         },
         chargers: chargers.map((charger) => {
           const state = live.get(charger.chargePointId);

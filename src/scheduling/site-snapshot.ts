@@ -14,6 +14,8 @@ export interface SiteSnapshot {
     baseLoadKw: number;
     demandChargePerKw: number;
     tariff: Tariff;
+    /** A task's vehicles leave the depot this many minutes before it starts (pull-out); no charging then. */
+    departureLeadMinutes: number;
   };
   chargers: ChargerState[];
   vehicles: VehicleState[];
