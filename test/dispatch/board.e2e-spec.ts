@@ -115,6 +115,38 @@ describe('dispatch: task board, vehicles, alerts and metrics against the plan', 
     expect(vehicles.every((vehicle) => ['idle', 'charging'].includes(vehicle.status))).toBe(true);
   });
 
+  it("shows when vehicles must leave (the site's departure lead before the start) and plans their SoC then", async () => {
+    const fleetManager = await createKey(app, 'fleet-manager');
+    await app.http(fleetManager).patch(base()).send({ departureLeadMinutes: 15 }).expect(200);
+    try {
+      const led = (await app.http(dispatcher).post(`${base()}/solve-now`).expect(200)).body.run as Run & {
+        input: { tasks: { id: string; start: string; end: string }[] };
+      };
+      const [task] = (await app.http(viewer).get(`${base()}/tasks`).expect(200)).body.items;
+      expect(task.flightRef).toBe('BOARD-1');
+      expect(Date.parse(task.start) - Date.parse(task.departAt)).toBe(15 * 60_000);
+      expect(led.input.tasks.find((t) => t.id === 'BOARD-1')).toMatchObject({ start: task.departAt, end: task.end });
+      expect(task.assigned).toHaveLength(2);
+      for (const vehicle of task.assigned) {
+        expect(vehicle.predictedSocPercentAtStart).toBeCloseTo(socAt(led, vehicle.vehicle, task.departAt), 1);
+      }
+      const vehicles = (await app.http(viewer).get(`${base()}/vehicles`).expect(200)).body.items as {
+        fleetNumber: string;
+        nextAssignment: { taskId: string; departAt: string; start: string } | null;
+      }[];
+      const assigned = vehicles.filter((vehicle) => vehicle.nextAssignment?.taskId === 'BOARD-1');
+      expect(assigned.map((vehicle) => vehicle.nextAssignment)).toEqual([
+        { taskId: 'BOARD-1', departAt: task.departAt, start: task.start, end: task.end },
+        { taskId: 'BOARD-1', departAt: task.departAt, start: task.start, end: task.end },
+      ]);
+    } finally {
+      await app.http(fleetManager).patch(base()).send({ departureLeadMinutes: 0 }).expect(200);
+      await app.http(dispatcher).post(`${base()}/solve-now`).expect(200);
+    }
+    const [task] = (await app.http(viewer).get(`${base()}/tasks`).expect(200)).body.items;
+    expect(task.departAt).toBe(task.start);
+  });
+
   it('derives current alerts: the charger that never connected is offline', async () => {
     const alerts = (await app.http(viewer).get(`${base()}/alerts`).expect(200)).body;
     expect(alerts.current).toEqual(

@@ -9,7 +9,11 @@ export class TaskBoardQuery extends PickType(ListTasksQuery, ['from', 'to', 'lim
 
 export class AssignedVehicleResponse {
   @ApiProperty({ example: 'BUS-07' }) vehicle!: string;
-  @ApiProperty({ nullable: true, type: Number, description: 'Planned SoC at the slot boundary of the task start' })
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'Planned SoC when it leaves: at the slot boundary of departAt (no charging after it)',
+  })
   predictedSocPercentAtStart!: number | null;
   @ApiProperty({ nullable: true, type: Number }) reservePercent!: number | null;
   @ApiProperty() belowReserve!: boolean;
@@ -20,6 +24,11 @@ export class TaskBoardRow {
   @ApiProperty() flightRef!: string;
   @ApiProperty() vehicleType!: string;
   @ApiProperty() vehiclesNeeded!: number;
+  @ApiProperty({
+    description:
+      "When its vehicles must leave the depot: start less the site's departureLeadMinutes; no charging after",
+  })
+  departAt!: string;
   @ApiProperty() start!: string;
   @ApiProperty() end!: string;
   @ApiProperty() status!: string;
@@ -53,6 +62,10 @@ export class ChargeInstructionResponse implements ChargeInstruction {
 
 export class NextAssignmentResponse implements NextAssignment {
   @ApiProperty({ description: 'The task flightRef' }) taskId!: string;
+  @ApiProperty({
+    description: "When the vehicle must leave the depot for it (the site's departureLeadMinutes before start)",
+  })
+  departAt!: string;
   @ApiProperty() start!: string;
   @ApiProperty() end!: string;
 }

@@ -11,7 +11,9 @@ export interface ChargeInstruction {
 
 /**
  * A vehicle must be driven to a charger when the plan's next charging of it (from the current slot on) is at a
- * charger it is not plugged into; null when it is already there or the plan does not charge it.
+ * charger it is not plugged into; null when it is already there or the plan does not charge it. Charging in a slot
+ * that starts while the vehicle is away on one of its tasks is never an instruction: the plan's task starts at the
+ * departure (the site's lead before the task), and a bus on its way to the stand cannot be at a charger.
  */
 export function chargeInstruction(
   plan: EffectivePlan,
@@ -21,10 +23,13 @@ export function chargeInstruction(
 ): ChargeInstruction | null {
   const boundaries = boundariesMs(plan.input);
   const fromSlot = Math.max(0, slotIndexAt(boundaries, nowMs));
+  const away = awayWindowsMs(plan, vehicleId);
+  const atDepot = (slot: number) =>
+    !away.some(([fromMs, untilMs]) => fromMs <= boundaries[slot] && boundaries[slot] < untilMs);
   let next: { chargerId: string; slot: number } | null = null;
   for (const row of plan.result.charging) {
     if (!('vehicleId' in row) || row.vehicleId !== vehicleId) continue;
-    const slot = row.kw.findIndex((kw, index) => index >= fromSlot && kw > 0);
+    const slot = row.kw.findIndex((kw, index) => index >= fromSlot && kw > 0 && atDepot(index));
     if (slot >= 0 && (next === null || slot < next.slot)) next = { chargerId: row.chargerId, slot };
   }
   if (!next) return null;
@@ -33,6 +38,14 @@ export function chargeInstruction(
   const byMs = boundaries[next.slot];
   const text = `${vehicleId} to ${next.chargerId} by ${localTime(byMs, timeZone)}`;
   return { vehicle: vehicleId, chargerId: next.chargerId, by: new Date(byMs).toISOString(), text };
+}
+
+/** From the departure to the end of each task the plan assigns the vehicle. */
+function awayWindowsMs(plan: EffectivePlan, vehicleId: string): [number, number][] {
+  const taskIds = new Set(plan.result.assignments.filter((a) => a.vehicleId === vehicleId).map((a) => a.taskId));
+  return (plan.input.tasks ?? [])
+    .filter((task) => taskIds.has(task.id))
+    .map((task) => [Date.parse(task.start), Date.parse(task.end)]);
 }
 
 export function localTime(ms: number, timeZone: string): string {

@@ -43,24 +43,30 @@ export class DispatchBoardService {
     limit: number,
     offset: number,
   ): Promise<TaskBoardResponse> {
-    await this.sites.get(siteId);
+    const site = await this.sites.get(siteId);
+    const leadMs = site.departureLeadMinutes * 60_000;
     const from = window.from ?? this.clock.now();
     const to = window.to ?? new Date(from.getTime() + DEFAULT_WINDOW_MS);
     const page = await this.tasks.list({ siteId, from, to }, limit, offset);
     const current = await this.plans.current(siteId);
     const plan = current?.plan ?? null;
-    const items = page.items.map((task) => ({
-      id: task.id,
-      flightRef: task.flightRef,
-      vehicleType: task.vehicleType,
-      vehiclesNeeded: task.vehiclesNeeded,
-      start: task.startsAt.toISOString(),
-      end: task.endsAt.toISOString(),
-      status: task.status,
-      pinnedVehicles: task.pinnedVehicles,
-      forbiddenVehicles: task.forbiddenVehicles,
-      ...assessTask(task.status === 'planned' ? plan : null, task.flightRef, task.startsAt.getTime()),
-    }));
+    const items = page.items.map((task) => {
+      const departAtMs = task.startsAt.getTime() - leadMs;
+      return {
+        id: task.id,
+        flightRef: task.flightRef,
+        vehicleType: task.vehicleType,
+        vehiclesNeeded: task.vehiclesNeeded,
+        departAt: new Date(departAtMs).toISOString(),
+        start: task.startsAt.toISOString(),
+        end: task.endsAt.toISOString(),
+        status: task.status,
+        pinnedVehicles: task.pinnedVehicles,
+        forbiddenVehicles: task.forbiddenVehicles,
+        // The SoC that matters is the one the vehicle leaves with: the plan stops charging it at the departure.
+        ...assessTask(task.status === 'planned' ? plan : null, task.flightRef, departAtMs),
+      };
+    });
     return { plan: planRef(current), items, total: page.total, limit, offset };
   }
 
@@ -78,7 +84,7 @@ export class DispatchBoardService {
       minSocPercent: vehicle.minSocPercent,
       socPercentEstimate: estimates.get(vehicle.fleetNumber)?.socPercent ?? null,
       socUncertaintyPercent: estimates.get(vehicle.fleetNumber)?.socUncertaintyPercent ?? null,
-      ...vehiclePlanStatus(vehicle, current?.plan ?? null, now.getTime(), site.timeZone),
+      ...vehiclePlanStatus(vehicle, current?.plan ?? null, now.getTime(), site),
     }));
     return { plan: planRef(current), items };
   }

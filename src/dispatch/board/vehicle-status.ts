@@ -10,6 +10,8 @@ export interface VehicleFacts {
 
 export interface NextAssignment {
   taskId: string;
+  /** When the vehicle leaves the depot for it: the plan's task start (the site's lead before the task). */
+  departAt: string;
   start: string;
   end: string;
 }
@@ -31,7 +33,7 @@ export function vehiclePlanStatus(
   vehicle: VehicleFacts,
   plan: EffectivePlan | null,
   nowMs: number,
-  timeZone: string,
+  site: { timeZone: string; departureLeadMinutes: number },
 ): VehiclePlanStatus {
   const planned = plan?.input.vehicles?.find((candidate) => candidate.id === vehicle.fleetNumber);
   if (!plan || !planned) {
@@ -74,7 +76,18 @@ export function vehiclePlanStatus(
     chargingAt,
     onTask: onTask?.id ?? null,
     predictedSocPercentNow: predictedSocPercent(plan, vehicle.fleetNumber, nowMs),
-    nextAssignment: next && vehicle.inService ? { taskId: next.id, start: next.start, end: next.end } : null,
-    nextCharge: vehicle.inService ? chargeInstruction(plan, vehicle.fleetNumber, nowMs, timeZone) : null,
+    nextAssignment: next && vehicle.inService ? nextAssignment(next, site.departureLeadMinutes) : null,
+    nextCharge: vehicle.inService ? chargeInstruction(plan, vehicle.fleetNumber, nowMs, site.timeZone) : null,
+  };
+}
+
+/** The plan's task starts at the departure; the task itself starts the site's lead later. */
+function nextAssignment(task: { id: string; start: string; end: string }, leadMinutes: number): NextAssignment {
+  const departAtMs = Date.parse(task.start);
+  return {
+    taskId: task.id,
+    departAt: new Date(departAtMs).toISOString(),
+    start: new Date(departAtMs + leadMinutes * 60_000).toISOString(),
+    end: task.end,
   };
 }
