@@ -13,6 +13,8 @@ export const BASE_LOAD_KW = 50;
 export const CHEAP_UNTIL = new Date('2026-11-23T06:00:00Z');
 export const BATTERY_KWH = 280;
 export const RESERVE_PERCENT = 20;
+/** Buses leave for the stand this long before a task starts; the site is configured with the same lead. */
+export const DEPART_LEAD_MINUTES = 10;
 
 const tariff = {
   currency: 'CNY',
@@ -66,6 +68,7 @@ export async function createDepotSite(app: TestApp, token: string): Promise<Depo
     baseLoadKw: BASE_LOAD_KW,
     demandChargePerKw: 0,
     tariff,
+    departureLeadMinutes: DEPART_LEAD_MINUTES,
   });
   const { siteId } = await registerCharger(app, token, CHARGERS[0].identity, { site, charger: { maxKw: 300 } });
   for (const { identity } of CHARGERS.slice(1)) {
@@ -118,7 +121,7 @@ export function virtualDepot(clock: ManualClock, chargePoints: VirtualChargePoin
   return new VirtualDepot({
     clock,
     chargePoints,
-    departLeadMinutes: 10,
+    departLeadMinutes: DEPART_LEAD_MINUTES,
     buses: Object.entries(BUS_SOC_PERCENT).map(([id, socPercent]) => ({
       id,
       idTag: `TAG-${id}`,
@@ -141,9 +144,17 @@ export interface StoredRun {
   result: PlanResult;
 }
 
+/**
+ * The plan's tasks start at the departure (the site's lead before the flight's task); the depot keeps the task's own
+ * start and leaves its lead before it.
+ */
 export function depotPlanOf(run: StoredRun): DepotPlan {
+  const leadMs = DEPART_LEAD_MINUTES * 60_000;
   return {
-    tasks: run.input.tasks ?? [],
+    tasks: (run.input.tasks ?? []).map((task) => ({
+      ...task,
+      start: new Date(Date.parse(task.start) + leadMs).toISOString(),
+    })),
     assignments: run.result.assignments,
     charging: run.result.charging.map((row) => ({
       vehicleId: 'vehicleId' in row ? row.vehicleId : undefined,

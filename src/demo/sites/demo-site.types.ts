@@ -46,6 +46,8 @@ export interface DemoEv {
 export interface AirportDemoSite {
   /** The admin API's site body. */
   site: Record<string, unknown>;
+  /** Buses leave for the stand this long before a task starts; the site body says the same (departureLeadMinutes). */
+  departLeadMinutes: number;
   chargers: DemoCharger[];
   buses: DemoBus[];
   tasks: DemoTask[];

@@ -35,6 +35,8 @@ const KWH_PER_MINUTE = 0.25;
 /** No task in the first minutes, so the first plan can assign them. */
 const FIRST_TASK_AFTER_MINUTES = 20;
 const MINUTE_MS = 60_000;
+/** Buses leave for the remote stand this long before a task starts (pull-out time). */
+const DEPART_LEAD_MINUTES = 10;
 
 /** Flights per local hour: red-eyes at night, a morning wave 07–10, a steady day, an evening wave 18–21. */
 function flightsPerHour(hour: number): number {
@@ -83,7 +85,9 @@ export function guangzhouDepot(
       baseLoadKw: size.baseLoadKw,
       demandChargePerKw: 0,
       tariff: GUANGDONG_TARIFF,
+      departureLeadMinutes: DEPART_LEAD_MINUTES,
     },
+    departLeadMinutes: DEPART_LEAD_MINUTES,
     chargers,
     buses,
     tasks: transferTasks(random, start, hours + aheadHours, size.tasksPerDay),

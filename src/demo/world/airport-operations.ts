@@ -27,7 +27,6 @@ const MINUTE_MS = 60_000;
 /** Board window: tasks still running, and those a bus must leave for soon. */
 const BOARD_BEHIND_MS = 60 * MINUTE_MS;
 const BOARD_AHEAD_MS = 90 * MINUTE_MS;
-const DEPART_LEAD_MINUTES = 10;
 
 export class AirportOperations {
   readonly depot: VirtualDepot;
@@ -51,7 +50,7 @@ export class AirportOperations {
     this.depot = new VirtualDepot({
       clock,
       chargePoints,
-      departLeadMinutes: DEPART_LEAD_MINUTES,
+      departLeadMinutes: airport.departLeadMinutes,
       buses: airport.buses.map((bus) => ({
         id: bus.fleetNumber,
         idTag: bus.idTag,
