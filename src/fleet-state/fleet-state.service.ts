@@ -42,7 +42,10 @@ export interface VehicleSituation {
   currentTask: TransferTask | null;
   /** Assigned tasks that have started and are not done or cancelled yet (their energy is not in the estimate). */
   startedTasks: TransferTask[];
-  /** Assigned tasks not done or cancelled whose vehicles have left the depot: started, or within the site's lead. */
+  /**
+   * Assigned tasks not done or cancelled that the vehicle has left the depot for: started, or recorded as served by it
+   * (not only pinned) within the site's departure lead before the start.
+   */
   leftForTasks: TransferTask[];
   nextTask: (TaskWithEnergy & { predicted: PredictedSoc | null }) | null;
   drift: ConsumptionDrift[];
@@ -126,6 +129,19 @@ export class FleetStateService {
     return draws;
   }
 
+  /** src/scheduling's TaskDepartures port: fleet numbers recorded as serving each open task, by task id. */
+  async recordedVehicles(siteId: string): Promise<Map<string, string[]>> {
+    const fleetNumbers = new Map(
+      (await this.vehicleRecords.listBySite(siteId)).map((vehicle) => [vehicle.id, vehicle.fleetNumber]),
+    );
+    const byTask = new Map<string, string[]>();
+    for (const { taskId, vehicleId } of await this.assignments.forSite(siteId)) {
+      const fleetNumber = fleetNumbers.get(vehicleId);
+      if (fleetNumber) byTask.set(taskId, [...(byTask.get(taskId) ?? []), fleetNumber]);
+    }
+    return byTask;
+  }
+
   /** src/scheduling's VehicleLiveState port, keyed by fleet number. */
   async vehicles(
     siteId: string,
@@ -185,13 +201,17 @@ export class FleetStateService {
     );
     const taskById = new Map(tasks.map((task) => [task.id, task]));
     const tasksOf = new Map<string, TransferTask[]>();
+    const recorded = new Set<string>();
     const assign = (vehicleId: string, task: TransferTask) => {
       const list = tasksOf.get(vehicleId) ?? [];
       if (!list.includes(task)) tasksOf.set(vehicleId, [...list, task]);
     };
     for (const assignment of await this.assignments.forSite(siteId)) {
       const task = taskById.get(assignment.taskId);
-      if (task && !CLOSED.has(task.status)) assign(assignment.vehicleId, task);
+      if (task && !CLOSED.has(task.status)) {
+        assign(assignment.vehicleId, task);
+        recorded.add(`${assignment.vehicleId}|${task.id}`);
+      }
     }
     // A dispatcher's pin (fleet numbers) assigns the vehicle as firmly as a recorded assignment.
     const byFleetNumber = new Map(vehicles.map((vehicle) => [vehicle.fleetNumber, vehicle.id]));
@@ -212,7 +232,11 @@ export class FleetStateService {
         ) ?? null;
       const upcoming = assigned.filter((t) => t.startsAt.getTime() > nowMs);
       const startedTasks = assigned.filter((t) => t.startsAt.getTime() <= nowMs);
-      const leftForTasks = assigned.filter((t) => t.startsAt.getTime() - leadMs <= nowMs);
+      const leftForTasks = assigned.filter(
+        (t) =>
+          t.startsAt.getTime() <= nowMs ||
+          (t.startsAt.getTime() - leadMs <= nowMs && recorded.has(`${vehicle.id}|${t.id}`)),
+      );
       result.push({
         vehicle,
         estimate,

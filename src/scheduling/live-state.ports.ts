@@ -50,6 +50,14 @@ export interface TaskEnergy {
   ): Promise<{ energyKwh: number }>;
 }
 
+/** Which vehicles have been recorded (dispatcher, telematics) as serving each task: those that left for it. */
+export interface TaskDepartures {
+  /** Fleet numbers by task id. */
+  recordedVehicles(siteId: string): Promise<Map<string, string[]>>;
+}
+
+export const TASK_DEPARTURES = Symbol('TASK_DEPARTURES');
+
 /** Sessions charging fleet vehicles, however they were linked (idTag, EVCCID, dispatcher). */
 export interface FleetSessions {
   fleetSessionIds(siteId: string): Promise<Set<string>>;

@@ -45,6 +45,7 @@ const aTask = (
   energyKwhPerVehicle: 9.5,
   pinnedVehicles: [],
   forbiddenVehicles: [],
+  vehiclesLeft: [],
   ...overrides,
 });
 
@@ -159,6 +160,17 @@ describe('buildPlanInput', () => {
     expect(bus2).toMatchObject({ socPercent: 43, availableFrom: '2026-11-22T06:40:00.000Z' });
   });
 
+  it('starts a charging vehicle from its SoC at the slot start, without what it charged since then', () => {
+    // 150 kW since 06:00 at 93 %, now 06:02:30: 5.81 kWh, 2.08 % of 280 kWh, charged already.
+    const charging = aVehicle('BUS-01', { plugged: { chargePointId: 'CP-01', connectorId: 1 }, chargingKwNow: 150 });
+    const idle = aVehicle('BUS-05', { plugged: { chargePointId: 'CP-01', connectorId: 2 }, chargingKwNow: 0 });
+    const { input } = buildPlanInput(snapshot({ vehicles: [charging, idle] }));
+    expect(input.vehicles!.map((v) => [v.id, v.socPercent])).toEqual([
+      ['BUS-01', 55.92],
+      ['BUS-05', 58],
+    ]);
+  });
+
   it('plans only planned tasks inside the horizon, and reports one already due', () => {
     const { input, notes } = buildPlanInput(snapshot());
     expect(input.tasks!.map((t) => t.id)).toEqual(['CZ3101-A1']);
@@ -184,20 +196,45 @@ describe('buildPlanInput', () => {
       expect(buildPlanInput(withLead(0)).input.tasks![0].start).toBe('2026-11-22T07:05:00.000Z');
     });
 
-    it('treats a task whose vehicles already left as in progress: not planned, and says when they left', () => {
+    it('treats a task whose vehicles already left as in progress: not planned, and says when they were due', () => {
       const tasks = [
-        aTask('CZ3103-A1', '2026-11-22T06:10:00Z', 30),
+        aTask('CZ3103-A1', '2026-11-22T06:10:00Z', 30, { vehiclesLeft: ['BUS-02'] }),
         aTask('CZ3104-A1', '2026-11-22T06:15:00Z', 30),
         aTask('CZ3001-A1', '2026-11-22T06:00:00Z', 30),
       ];
       const { input, notes } = buildPlanInput(withLead(10, { tasks }));
-      // Now is 06:02:30: CZ3103 left at 06:00 though it starts at 06:10; CZ3104 leaves at 06:05, still ahead.
+      // Now is 06:02:30: CZ3103's bus left at 06:00 though it starts at 06:10; CZ3104's leave at 06:05, still ahead.
       expect(input.tasks!.map((t) => [t.id, t.start])).toEqual([['CZ3104-A1', '2026-11-22T06:05:00.000Z']]);
       expect(notes).toEqual(
         expect.arrayContaining([
-          'task CZ3103-A1: its vehicles left at 2026-11-22T06:00:00.000Z, before this plan: not planned',
+          'task CZ3103-A1: its vehicles left (due to leave at 2026-11-22T06:00:00.000Z): not planned',
           'task CZ3001-A1 started before this plan: not planned',
         ]),
+      );
+    });
+
+    it('plans the vehicles still to leave for a task past its departure to leave now, not those that left', () => {
+      // Due to leave at 05:58, before the plan's first slot (06:00): planned from that slot.
+      const tasks = [
+        aTask('CZ3106-A1', '2026-11-22T06:08:00Z', 30, {
+          vehiclesNeeded: 3,
+          vehiclesLeft: ['BUS-02'],
+          pinnedVehicles: ['BUS-02', 'BUS-04'],
+        }),
+      ];
+      const { input, notes } = buildPlanInput(withLead(10, { tasks }));
+      expect(validatePlanInput(input)).toEqual([]);
+      expect(input.tasks).toEqual([
+        expect.objectContaining({
+          id: 'CZ3106-A1',
+          start: '2026-11-22T06:00:00.000Z',
+          end: '2026-11-22T06:38:00.000Z',
+          vehiclesNeeded: 2,
+          pinnedVehicles: ['BUS-04'],
+        }),
+      ]);
+      expect(notes).toContain(
+        'task CZ3106-A1: 2 of 3 vehicle(s) still to leave (due to leave at 2026-11-22T05:58:00.000Z)',
       );
     });
 

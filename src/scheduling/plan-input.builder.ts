@@ -55,11 +55,11 @@ export function buildPlanInput(
   const chargers = chargerInputs(snapshot.chargers, usableConnectors);
   const vehicles = snapshot.vehicles
     .filter((vehicle) => keepVehicle(vehicle, notes))
-    .map((vehicle) => vehicleInput(vehicle, startMs, usableConnectors, options, notes));
+    .map((vehicle) => vehicleInput(vehicle, startMs, snapshot.now.getTime(), usableConnectors, options, notes));
   const nowMs = snapshot.now.getTime();
   const leadMs = snapshot.site.departureLeadMinutes * MINUTE_MS;
   const tasks = unpinClashes(
-    snapshot.tasks.filter((task) => keepTask(task, leadMs, nowMs, endMs, notes)).map((task) => taskInput(task, leadMs)),
+    snapshot.tasks.flatMap((task) => taskInputAt(task, leadMs, startMs, endMs, nowMs, notes) ?? []),
     notes,
   );
   const sessions = snapshot.sessions
@@ -174,13 +174,21 @@ function keepVehicle(vehicle: VehicleState, notes: string[]): boolean {
 function vehicleInput(
   vehicle: VehicleState,
   startMs: number,
+  nowMs: number,
   usable: Map<string, Set<number>>,
   options: PlanInputOptions,
   notes: string[],
 ): VehicleInput {
-  const conservativeSoc = vehicle.socPercent - options.socSafetySigmas * vehicle.socUncertaintyPercent;
   const plugged = vehicle.plugged;
   const pluggedUsable = plugged && usable.get(plugged.chargePointId)?.has(plugged.connectorId);
+  // The plan starts at the current slot's start, before now, and credits the whole first slot's charging: the SoC it
+  // starts from is the one at that instant, without what the vehicle has charged since (else it leaves for its next
+  // task with less than planned, by up to a slot of charging).
+  const chargedSinceStartKwh = pluggedUsable
+    ? ((vehicle.chargingKwNow ?? 0) * vehicle.chargeEfficiency * Math.max(0, nowMs - startMs)) / 3_600_000
+    : 0;
+  const socAtStart = vehicle.socPercent - (chargedSinceStartKwh / vehicle.batteryKwh) * 100;
+  const conservativeSoc = socAtStart - options.socSafetySigmas * vehicle.socUncertaintyPercent;
   if (plugged && !pluggedUsable) {
     notes.push(
       `vehicle ${vehicle.fleetNumber} is plugged into unusable ${plugged.chargePointId}: planned as unplugged`,
@@ -203,32 +211,42 @@ function vehicleInput(
 }
 
 /**
- * Only planned tasks whose vehicles leave inside the horizon. One whose vehicles have already left (its start, or
- * its departure `leadMs` before it, is past) is handled as a task in progress: not planned, as its vehicles are away
- * (fleet state keeps them busy); if it is still due without a vehicle, that is an alert, not a plan.
+ * Only planned tasks whose vehicles leave inside the horizon; the planner's task runs from the departure (the site's
+ * lead before its start) to its end, with the same energy. One that has started is left out (its vehicles are on it;
+ * one still due without a vehicle is an alert, not a plan). One whose departure is past but whose start is not is
+ * handled like a task in progress for the vehicles that left for it (not planned again; fleet state keeps them busy);
+ * the vehicles still to leave are planned to leave now: late to the stand is better than no bus.
  */
-function keepTask(task: TaskState, leadMs: number, nowMs: number, endMs: number, notes: string[]): boolean {
-  if (task.status !== 'planned') return false;
+function taskInputAt(task: TaskState, leadMs: number, startMs: number, endMs: number, nowMs: number, notes: string[]) {
+  if (task.status !== 'planned') return null;
   const taskStartMs = task.start.getTime();
   const departMs = taskStartMs - leadMs;
-  if (departMs < nowMs) {
-    if (taskStartMs < nowMs) {
-      if (task.end.getTime() > nowMs) notes.push(`task ${task.flightRef} started before this plan: not planned`);
-    } else {
-      notes.push(`task ${task.flightRef}: its vehicles left at ${iso(departMs)}, before this plan: not planned`);
-    }
-    return false;
+  if (taskStartMs < nowMs) {
+    if (task.end.getTime() > nowMs) notes.push(`task ${task.flightRef} started before this plan: not planned`);
+    return null;
   }
-  return departMs < endMs;
+  if (departMs >= nowMs) return departMs < endMs ? taskInput(task, departMs) : null;
+  const missing = task.vehiclesNeeded - task.vehiclesLeft.length;
+  const due = `due to leave at ${iso(departMs)}`;
+  if (missing <= 0) {
+    notes.push(`task ${task.flightRef}: its vehicles left (${due}): not planned`);
+    return null;
+  }
+  notes.push(`task ${task.flightRef}: ${missing} of ${task.vehiclesNeeded} vehicle(s) still to leave (${due})`);
+  const stillToLeave = taskInput(task, Math.max(departMs, startMs));
+  return {
+    ...stillToLeave,
+    vehiclesNeeded: missing,
+    pinnedVehicles: task.pinnedVehicles.filter((id) => !task.vehiclesLeft.includes(id)),
+  };
 }
 
-/** The planner's task runs from the departure (the site's lead before the start) to the end: same energy. */
-function taskInput(task: TaskState, leadMs: number): TaskInput {
+function taskInput(task: TaskState, departMs: number): TaskInput {
   return {
     id: task.flightRef,
     vehicleType: task.vehicleType,
     vehiclesNeeded: task.vehiclesNeeded,
-    start: iso(task.start.getTime() - leadMs),
+    start: iso(departMs),
     end: task.end.toISOString(),
     energyKwhPerVehicle: task.energyKwhPerVehicle,
     pinnedVehicles: task.pinnedVehicles,

@@ -6,7 +6,9 @@ import { TasksService } from '../tasks/tasks.service';
 import {
   CHARGER_LIVE_STATE,
   ChargerLiveState,
+  TASK_DEPARTURES,
   TASK_ENERGY,
+  TaskDepartures,
   TaskEnergy,
   VEHICLE_LIVE_STATE,
   VehicleLiveState,
@@ -30,6 +32,7 @@ export class SiteSnapshotReader {
     @Inject(CHARGER_LIVE_STATE) private readonly chargerLive: ChargerLiveState,
     @Inject(VEHICLE_LIVE_STATE) private readonly vehicleLive: VehicleLiveState,
     @Inject(TASK_ENERGY) private readonly taskEnergy: TaskEnergy,
+    @Inject(TASK_DEPARTURES) private readonly departures: TaskDepartures,
   ) {}
 
   async read(siteId: string, now: Date, horizonHours: number): Promise<SnapshotRead> {
@@ -53,6 +56,7 @@ export class SiteSnapshotReader {
       taskEnergyKwh.set(task.id, predictedKwh.get(key)!);
     }
     const { publicSessions: sessions, pluggedVehicles: plugged } = await this.chargerLive.sessions(siteId);
+    const recorded = await this.departures.recordedVehicles(siteId);
     return {
       notes,
       snapshot: {
@@ -110,6 +114,7 @@ export class SiteSnapshotReader {
           energyKwhPerVehicle: task.energyKwhPerVehicle ?? taskEnergyKwh.get(task.id) ?? 0,
           pinnedVehicles: task.pinnedVehicles,
           forbiddenVehicles: task.forbiddenVehicles,
+          vehiclesLeft: recorded.get(task.id) ?? [],
         })),
         sessions,
       },

@@ -62,6 +62,8 @@ export interface VehicleState {
   /** Set while the vehicle is on a task (or otherwise away) until this time. */
   busyUntil?: Date;
   plugged?: { chargePointId: string; connectorId: number };
+  /** What the last applied plan charges it at now, kW: the power it has drawn since the current slot began. */
+  chargingKwNow?: number;
 }
 
 export interface TaskState {
@@ -75,6 +77,8 @@ export interface TaskState {
   energyKwhPerVehicle: number;
   pinnedVehicles: string[];
   forbiddenVehicles: string[];
+  /** Fleet numbers recorded as serving the task (dispatcher, telematics): the vehicles that left for it. */
+  vehiclesLeft: string[];
 }
 
 export interface PublicSessionState {
