@@ -161,13 +161,20 @@ describe('buildPlanInput', () => {
   });
 
   it('starts a charging vehicle from its SoC at the slot start, without what it charged since then', () => {
-    // 150 kW since 06:00 at 93 %, now 06:02:30: 5.81 kWh, 2.08 % of 280 kWh, charged already.
-    const charging = aVehicle('BUS-01', { plugged: { chargePointId: 'CP-01', connectorId: 1 }, chargingKwNow: 150 });
-    const idle = aVehicle('BUS-05', { plugged: { chargePointId: 'CP-01', connectorId: 2 }, chargingKwNow: 0 });
-    const { input } = buildPlanInput(snapshot({ vehicles: [charging, idle] }));
+    const plugged = (connectorId: number) => ({ chargePointId: 'CP-01', connectorId });
+    const since = (iso: string) => new Date(iso);
+    const vehicles = [
+      // 150 kW at 93 % since the slot began (06:00; the last plan came at 05:58), now 06:02:30: 5.81 kWh, 2.08 %.
+      aVehicle('BUS-01', { plugged: plugged(1), charging: { kw: 150, since: since('2026-11-22T05:58:00Z') } }),
+      // The last plan came at 06:02: only its 30 s are known, 1.16 kWh, 0.42 %.
+      aVehicle('BUS-05', { plugged: plugged(2), charging: { kw: 150, since: since('2026-11-22T06:02:00Z') } }),
+      aVehicle('BUS-06', { plugged: plugged(2), charging: { kw: 0, since: since('2026-11-22T05:58:00Z') } }),
+    ];
+    const { input } = buildPlanInput(snapshot({ vehicles }));
     expect(input.vehicles!.map((v) => [v.id, v.socPercent])).toEqual([
       ['BUS-01', 55.92],
-      ['BUS-05', 58],
+      ['BUS-05', 57.58],
+      ['BUS-06', 58],
     ]);
   });
 

@@ -183,9 +183,10 @@ function vehicleInput(
   const pluggedUsable = plugged && usable.get(plugged.chargePointId)?.has(plugged.connectorId);
   // The plan starts at the current slot's start, before now, and credits the whole first slot's charging: the SoC it
   // starts from is the one at that instant, without what the vehicle has charged since (else it leaves for its next
-  // task with less than planned, by up to a slot of charging).
+  // task with less than planned, by up to a slot of charging). Known only since the last plan was applied, at its power.
+  const chargedFromMs = Math.max(startMs, vehicle.charging?.since.getTime() ?? nowMs);
   const chargedSinceStartKwh = pluggedUsable
-    ? ((vehicle.chargingKwNow ?? 0) * vehicle.chargeEfficiency * Math.max(0, nowMs - startMs)) / 3_600_000
+    ? ((vehicle.charging?.kw ?? 0) * vehicle.chargeEfficiency * Math.max(0, nowMs - chargedFromMs)) / 3_600_000
     : 0;
   const socAtStart = vehicle.socPercent - (chargedSinceStartKwh / vehicle.batteryKwh) * 100;
   const conservativeSoc = socAtStart - options.socSafetySigmas * vehicle.socUncertaintyPercent;

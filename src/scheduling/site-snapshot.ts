@@ -62,8 +62,8 @@ export interface VehicleState {
   /** Set while the vehicle is on a task (or otherwise away) until this time. */
   busyUntil?: Date;
   plugged?: { chargePointId: string; connectorId: number };
-  /** What the last applied plan charges it at now, kW: the power it has drawn since the current slot began. */
-  chargingKwNow?: number;
+  /** What the last applied plan (applied at `since`) charges it at now: the power it has drawn since then. */
+  charging?: { kw: number; since: Date };
 }
 
 export interface TaskState {

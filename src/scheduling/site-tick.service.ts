@@ -70,7 +70,7 @@ export class SiteTickService implements OnApplicationBootstrap, OnModuleDestroy 
     const now = this.clock.now();
     const { snapshot, notes: readNotes } = await this.reader.read(siteId, now, this.options.planInput.horizonHours);
     const lastRun = await this.runs.latestApplied(siteId);
-    if (lastRun) withLastPlannedKw(snapshot, lastRun.input, lastRun.result, now);
+    if (lastRun) withLastPlannedKw(snapshot, lastRun, now);
     const { input, notes } = buildPlanInput(snapshot, this.options.planInput);
     const fresh = await this.solve(input);
     const last = lastRun ? { input: lastRun.input, result: lastRun.result, solvedAt: lastRun.tickAt } : undefined;
@@ -153,8 +153,13 @@ function emptyResult(start: string): PlanResult {
 }
 
 /** What the last applied plan gives each charger in the slot holding `now`: its profiles may still be in force. */
-function withLastPlannedKw(snapshot: SiteSnapshot, lastInput: PlanInput, last: PlanResult, now: Date): void {
-  const slot = slotIndexAt(boundariesMs(lastInput), now.getTime());
+function withLastPlannedKw(
+  snapshot: SiteSnapshot,
+  lastRun: { input: PlanInput; result: PlanResult; tickAt: Date },
+  now: Date,
+): void {
+  const last = lastRun.result;
+  const slot = slotIndexAt(boundariesMs(lastRun.input), now.getTime());
   if (slot < 0 || slot >= last.sitePowerKw.length) return;
   for (const charger of snapshot.chargers) {
     charger.lastPlannedKw = last.charging
@@ -162,8 +167,9 @@ function withLastPlannedKw(snapshot: SiteSnapshot, lastInput: PlanInput, last: P
       .reduce((sumKw, row) => sumKw + (row.kw[slot] ?? 0), 0);
   }
   for (const vehicle of snapshot.vehicles.filter((v) => v.plugged)) {
-    vehicle.chargingKwNow = last.charging
+    const kw = last.charging
       .filter((row) => 'vehicleId' in row && row.vehicleId === vehicle.fleetNumber)
       .reduce((sumKw, row) => sumKw + (row.kw[slot] ?? 0), 0);
+    vehicle.charging = { kw, since: lastRun.tickAt };
   }
 }
