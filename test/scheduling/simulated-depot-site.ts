@@ -145,16 +145,16 @@ export interface StoredRun {
 }
 
 /**
- * The plan's tasks start at the departure (the site's lead before the flight's task); the depot keeps the task's own
- * start and leaves its lead before it.
+ * The plan's tasks start at the departure (the site's lead before the flight's task), and a task past its departure
+ * asks only for the buses still to leave; the depot keeps each flight's own start and buses, and leaves its lead before.
  */
 export function depotPlanOf(run: StoredRun): DepotPlan {
-  const leadMs = DEPART_LEAD_MINUTES * 60_000;
+  const flights = new Map(TASKS.map(([flightRef, start, , buses]) => [flightRef, { start: at(start), buses }]));
   return {
-    tasks: (run.input.tasks ?? []).map((task) => ({
-      ...task,
-      start: new Date(Date.parse(task.start) + leadMs).toISOString(),
-    })),
+    tasks: (run.input.tasks ?? []).map((task) => {
+      const flight = flights.get(task.id);
+      return flight ? { ...task, start: flight.start.toISOString(), vehiclesNeeded: flight.buses } : task;
+    }),
     assignments: run.result.assignments,
     charging: run.result.charging.map((row) => ({
       vehicleId: 'vehicleId' in row ? row.vehicleId : undefined,
