@@ -159,13 +159,13 @@ export class Planner {
         }
       }
       phase('stage1');
-      const solveProblem = async (candidateProblem: Problem) => {
+      const solveProblem = async (candidateProblem: Problem, fixed = twoStage) => {
         const solveModel = async (withoutBusyPower: boolean) => {
           // After stage 1 each task has about as many candidates as it needs: an LP with repair is enough.
           const model = await buildModelYielding(
             candidateProblem,
-            twoStage ? 0 : integerWindowMinutes,
-            twoStage,
+            fixed ? 0 : integerWindowMinutes,
+            fixed,
             withoutBusyPower,
           );
           phase('build');
@@ -184,10 +184,27 @@ export class Planner {
         };
         // Stage 2 first solves without the power columns of busy slots (smaller repair re-solves); if the fixed
         // assignment is infeasible, the full model releases it.
-        const first = await solveModel(twoStage);
+        const first = await solveModel(fixed);
         return !first.repaired.ok && first.repaired.needsFullModel ? solveModel(false) : first;
       };
       let { built, repaired } = await solveProblem(problem);
+      let keptNote = '';
+      if (keptJoint && repaired.ok && leavesShortfall(built, repaired.solution.values)) {
+        // The kept assignment cannot move a task to another vehicle, so it may take a bus below reserve (or leave a
+        // task short) where a fresh assignment would not: re-plan jointly once, LP + repair (the MIP is backed off),
+        // and keep the better plan.
+        integerWindowMinutes = 0;
+        const fresh = await solveProblem(fullProblem, false);
+        if (
+          fresh.repaired.ok &&
+          evaluateObjective(fresh.built.model, fresh.repaired.solution.values) <
+            evaluateObjective(built.model, repaired.solution.values) - 1e-9
+        ) {
+          [problem, built, repaired] = [fullProblem, fresh.built, fresh.repaired];
+          reusedTicks = 0;
+          keptNote = ': re-assigned, the kept assignment left a shortfall';
+        }
+      }
       const triedMip = !twoStage && integerWindowMinutes > 0 && built.model.integrality.some((flag) => flag !== 0);
       const mipTimedOut = repaired.ok && repaired.solution.mipTimedOut;
       if (jointSite) this.recordMip(input.site.id, triedMip, mipTimedOut, skipMip);
@@ -236,11 +253,13 @@ export class Planner {
         sessionKw: solution.sessionKw,
       };
       const note =
-        (twoStage
-          ? reusedTicks > 0
-            ? ` (two-stage: previous assignments kept, tick ${reusedTicks} of ${options.reassignEveryTicks})`
-            : ` (two-stage: assignments first${stageNote}, then charging)`
-          : widenNote) +
+        (keptNote
+          ? ' (joint' + keptNote + ')'
+          : twoStage
+            ? reusedTicks > 0
+              ? ` (two-stage: previous assignments kept, tick ${reusedTicks} of ${options.reassignEveryTicks})`
+              : ` (two-stage: assignments first${stageNote}, then charging)`
+            : widenNote) +
         (skipMip || mipTimedOut ? ', LP + repair (the near-window MIP timed out on this site)' : '') +
         (solution.rounds > 0 ? ` after ${solution.rounds} repair round(s)` : '');
       const result = buildResult(problem, decision, {
@@ -280,6 +299,13 @@ function assignedVehicles(problem: Problem, built: BuiltModel, values: Float64Ar
     );
   }
   return assigned;
+}
+
+/** Whether a solution leaves a vehicle below its reserve or a task short of vehicles. */
+function leavesShortfall(built: BuiltModel, values: Float64Array): boolean {
+  const { reserveShortKwh, unserved } = built.vars;
+  const short = (column: number) => column >= 0 && values[column] > 1e-6;
+  return unserved.some(short) || reserveShortKwh.some((row) => row.some(short));
 }
 
 function useTwoStage(problem: Problem, options: ResolvedPlanOptions): boolean {
