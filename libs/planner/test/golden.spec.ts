@@ -226,3 +226,19 @@ describe('planner golden scenarios (both solvers)', () => {
     });
   });
 });
+
+describe('repair after an integral near-window MIP', () => {
+  const planner = new Planner({ timeLimitSeconds: 30, mipTimeLimitSeconds: 30 });
+  afterAll(() => planner.dispose());
+
+  it("keeps the MIP's bus on a task while it moves charging off full connectors", async () => {
+    // Stored by the simulated depot at 07:12 (a charger offline, 2 dual chargers for 4 buses at the depot): the MIP
+    // sends BUS-06 (52 %, 50 kWh task) on CZ3121; full connector slots later in the horizon then needed a re-solve, in
+    // which the free LP split the task over two weaker buses, the next round dropped both and CZ3121 went unserved.
+    const input = scenario('planner-repair-keeps-mip-assignment.json');
+    const result = await planner.plan(input);
+    expect(result.unserved).toEqual([]);
+    expect(result.assignments).toEqual([{ taskId: 'CZ3121', vehicleId: 'BUS-06' }]);
+    expect(checkInvariants(input, result)).toEqual([]);
+  });
+});

@@ -35,6 +35,23 @@ export type RepairOutcome =
  * re-solve the LP with it fixed; (2) drop assignments the LP could only partly honour; (3) cap power the decoder
  * could not place on a connector. Each round re-solves the same loaded model with changed bounds (warm in HiGHS).
  */
+/**
+ * Bounds that fix every assignment column at its (integral) value; with `releaseTo` (the model's own lower bounds:
+ * 1 for pins, else 0) the upper bounds stay but chosen columns may fall again.
+ */
+function fixIntegral(vars: BuiltModel['vars'], values: Float64Array, releaseTo?: Float64Array): BoundChanges {
+  const changes: BoundChanges = { indices: [], lower: [], upper: [] };
+  for (const columns of vars.assign) {
+    for (const column of columns.values()) {
+      const value = Math.round(values[column]);
+      changes.indices.push(column);
+      changes.lower.push(releaseTo ? releaseTo[column] : value);
+      changes.upper.push(value);
+    }
+  }
+  return changes;
+}
+
 /** Assignment columns fixed at 1 that are not pins (stage 2 of the two-stage plan). */
 function fixedAssignments(problem: Problem, vars: BuiltModel['vars'], lower: Float64Array): BoundChanges {
   const changes: BoundChanges = { indices: [], lower: [], upper: [] };
@@ -94,6 +111,7 @@ export async function solveWithRepair(
   const firstOptimal = outcome.status === 'optimal';
   let values = outcome.values;
   let rounded = false;
+  let assignmentsFixed = false;
   for (let round = 1; ; round++) {
     const vehicleKw = vars.vehicleKw.map((row) => row.map((column) => (column >= 0 ? Math.max(0, values[column]) : 0)));
     const sessionKw = vars.sessionKw.map((row) => row.map((column) => (column >= 0 ? Math.max(0, values[column]) : 0)));
@@ -116,12 +134,20 @@ export async function solveWithRepair(
       };
     }
     if (round > MAX_REPAIR_ROUNDS + 2) return { ok: false, reason: `repair did not converge in ${round - 1} rounds` };
+    // An integral assignment (the MIP's, or one already repaired) is fixed before the connector re-solve: left free, the
+    // LP relaxation split a served task over two buses, the next round dropped both fractional columns and the task
+    // went unserved although the MIP had a bus for it.
+    const fixNow = integral && !assignmentsFixed;
     const changes: BoundChanges = integral
-      ? { indices: [], lower: [], upper: [] }
+      ? fixNow
+        ? fixIntegral(vars, values)
+        : { indices: [], lower: [], upper: [] }
       : rounded
         ? dropFractional(vars, values, lower)
         : roundAssignments(problem, vars, values, upper);
-    rounded = true;
+    if (integral) assignmentsFixed = true;
+    else rounded = true;
+    const lowerBeforeFix = fixNow ? Float64Array.from(lower) : undefined;
     for (const cut of allocation.cuts) {
       changes.indices.push(vars.vehicleKw[cut.vehicle][cut.slot]);
       changes.lower.push(0);
@@ -143,6 +169,14 @@ export async function solveWithRepair(
       upper[column] = changes.upper[i];
     });
     outcome = await adapter.solve({ timeLimitSeconds: remaining(), mipGap, bounds: changes, relaxIntegrality: true });
+    if (outcome.status === 'infeasible' && fixNow) {
+      // The closed slots leave a fixed vehicle short of energy: let the LP serve its task partly (dropped next round).
+      const release = fixIntegral(vars, values, lowerBeforeFix);
+      release.indices.forEach((column, i) => (lower[column] = release.lower[i]));
+      outcome = await adapter.solve({ timeLimitSeconds: remaining(), mipGap, bounds: release, relaxIntegrality: true });
+      assignmentsFixed = false;
+      rounded = true;
+    }
     if (!outcome.values || (outcome.status !== 'optimal' && outcome.status !== 'feasible')) {
       return { ok: false, reason: `${adapter.name} ${outcome.status} in repair round ${round}: ${outcome.message}` };
     }
