@@ -40,7 +40,12 @@ export class SiteTickService implements OnApplicationBootstrap, OnModuleDestroy 
    */
   onApplicationBootstrap(): void {
     if (!this.options.autoStart) return;
-    this.planner
+    void this.warmUpPlanner();
+  }
+
+  /** Loads HiGHS and runs it on a small day, so the first ticks do not run on unoptimised WASM. Never throws. */
+  async warmUpPlanner(): Promise<void> {
+    await this.planner
       .warmUp()
       .catch((error: unknown) => this.logger.warn(`planner warm-up failed: ${(error as Error).message}`));
   }
