@@ -189,10 +189,9 @@ export class Planner {
       };
       let { built, repaired } = await solveProblem(problem);
       let keptNote = '';
-      if (keptJoint && repaired.ok && leavesShortfall(built, repaired.solution.values)) {
-        // The kept assignment cannot move a task to another vehicle, so it may take a bus below reserve (or leave a
-        // task short) where a fresh assignment would not: re-plan jointly once, LP + repair (the MIP is backed off),
-        // and keep the better plan.
+      if (keptJoint && repaired.ok && leavesReserveShortfall(built, repaired.solution.values)) {
+        // The kept assignment cannot move a task to another vehicle, so it may take a bus below reserve where a fresh
+        // assignment would not: re-plan jointly once, LP + repair (the MIP is backed off), and keep the better plan.
         integerWindowMinutes = 0;
         const fresh = await solveProblem(fullProblem, false);
         if (
@@ -202,7 +201,7 @@ export class Planner {
         ) {
           [problem, built, repaired] = [fullProblem, fresh.built, fresh.repaired];
           reusedTicks = 0;
-          keptNote = ': re-assigned, the kept assignment left a shortfall';
+          keptNote = ': re-assigned, the kept assignment took a vehicle below reserve';
         }
       }
       const triedMip = !twoStage && integerWindowMinutes > 0 && built.model.integrality.some((flag) => flag !== 0);
@@ -301,11 +300,12 @@ function assignedVehicles(problem: Problem, built: BuiltModel, values: Float64Ar
   return assigned;
 }
 
-/** Whether a solution leaves a vehicle below its reserve or a task short of vehicles. */
-function leavesShortfall(built: BuiltModel, values: Float64Array): boolean {
-  const { reserveShortKwh, unserved } = built.vars;
-  const short = (column: number) => column >= 0 && values[column] > 1e-6;
-  return unserved.some(short) || reserveShortKwh.some((row) => row.some(short));
+/**
+ * Whether a solution takes a vehicle below its reserve. Tasks left short do not count: a site short of vehicles
+ * leaves some every tick, and re-planning it jointly each kept tick is the slow path the back-off avoids.
+ */
+function leavesReserveShortfall(built: BuiltModel, values: Float64Array): boolean {
+  return built.vars.reserveShortKwh.some((row) => row.some((column) => column >= 0 && values[column] > 1e-6));
 }
 
 function useTwoStage(problem: Problem, options: ResolvedPlanOptions): boolean {
