@@ -53,5 +53,9 @@ describe('issue 7 goal checks', () => {
     expect(checkGoals(highway, bound).find((g) => g.goal.includes('cheaper'))!.met).toBeNull();
     const airport = highway.map((k) => ({ ...k, tasks: 600, publicRequiredKwh: 0 }));
     expect(checkGoals(airport).find((g) => g.goal.includes('cheaper'))!.met).toBe(false);
+    expect(checkGoals(airport).find((g) => g.goal.includes('LLF'))).toMatchObject({
+      met: null,
+      detail: 'no public EVs on this day',
+    });
   });
 });

@@ -36,7 +36,10 @@ export function checkGoals(kpis: readonly RunKpis[], publicBound?: PublicEnergyB
     {
       goal: 'apron beats LLF on undelivered public energy by ≥ 10 points',
       met: apron.publicRequiredKwh > 0 ? llf.publicUndeliveredPercent - apron.publicUndeliveredPercent >= 10 : null,
-      detail: `apron ${apron.publicUndeliveredPercent.toFixed(1)} % vs llf ${llf.publicUndeliveredPercent.toFixed(1)} %; ${publicFloor(llf, uncontrolled, publicBound)}`,
+      detail:
+        apron.publicRequiredKwh > 0
+          ? `apron ${apron.publicUndeliveredPercent.toFixed(1)} % vs llf ${llf.publicUndeliveredPercent.toFixed(1)} %; ${publicFloor(llf, uncontrolled, publicBound)}`
+          : 'no public EVs on this day',
     },
   ];
 }
