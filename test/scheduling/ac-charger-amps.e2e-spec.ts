@@ -1,6 +1,6 @@
 import type { PlanInput, PlanResult } from '@apron/planner';
 import { ManualClock, VirtualChargePoint } from '../../libs/simulator/src/charge-point';
-import { aTask, aVehicle } from '../support/fixtures';
+import { addBusWithHeavyTask } from '../support/bus-with-task';
 import { CHARGER_PASSWORD, eventually, registerCharger } from '../support/ocpp-clients';
 import { ADMIN_TOKEN, startTestApp, TestApp } from '../support/test-app';
 import { ReceivedProfile, recordReceivedProfiles, takeAll } from './received-profiles';
@@ -45,23 +45,7 @@ describe.each(['ocpp1.6', 'ocpp2.0.1'] as const)('an AC charger gets amps from p
     }));
     // The installer finds a single-phase 240 V supply: the admin API corrects the charger before it connects.
     await admin.patch(`/api/v1/chargers/${chargerId}`).send({ phases: PHASES, voltageV: VOLTAGE_V }).expect(200);
-    await admin
-      .post('/api/v1/vehicles')
-      .send(aVehicle(siteId, { fleetNumber: `BUS-${identity}`, idTag: `TAG-${identity}` }))
-      .expect(201);
-    const taskStart = new Date(START.getTime() + 60 * 60_000);
-    await admin
-      .post('/api/v1/tasks')
-      .send(
-        aTask(siteId, {
-          flightRef: `CZ-${identity}`,
-          vehiclesNeeded: 1,
-          energyKwhPerVehicle: 60,
-          start: taskStart.toISOString(),
-          end: new Date(taskStart.getTime() + 30 * 60_000).toISOString(),
-        }),
-      )
-      .expect(201);
+    await addBusWithHeavyTask(admin, siteId, identity, new Date(START.getTime() + 60 * 60_000));
     cp = new VirtualChargePoint({
       identity,
       endpoint: `${app.baseUrl.replace('http', 'ws')}/ocpp`,

@@ -1,6 +1,6 @@
 import type { PlanInput, PlanResult } from '@apron/planner';
 import { ManualClock, VirtualChargePoint } from '../../libs/simulator/src/charge-point';
-import { aTask, aVehicle } from '../support/fixtures';
+import { addBusWithHeavyTask } from '../support/bus-with-task';
 import { CHARGER_PASSWORD, eventually, registerCharger } from '../support/ocpp-clients';
 import { ADMIN_TOKEN, startTestApp, TestApp } from '../support/test-app';
 
@@ -31,24 +31,8 @@ describe.each(['ocpp1.6', 'ocpp2.0.1'] as const)('scheduling applies its plan ov
     ({ siteId } = await registerCharger(app, ADMIN_TOKEN, identity, {
       site: { code: `SITE-${identity}`, gridLimitKw: 100, baseLoadKw: 0, tariff: flatTariff },
     }));
-    await admin
-      .post('/api/v1/vehicles')
-      .send(aVehicle(siteId, { fleetNumber: `BUS-${identity}`, idTag: `TAG-${identity}`, minSocPercent: 20 }))
-      .expect(201);
     // A heavy task soon: the bus must charge now, as fast as the 100 kW grid connection allows.
-    const start = new Date(Date.now() + 45 * 60_000);
-    await admin
-      .post('/api/v1/tasks')
-      .send(
-        aTask(siteId, {
-          flightRef: `CZ-${identity}`,
-          vehiclesNeeded: 1,
-          energyKwhPerVehicle: 60,
-          start: start.toISOString(),
-          end: new Date(start.getTime() + 30 * 60_000).toISOString(),
-        }),
-      )
-      .expect(201);
+    await addBusWithHeavyTask(admin, siteId, identity, new Date(Date.now() + 45 * 60_000), { minSocPercent: 20 });
     cp = new VirtualChargePoint({
       identity,
       endpoint: `${app.baseUrl.replace('http', 'ws')}/ocpp`,

@@ -1,5 +1,5 @@
 import { ManualClock, VirtualChargePoint } from '../../libs/simulator/src/charge-point';
-import { aTask, aVehicle } from '../support/fixtures';
+import { addBusWithHeavyTask } from '../support/bus-with-task';
 import { CHARGER_PASSWORD, eventually, registerCharger } from '../support/ocpp-clients';
 import { SCHEDULING_OPTIONS, SchedulingOptions } from '../../src/scheduling/scheduling-options';
 import { ADMIN_TOKEN, startTestApp, TestApp } from '../support/test-app';
@@ -76,24 +76,7 @@ describe.each(['ocpp1.6', 'ocpp2.0.1'] as const)('plan profiles on the wire (%s)
     const spare = { maxKw: 10, connectors: [{ connectorId: 1, maxKw: 10 }] };
     for (const n of [1, 2, 3])
       await registerCharger(app, ADMIN_TOKEN, `${identity}-SPARE${n}`, { siteId, charger: spare });
-    await admin
-      .post('/api/v1/vehicles')
-      .send(aVehicle(siteId, { fleetNumber: `BUS-${identity}`, idTag: `TAG-${identity}` }))
-      .expect(201);
-    // A heavy task soon: the bus must charge now.
-    const taskStart = new Date(START.getTime() + 45 * 60_000);
-    await admin
-      .post('/api/v1/tasks')
-      .send(
-        aTask(siteId, {
-          flightRef: `CZ-${identity}`,
-          vehiclesNeeded: 1,
-          energyKwhPerVehicle: 60,
-          start: taskStart.toISOString(),
-          end: new Date(taskStart.getTime() + 30 * 60_000).toISOString(),
-        }),
-      )
-      .expect(201);
+    await addBusWithHeavyTask(admin, siteId, identity, new Date(START.getTime() + 45 * 60_000));
     cp = newChargePoint();
     received = recordReceivedProfiles(cp);
     await cp.start();
