@@ -7,7 +7,7 @@ import { evaluateObjective } from './model/linear-model';
 import { normalizeInput } from './problem/normalize-input';
 import { Problem } from './problem/problem';
 import { KW_EPSILON } from './repair/connector-allocation';
-import { solveWithRepair } from './repair/solve-with-repair';
+import { RepairOutcome, solveWithRepair } from './repair/solve-with-repair';
 import { chooseAssignments } from './repair/choose-assignments';
 import { widenCandidates } from './repair/second-chance';
 import { rememberAssignments, restrictToPrevious, StickyAssignments } from './repair/sticky-assignments';
@@ -194,11 +194,7 @@ export class Planner {
         // assignment would not: re-plan jointly once, LP + repair (the MIP is backed off), and keep the better plan.
         integerWindowMinutes = 0;
         const fresh = await solveProblem(fullProblem, false);
-        if (
-          fresh.repaired.ok &&
-          evaluateObjective(fresh.built.model, fresh.repaired.solution.values) <
-            evaluateObjective(built.model, repaired.solution.values) - 1e-9
-        ) {
+        if (improves(fresh, { built, repaired })) {
           [problem, built, repaired] = [fullProblem, fresh.built, fresh.repaired];
           reusedTicks = 0;
           keptNote = ': re-assigned, the kept assignment took a vehicle below reserve';
@@ -226,10 +222,7 @@ export class Planner {
         const widened = widenCandidates(problem, assignedVehicles(problem, built, repaired.solution.values));
         if (widened) {
           const again = await solveProblem(widened);
-          const better =
-            again.repaired.ok &&
-            evaluateObjective(again.built.model, again.repaired.solution.values) <
-              evaluateObjective(built.model, repaired.solution.values) - 1e-9;
+          const better = improves(again, { built, repaired });
           if (better) [problem, built, repaired] = [widened, again.built, again.repaired];
           widenNote = better ? ', candidates widened for tasks left short' : '';
         }
@@ -287,6 +280,19 @@ export class Planner {
       if (adapter && adapter !== this.highs) await adapter.dispose();
     }
   }
+}
+
+/** Whether a re-solve succeeded with a lower objective than the plan in hand. */
+function improves(
+  candidate: { built: BuiltModel; repaired: RepairOutcome },
+  current: { built: BuiltModel; repaired: RepairOutcome },
+): boolean {
+  return (
+    candidate.repaired.ok &&
+    current.repaired.ok &&
+    evaluateObjective(candidate.built.model, candidate.repaired.solution.values) <
+      evaluateObjective(current.built.model, current.repaired.solution.values) - 1e-9
+  );
 }
 
 function assignedVehicles(problem: Problem, built: BuiltModel, values: Float64Array): Map<number, number[]> {
