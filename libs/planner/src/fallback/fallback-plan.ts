@@ -1,5 +1,5 @@
 import { PlanDecision } from '../decode/build-result';
-import { busyEndMinutes, Problem, ProblemTask } from '../problem/problem';
+import { busyEndMinutes, busyOverlap, Problem, ProblemTask } from '../problem/problem';
 import { KW_EPSILON } from '../repair/connector-allocation';
 import { runSteps, Steps } from '../steps';
 
@@ -48,8 +48,6 @@ export function* fallbackSteps(problem: Problem, options: FallbackOptions = {}):
   // A pinned vehicle is kept for its pinned tasks: an earlier task must not take it if their busy times overlap.
   const pinnedTo = problem.vehicles.map(() => [] as ProblemTask[]);
   for (const task of problem.tasks) for (const v of task.pinned) pinnedTo[v].push(task);
-  const overlaps = (a: ProblemTask, b: ProblemTask, v: number) =>
-    a.startMinutes < busyEndMinutes(b, problem.vehicles[v]) && b.startMinutes < busyEndMinutes(a, problem.vehicles[v]);
 
   for (let t = 0; t < T; t++) {
     const [slotFrom, slotTo] = [grid.boundaryMinutes[t], grid.boundaryMinutes[t + 1]];
@@ -61,7 +59,8 @@ export function* fallbackSteps(problem: Problem, options: FallbackOptions = {}):
         // busyUntil: no busy interval of v reaches past it, so none overlaps a task starting there or later.
         (busyUntil[v] <= task.startMinutes ||
           !overlapsBusy(busy[v], task.startMinutes, busyEndMinutes(task, problem.vehicles[v]))) &&
-        (pinnedTo[v].length === 0 || !pinnedTo[v].some((pinned) => pinned !== task && overlaps(pinned, task, v)));
+        (pinnedTo[v].length === 0 ||
+          !pinnedTo[v].some((pinned) => pinned !== task && busyOverlap(pinned, task, problem.vehicles[v])));
       const taskKwh = task.energyBySlot.reduce((sum, entry) => sum + entry.kwh, 0);
       // Stage 1 looks at every compatible vehicle: the capped lists only bound the model's size, and the energy-rich
       // vehicle a task needs may be outside its list.

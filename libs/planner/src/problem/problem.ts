@@ -93,6 +93,11 @@ export function busyEndMinutes(task: ProblemTask, vehicle: ProblemVehicle): numb
   return task.endMinutes + vehicle.turnaroundMinutes;
 }
 
+/** Whether one vehicle could not serve both tasks: their busy intervals on it (turnaround included) overlap. */
+export function busyOverlap(a: ProblemTask, b: ProblemTask, vehicle: ProblemVehicle): boolean {
+  return a.startMinutes < busyEndMinutes(b, vehicle) && b.startMinutes < busyEndMinutes(a, vehicle);
+}
+
 /** Slots whose interval overlaps [fromMinutes, toMinutes). */
 export function slotsOverlapping(grid: SlotGrid, fromMinutes: number, toMinutes: number): number[] {
   const slots: number[] = [];

@@ -1,4 +1,4 @@
-import { busyEndMinutes, Problem, ProblemTask } from '../problem/problem';
+import { busyEndMinutes, busyOverlap, Problem, ProblemTask } from '../problem/problem';
 
 /** Passes over the vehicles short of cheap energy; each pass moves at most one task per such vehicle. */
 const MAX_PASSES = 4;
@@ -88,10 +88,7 @@ class FleetEnergy {
     for (let t = first; t <= last && clear; t++) clear = this.busyCount[v][t] === 0;
     if (clear) return true;
     const vehicle = this.problem.vehicles[v];
-    const end = busyEndMinutes(task, vehicle);
-    return !this.tasksOf[v].some(
-      (other) => other.startMinutes < end && task.startMinutes < busyEndMinutes(other, vehicle),
-    );
+    return !this.tasksOf[v].some((other) => busyOverlap(task, other, vehicle));
   }
 
   move(task: ProblemTask, from: number, to: number): void {

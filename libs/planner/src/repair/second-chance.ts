@@ -1,4 +1,4 @@
-import { busyEndMinutes, Problem, ProblemTask, ProblemVehicle } from '../problem/problem';
+import { busyOverlap, Problem, ProblemTask, ProblemVehicle } from '../problem/problem';
 
 /** Depth of the move chains tried for a short task: 0 = free vehicles only, 2 = a vehicle freed by moving its
  * conflicting tasks, each to a vehicle that is free or freed in turn by moving its conflicts to free vehicles. */
@@ -94,11 +94,7 @@ class AssignmentState {
   }
 
   private conflicts(task: ProblemTask, vehicle: ProblemVehicle): number[] {
-    const to = busyEndMinutes(task, vehicle);
-    return [...this.tasksOf[vehicle.index]].filter((k) => {
-      const other = this.problem.tasks[k];
-      return other.startMinutes < to && task.startMinutes < busyEndMinutes(other, vehicle);
-    });
+    return [...this.tasksOf[vehicle.index]].filter((k) => busyOverlap(task, this.problem.tasks[k], vehicle));
   }
 
   private assignedKwh(v: number): number {
