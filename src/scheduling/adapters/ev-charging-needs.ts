@@ -1,4 +1,5 @@
 import type { PublicSessionState } from '../site-snapshot';
+import { definedOnly } from '../../common/defined-only';
 
 /** Used to turn an energy amount into a target SoC when the car did not send its capacity. */
 export const ASSUMED_PUBLIC_BATTERY_KWH = 60;
@@ -36,7 +37,7 @@ export function needsOfSession(session: StoredNeeds): Needs {
           fromPercent + (session.evEnergyAmountWh / 1000 / (batteryKwh ?? ASSUMED_PUBLIC_BATTERY_KWH)) * 100,
         )
       : undefined;
-  return withoutUndefined({
+  return definedOnly({
     batteryKwh,
     socPercent,
     targetSocPercent: targetSocPercent !== undefined ? Math.round(targetSocPercent * 10) / 10 : undefined,
@@ -58,8 +59,4 @@ function positiveAt(value: Record<string, unknown> | undefined, key: string): nu
 function percentAt(value: Record<string, unknown> | undefined, key: string): number | undefined {
   const number = value?.[key];
   return typeof number === 'number' && number >= 0 && number <= 100 ? number : undefined;
-}
-
-function withoutUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
