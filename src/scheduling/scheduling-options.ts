@@ -16,7 +16,7 @@ export interface SchedulingOptions {
   autoStart: boolean;
 }
 
-export function defaultSchedulingOptions(tickSeconds: number, retentionDays = 7): SchedulingOptions {
+export function defaultSchedulingOptions(tickSeconds: number, retentionDays: number): SchedulingOptions {
   return {
     tickSeconds,
     solveTimeLimitSeconds: Math.max(2, Math.min(30, Math.floor(tickSeconds / 2))),
