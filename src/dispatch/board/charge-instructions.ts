@@ -1,4 +1,4 @@
-import { boundariesMs, EffectivePlan, slotIndexAt } from './plan-timeline';
+import { boundariesMs, EffectivePlan, slotIndexAt, vehicleTasks } from './plan-timeline';
 
 export interface ChargeInstruction {
   vehicle: string;
@@ -42,10 +42,7 @@ export function chargeInstruction(
 
 /** From the departure to the end of each task the plan assigns the vehicle. */
 function awayWindowsMs(plan: EffectivePlan, vehicleId: string): [number, number][] {
-  const taskIds = new Set(plan.result.assignments.filter((a) => a.vehicleId === vehicleId).map((a) => a.taskId));
-  return (plan.input.tasks ?? [])
-    .filter((task) => taskIds.has(task.id))
-    .map((task) => [Date.parse(task.start), Date.parse(task.end)]);
+  return vehicleTasks(plan, vehicleId).map((task) => [Date.parse(task.start), Date.parse(task.end)]);
 }
 
 export function localTime(ms: number, timeZone: string): string {

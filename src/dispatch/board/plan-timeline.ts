@@ -1,3 +1,4 @@
+import type { TaskInput } from '@apron/planner';
 import type { EffectivePlan } from '../../scheduling/current-plan.reader';
 import { boundariesMs } from '../../scheduling/plan-slots';
 
@@ -19,6 +20,16 @@ export function predictedSocPercent(plan: EffectivePlan, vehicleId: string, atMs
   const row = plan.result.soc.find((candidate) => 'vehicleId' in candidate && candidate.vehicleId === vehicleId);
   const percent = row?.percent[index];
   return percent === undefined ? null : round1(percent);
+}
+
+/** The plan's tasks for one vehicle, by start (each starts at its departure when the site has a lead). */
+export function vehicleTasks(plan: EffectivePlan, vehicleId: string): TaskInput[] {
+  const tasks = new Map((plan.input.tasks ?? []).map((task) => [task.id, task]));
+  return plan.result.assignments
+    .filter((assignment) => assignment.vehicleId === vehicleId)
+    .map((assignment) => tasks.get(assignment.taskId))
+    .filter((task) => task !== undefined)
+    .sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
 }
 
 export function reservePercent(plan: EffectivePlan, vehicleId: string): number | null {

@@ -1,5 +1,5 @@
 import { ChargeInstruction, chargeInstruction } from './charge-instructions';
-import { boundariesMs, EffectivePlan, predictedSocPercent, slotIndexAt } from './plan-timeline';
+import { boundariesMs, EffectivePlan, predictedSocPercent, slotIndexAt, vehicleTasks } from './plan-timeline';
 
 export type VehicleStatus = 'out-of-service' | 'on-task' | 'charging' | 'plugged' | 'idle' | 'not-in-plan';
 
@@ -47,12 +47,7 @@ export function vehiclePlanStatus(
       nextCharge: null,
     };
   }
-  const tasks = new Map((plan.input.tasks ?? []).map((task) => [task.id, task]));
-  const mine = plan.result.assignments
-    .filter((assignment) => assignment.vehicleId === vehicle.fleetNumber)
-    .map((assignment) => tasks.get(assignment.taskId))
-    .filter((task) => task !== undefined)
-    .sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+  const mine = vehicleTasks(plan, vehicle.fleetNumber);
   const onTask = mine.find((task) => Date.parse(task.start) <= nowMs && nowMs < Date.parse(task.end)) ?? null;
   const next = mine.find((task) => Date.parse(task.start) > nowMs) ?? null;
   const slot = slotIndexAt(boundariesMs(plan.input), nowMs);
