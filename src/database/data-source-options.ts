@@ -12,6 +12,7 @@ import { TransferTask } from '../tasks/transfer-task.entity';
 import { InitialSchema1795000000000 } from './migrations/1795000000000-initial-schema';
 import { SiteReferencesNoAction1795380771224 } from './migrations/1795380771224-site-references-no-action';
 import { OcppGateway1795400000000 } from './migrations/1795400000000-ocpp-gateway';
+import { VehicleIdleDrain1795660000000 } from './migrations/1795660000000-vehicle-idle-drain';
 import { SiteDepartureLead1795700000000 } from './migrations/1795700000000-site-departure-lead';
 
 export const ENTITIES = [
@@ -33,6 +34,8 @@ export const MIGRATIONS = [
   ...SCHEDULING_MIGRATIONS,
   ...FLEET_STATE_MIGRATIONS,
   ...DISPATCH_MIGRATIONS,
+  // Columns of the core tables (vehicles, sites), after the feature migrations they follow in time.
+  VehicleIdleDrain1795660000000,
   SiteDepartureLead1795700000000,
 ];
 

@@ -1,5 +1,4 @@
 import { FleetState1795460000000 } from '../database/migrations/1795460000000-fleet-state';
-import { VehicleIdleDrain1795660000000 } from '../database/migrations/1795660000000-vehicle-idle-drain';
 import { ConsumptionLearnerStateRow } from './persistence/consumption-learner-state.entity';
 import { FleetSessionRow } from './persistence/fleet-session.entity';
 import { SessionPendingEventRow } from './persistence/session-pending-event.entity';
@@ -22,4 +21,4 @@ export const FLEET_STATE_ENTITIES = [
 ];
 
 /** The vehicles' idle drain column is here too: fleet state is its only reader (the SoC estimator). */
-export const FLEET_STATE_MIGRATIONS = [FleetState1795460000000, VehicleIdleDrain1795660000000];
+export const FLEET_STATE_MIGRATIONS = [FleetState1795460000000];
