@@ -1,3 +1,6 @@
+import type { Tariff } from '../../sites/site.entity';
+import { ruleCovers } from '../../sites/tariff-schedule';
+
 /**
  * Local time and tariff of the demo's sites, both in Guangdong (Asia/Shanghai, UTC+8 all year: China has no daylight
  * saving time, so a fixed offset is exact).
@@ -25,7 +28,7 @@ export function localHhmm(at: Date): string {
  * A Guangdong-style industrial time-of-use tariff (Pearl River Delta pattern): peak 10–12 and 14–19, flat 08–10,
  * 12–14 and 19–24, valley 00–08. Prices are round illustrative figures in CNY/kWh.
  */
-export const GUANGDONG_TARIFF = {
+export const GUANGDONG_TARIFF: Pick<Tariff, 'currency' | 'timeOfUse'> = {
   currency: 'CNY',
   timeOfUse: [
     { band: 'valley', startLocal: '00:00', endLocal: '08:00', pricePerKwh: 0.28 },
@@ -66,12 +69,9 @@ export function shareOfDay(fromMs: number, toMs: number, weightOfHour: (hour: nu
 
 /** Price of GUANGDONG_TARIFF at an instant, CNY/kWh. */
 export function guangdongPriceAt(at: Date): number {
-  const hour = localHourOf(at);
-  const rule = GUANGDONG_TARIFF.timeOfUse.find((r) => hour >= hoursOf(r.startLocal) && hour < hoursOf(r.endLocal));
+  const minute = localHourOf(at) * 60;
+  const local = new Date(at.getTime() + UTC_OFFSET_MS);
+  const isoWeekday = local.getUTCDay() === 0 ? 7 : local.getUTCDay();
+  const rule = GUANGDONG_TARIFF.timeOfUse.find((r) => ruleCovers(r, isoWeekday, minute));
   return rule?.pricePerKwh ?? 0;
-}
-
-function hoursOf(hhmm: string): number {
-  const [h, m] = hhmm.split(':').map(Number);
-  return h + m / 60;
 }
