@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { ManualClock, VirtualChargePoint } from '../../../libs/simulator/src/charge-point';
+import { meterReading } from '../../../libs/simulator/src/depot';
 import { LoopbackApi } from '../loopback-api';
 import { AirportSize, guangzhouDepot, GUANGZHOU_DEPOT_SIZE } from '../sites/guangzhou-depot';
 import { guangdongPriceAt } from '../sites/guangdong-time';
@@ -14,7 +15,7 @@ import { FlightSchedule } from './flight-schedule';
 import { HighwayTraffic } from './highway-traffic';
 import { createApiKey, seedAirport, SeededAirport, SeededHighway, seedHighway } from './seed-sites';
 import { SiteMeter } from './site-meter';
-import { meterReading, startChargers, stopChargers, virtualChargers } from './virtual-chargers';
+import { startChargers, stopChargers, virtualChargers } from './virtual-chargers';
 
 export interface DemoWorldOptions {
   /** http://127.0.0.1:PORT of the running service. */

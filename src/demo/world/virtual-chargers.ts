@@ -37,17 +37,3 @@ export async function startChargers(chargePoints: VirtualChargePoint[]): Promise
 export async function stopChargers(chargePoints: VirtualChargePoint[]): Promise<void> {
   await Promise.all(chargePoints.map((cp) => cp.stop().catch(() => undefined)));
 }
-
-/** Delivered power of all connectors now, kW, and the sum of their energy registers, kWh. */
-export function meterReading(chargePoints: VirtualChargePoint[]): { powerKw: number; registerKwh: number } {
-  let powerW = 0;
-  let registerWh = 0;
-  for (const cp of chargePoints) {
-    for (const c of cp.connectors) {
-      const snapshot = cp.snapshot(c.id);
-      powerW += snapshot.powerW;
-      registerWh += snapshot.energyRegisterWh;
-    }
-  }
-  return { powerKw: powerW / 1000, registerKwh: registerWh / 1000 };
-}

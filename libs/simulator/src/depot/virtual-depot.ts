@@ -8,6 +8,7 @@
 import { VehicleSpec } from '../charge-point/virtual-vehicle';
 import { DepotPlan, DepotTask, plannedChargerOf } from './depot-plan';
 import { BusSpec, VirtualBus } from './virtual-bus';
+import { meterReading } from './meter-reading';
 
 /** What the depot needs of a charge point; a VirtualChargePoint fits. */
 export interface DepotChargePoint {
@@ -93,12 +94,12 @@ export class VirtualDepot {
 
   /** Delivered power of every connector now, in kW. */
   sitePowerKw(): number {
-    return this.sumConnectors((s) => s.powerW) / 1000;
+    return meterReading(this.chargePoints).powerKw;
   }
 
   /** Sum of every connector's energy register, in kWh. */
   energyRegisterKwh(): number {
-    return this.sumConnectors((s) => s.energyRegisterWh) / 1000;
+    return meterReading(this.chargePoints).registerKwh;
   }
 
   /** Plugs in parked buses (at start-up). */
@@ -219,12 +220,5 @@ export class VirtualDepot {
     const chargePoint = this.chargePoints.find((cp) => cp.identity === identity);
     if (!chargePoint) throw new Error(`no charge point ${identity}`);
     return chargePoint;
-  }
-
-  private sumConnectors(pick: (snapshot: ReturnType<DepotChargePoint['snapshot']>) => number): number {
-    return this.chargePoints.reduce(
-      (sum, cp) => sum + cp.connectors.reduce((inner, c) => inner + pick(cp.snapshot(c.id)), 0),
-      0,
-    );
   }
 }
