@@ -131,16 +131,20 @@ class Dashboard {
     if (!client || !siteId) return;
     const seq = ++this.refreshSeq;
     try {
+      const vehiclesRead = client.get<{ items: VehicleRow[] }>(`${this.base()}/vehicles`);
+      const alertsRead = client.get<{ current: AlertRow[]; recent: AlertRow[] }>(`${this.base()}/alerts`);
+      // Awaited below; should the view fail first, their failures are already reported through it.
+      for (const read of [vehiclesRead, alertsRead]) read.catch(() => undefined);
       // The task window follows the service's clock, not the browser's: a simulated day (npm run demo) runs hours
-      // apart from wall time.
+      // apart from wall time. Only the tasks wait for the view's clock.
       const view = await client.get<DashboardView>(`${this.base()}/dashboard`);
       const nowMs = Date.parse(view.at);
       const from = new Date(nowMs - HOUR_MS).toISOString();
       const to = new Date(nowMs + BOARD_AHEAD_HOURS * HOUR_MS).toISOString();
       const [tasks, vehicles, alerts] = await Promise.all([
         client.get<{ items: TaskRow[] }>(`${this.base()}/tasks?from=${from}&to=${to}&limit=500`),
-        client.get<{ items: VehicleRow[] }>(`${this.base()}/vehicles`),
-        client.get<{ current: AlertRow[]; recent: AlertRow[] }>(`${this.base()}/alerts`),
+        vehiclesRead,
+        alertsRead,
       ]);
       if (seq !== this.refreshSeq || siteId !== this.siteId) return;
       this.data = { view, tasks: tasks.items, vehicles: vehicles.items, alerts };
