@@ -81,13 +81,15 @@ export class FleetStateService {
   async vehicleStates(siteId: string, now: Date, departureLeadMinutes = 0): Promise<FleetVehicleState[]> {
     const nowMs = now.getTime();
     const situations = await this.situations(siteId, now, { withNextTask: false, departureLeadMinutes });
+    // One situation per vehicle of the site: their task-energy fallbacks need no second read of the vehicles.
+    const siteVehicles = situations.map((situation) => situation.vehicle);
     const states: FleetVehicleState[] = [];
     for (const { vehicle, estimate, session, startedTasks, leftForTasks } of situations) {
       if (!estimate) continue;
       const uncounted = energyNotInEstimateKwh({
         fromMs: nowMs,
         untilMs: nowMs,
-        tasks: await this.pendingDraws(vehicle, startedTasks),
+        tasks: await this.pendingDraws(vehicle, startedTasks, siteVehicles),
         idleDrainKwhPerHour: vehicle.idleDrainKwhPerHour,
         lastDirectReadingMs: estimate.lastDirectReadingMs,
       });
@@ -115,10 +117,14 @@ export class FleetStateService {
    * left with: the energy drawn so far is taken off (all of it once the task has ended), and the SoC predicted at the
    * next task takes off the rest.
    */
-  private async pendingDraws(vehicle: Vehicle, startedTasks: TransferTask[]): Promise<PendingTaskDraw[]> {
+  private async pendingDraws(
+    vehicle: Vehicle,
+    startedTasks: TransferTask[],
+    siteVehicles: Vehicle[],
+  ): Promise<PendingTaskDraw[]> {
     const draws: PendingTaskDraw[] = [];
     for (const task of startedTasks) {
-      const energy = await this.taskEnergyKwh(task, vehicle.type, vehicle);
+      const energy = await this.taskEnergyKwh(task, vehicle.type, vehicle, siteVehicles);
       draws.push({
         startMs: task.startsAt.getTime(),
         endMs: task.endsAt.getTime(),
@@ -163,13 +169,16 @@ export class FleetStateService {
   /**
    * Energy per vehicle for a task that does not state it: learned for the vehicle type (per km when the task has a
    * distance), else the configured consumption of the site's vehicles of that type, else 0 (source `none`).
+   * `siteVehicles`: the task's site's vehicles when the caller has them already (else they are read).
    */
   async taskEnergyKwh(
     task: Pick<TransferTask, 'siteId' | 'energyKwhPerVehicle' | 'distanceKm'>,
     vehicleType: string,
     vehicle?: Vehicle,
+    siteVehicles?: Vehicle[],
   ): Promise<TaskEnergyPrediction> {
-    const sameType = (await this.vehicleRecords.listBySite(task.siteId)).filter((v) => v.type === vehicleType);
+    const vehicles = siteVehicles ?? (await this.vehicleRecords.listBySite(task.siteId));
+    const sameType = vehicles.filter((v) => v.type === vehicleType);
     return this.consumption.predict(
       {
         vehicleId: vehicle?.id ?? '',
@@ -244,7 +253,9 @@ export class FleetStateService {
         currentTask,
         startedTasks,
         leftForTasks,
-        nextTask: options.withNextTask ? await this.nextTask(vehicle, estimate, startedTasks, upcoming, nowMs) : null,
+        nextTask: options.withNextTask
+          ? await this.nextTask(vehicle, estimate, startedTasks, upcoming, nowMs, vehicles)
+          : null,
         drift: options.withNextTask ? await this.consumption.drift(vehicle.id) : [],
       });
     }
@@ -261,15 +272,16 @@ export class FleetStateService {
     startedTasks: TransferTask[],
     upcoming: TransferTask[],
     nowMs: number,
+    siteVehicles: Vehicle[],
   ): Promise<VehicleSituation['nextTask']> {
     const next = upcoming[0];
     if (!next) return null;
-    const energy = await this.taskEnergyKwh(next, vehicle.type, vehicle);
+    const energy = await this.taskEnergyKwh(next, vehicle.type, vehicle, siteVehicles);
     if (!estimate) return { task: next, energy, predicted: null };
     const before = energyNotInEstimateKwh({
       fromMs: nowMs,
       untilMs: next.startsAt.getTime(),
-      tasks: await this.pendingDraws(vehicle, startedTasks),
+      tasks: await this.pendingDraws(vehicle, startedTasks, siteVehicles),
       idleDrainKwhPerHour: vehicle.idleDrainKwhPerHour,
       lastDirectReadingMs: estimate.lastDirectReadingMs,
     });
