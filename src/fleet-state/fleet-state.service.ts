@@ -79,8 +79,31 @@ export class FleetStateService {
 
   /** For each tick: vehicles of the site with an SoC estimate (a vehicle never heard of is left out). */
   async vehicleStates(siteId: string, now: Date, departureLeadMinutes = 0): Promise<FleetVehicleState[]> {
+    return (await this.fleetStates(siteId, now, departureLeadMinutes)).states;
+  }
+
+  /** src/scheduling's VehicleLiveState port: the tick's vehicles by fleet number, and who left for which task. */
+  async fleet(
+    siteId: string,
+    now: Date,
+    departureLeadMinutes = 0,
+  ): Promise<{
+    vehicles: Map<string, Omit<FleetVehicleState, 'fleetNumber'>>;
+    vehiclesLeftByTask: Map<string, string[]>;
+  }> {
+    const { states, vehiclesLeftByTask } = await this.fleetStates(siteId, now, departureLeadMinutes);
+    return { vehicles: keyedByFleetNumber(states), vehiclesLeftByTask };
+  }
+
+  private async fleetStates(
+    siteId: string,
+    now: Date,
+    departureLeadMinutes: number,
+  ): Promise<{ states: FleetVehicleState[]; vehiclesLeftByTask: Map<string, string[]> }> {
     const nowMs = now.getTime();
-    const situations = await this.situations(siteId, now, { withNextTask: false, departureLeadMinutes });
+    const { situations, vehiclesLeftByTask } = await retryIdempotent(() =>
+      this.readSituations(siteId, now, { withNextTask: false, departureLeadMinutes }),
+    );
     // One situation per vehicle of the site: their task-energy fallbacks need no second read of the vehicles.
     const siteVehicles = situations.map((situation) => situation.vehicle);
     const states: FleetVehicleState[] = [];
@@ -108,7 +131,7 @@ export class FleetStateService {
       if (busyUntilMs > nowMs) state.busyUntil = new Date(busyUntilMs);
       states.push(state);
     }
-    return states;
+    return { states, vehiclesLeftByTask };
   }
 
   /**
@@ -135,27 +158,13 @@ export class FleetStateService {
     return draws;
   }
 
-  /** src/scheduling's TaskDepartures port: fleet numbers recorded as serving each open task, by task id. */
-  async recordedVehicles(siteId: string): Promise<Map<string, string[]>> {
-    const fleetNumbers = new Map(
-      (await this.vehicleRecords.listBySite(siteId)).map((vehicle) => [vehicle.id, vehicle.fleetNumber]),
-    );
-    const byTask = new Map<string, string[]>();
-    for (const { taskId, vehicleId } of await this.assignments.forSite(siteId)) {
-      const fleetNumber = fleetNumbers.get(vehicleId);
-      if (fleetNumber) byTask.set(taskId, [...(byTask.get(taskId) ?? []), fleetNumber]);
-    }
-    return byTask;
-  }
-
-  /** src/scheduling's VehicleLiveState port, keyed by fleet number. */
+  /** The tick's vehicle states keyed by fleet number (the dispatch board's view of the fleet). */
   async vehicles(
     siteId: string,
     now: Date,
     departureLeadMinutes = 0,
   ): Promise<Map<string, Omit<FleetVehicleState, 'fleetNumber'>>> {
-    const states = await this.vehicleStates(siteId, now, departureLeadMinutes);
-    return new Map(states.map(({ fleetNumber, ...state }) => [fleetNumber, state]));
+    return keyedByFleetNumber(await this.vehicleStates(siteId, now, departureLeadMinutes));
   }
 
   /**
@@ -195,10 +204,15 @@ export class FleetStateService {
     now: Date,
     options: SituationOptions = { withNextTask: true },
   ): Promise<VehicleSituation[]> {
-    return retryIdempotent(() => this.readSituations(siteId, now, options));
+    return retryIdempotent(async () => (await this.readSituations(siteId, now, options)).situations);
   }
 
-  private async readSituations(siteId: string, now: Date, options: SituationOptions): Promise<VehicleSituation[]> {
+  /** The vehicles' situations, and the fleet numbers recorded as serving each task (by task id) from the same read. */
+  private async readSituations(
+    siteId: string,
+    now: Date,
+    options: SituationOptions,
+  ): Promise<{ situations: VehicleSituation[]; vehiclesLeftByTask: Map<string, string[]> }> {
     const nowMs = now.getTime();
     const leadMs = (options.departureLeadMinutes ?? 0) * 60_000;
     const vehicles = await this.vehicleRecords.listBySite(siteId);
@@ -215,7 +229,13 @@ export class FleetStateService {
       const list = tasksOf.get(vehicleId) ?? [];
       if (!list.includes(task)) tasksOf.set(vehicleId, [...list, task]);
     };
+    const fleetNumberOf = new Map(vehicles.map((vehicle) => [vehicle.id, vehicle.fleetNumber]));
+    const vehiclesLeftByTask = new Map<string, string[]>();
     for (const assignment of await this.assignments.forSite(siteId)) {
+      const fleetNumber = fleetNumberOf.get(assignment.vehicleId);
+      if (fleetNumber) {
+        vehiclesLeftByTask.set(assignment.taskId, [...(vehiclesLeftByTask.get(assignment.taskId) ?? []), fleetNumber]);
+      }
       const task = taskById.get(assignment.taskId);
       if (task && !CLOSED.has(task.status)) {
         assign(assignment.vehicleId, task);
@@ -259,7 +279,7 @@ export class FleetStateService {
         drift: options.withNextTask ? await this.consumption.drift(vehicle.id) : [],
       });
     }
-    return result;
+    return { situations: result, vehiclesLeftByTask };
   }
 
   /**
@@ -290,4 +310,8 @@ export class FleetStateService {
     });
     return { task: next, energy, predicted };
   }
+}
+
+function keyedByFleetNumber(states: FleetVehicleState[]): Map<string, Omit<FleetVehicleState, 'fleetNumber'>> {
+  return new Map(states.map(({ fleetNumber, ...state }) => [fleetNumber, state]));
 }

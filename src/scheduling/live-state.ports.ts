@@ -36,10 +36,16 @@ export interface VehicleLive {
 
 export interface VehicleLiveState {
   /**
-   * Keyed by fleet number; a vehicle without an estimate is absent. A vehicle is busy (`busyUntil`) from when it
-   * left for an assigned task: `departureLeadMinutes` before the task's start.
+   * `vehicles`: keyed by fleet number; a vehicle without an estimate is absent. A vehicle is busy (`busyUntil`) from
+   * when it left for an assigned task: `departureLeadMinutes` before the task's start. `vehiclesLeftByTask`: fleet
+   * numbers recorded (dispatcher, telematics) as serving each task, by task id: the vehicles that left for it. One
+   * read of the fleet's records gives both.
    */
-  vehicles(siteId: string, now: Date, departureLeadMinutes?: number): Promise<Map<string, VehicleLive>>;
+  fleet(
+    siteId: string,
+    now: Date,
+    departureLeadMinutes?: number,
+  ): Promise<{ vehicles: Map<string, VehicleLive>; vehiclesLeftByTask: Map<string, string[]> }>;
 }
 
 /** Energy per vehicle for a task that does not state it (learned consumption, else configured). */
@@ -49,14 +55,6 @@ export interface TaskEnergy {
     vehicleType: string,
   ): Promise<{ energyKwh: number }>;
 }
-
-/** Which vehicles have been recorded (dispatcher, telematics) as serving each task: those that left for it. */
-export interface TaskDepartures {
-  /** Fleet numbers by task id. */
-  recordedVehicles(siteId: string): Promise<Map<string, string[]>>;
-}
-
-export const TASK_DEPARTURES = Symbol('TASK_DEPARTURES');
 
 /** Sessions charging fleet vehicles, however they were linked (idTag, EVCCID, dispatcher). */
 export interface FleetSessions {

@@ -11,13 +11,7 @@ import { TasksModule } from '../tasks/tasks.module';
 import { OcppChargerLiveState } from './adapters/ocpp-charger-live-state';
 import { OcppPlanApplier } from './adapters/ocpp-plan.applier';
 import { SafeDefaultOnBoot } from './adapters/safe-default-on-boot';
-import {
-  CHARGER_LIVE_STATE,
-  FLEET_SESSIONS,
-  TASK_DEPARTURES,
-  TASK_ENERGY,
-  VEHICLE_LIVE_STATE,
-} from './live-state.ports';
+import { CHARGER_LIVE_STATE, FLEET_SESSIONS, TASK_ENERGY, VEHICLE_LIVE_STATE } from './live-state.ports';
 import { PLAN_APPLIER } from './plan-applier.port';
 import { CurrentPlanReader } from './current-plan.reader';
 import { PlanRunsRepository } from './plan-runs.repository';
@@ -46,7 +40,6 @@ import { TickScheduler } from './tick-scheduler';
     { provide: CHARGER_LIVE_STATE, useClass: OcppChargerLiveState },
     { provide: VEHICLE_LIVE_STATE, useExisting: FleetStateService },
     { provide: TASK_ENERGY, useExisting: FleetStateService },
-    { provide: TASK_DEPARTURES, useExisting: FleetStateService },
     { provide: FLEET_SESSIONS, useExisting: FleetStateService },
     { provide: PLAN_APPLIER, useClass: OcppPlanApplier },
     SafeDefaultOnBoot,

@@ -6,9 +6,7 @@ import { TasksService } from '../tasks/tasks.service';
 import {
   CHARGER_LIVE_STATE,
   ChargerLiveState,
-  TASK_DEPARTURES,
   TASK_ENERGY,
-  TaskDepartures,
   TaskEnergy,
   VEHICLE_LIVE_STATE,
   VehicleLiveState,
@@ -32,7 +30,6 @@ export class SiteSnapshotReader {
     @Inject(CHARGER_LIVE_STATE) private readonly chargerLive: ChargerLiveState,
     @Inject(VEHICLE_LIVE_STATE) private readonly vehicleLive: VehicleLiveState,
     @Inject(TASK_ENERGY) private readonly taskEnergy: TaskEnergy,
-    @Inject(TASK_DEPARTURES) private readonly departures: TaskDepartures,
   ) {}
 
   async read(siteId: string, now: Date, horizonHours: number): Promise<SnapshotRead> {
@@ -41,7 +38,11 @@ export class SiteSnapshotReader {
     const chargers = await this.chargers.listBySite(siteId);
     const live = await this.chargerLive.chargers(chargers.map((charger) => charger.chargePointId));
     const vehicles = await this.vehicles.listBySite(siteId);
-    const vehicleLive = await this.vehicleLive.vehicles(siteId, now, site.departureLeadMinutes);
+    const { vehicles: vehicleLive, vehiclesLeftByTask: recorded } = await this.vehicleLive.fleet(
+      siteId,
+      now,
+      site.departureLeadMinutes,
+    );
     const horizonEnd = new Date(now.getTime() + horizonHours * 3600_000);
     const tasks = await this.tasks.listInWindow(siteId, now, horizonEnd);
     // The prediction depends only on the vehicle type and distance: one look-up per pair, not per task.
@@ -56,7 +57,6 @@ export class SiteSnapshotReader {
       taskEnergyKwh.set(task.id, predictedKwh.get(key)!);
     }
     const { publicSessions: sessions, pluggedVehicles: plugged } = await this.chargerLive.sessions(siteId);
-    const recorded = await this.departures.recordedVehicles(siteId);
     return {
       notes,
       snapshot: {

@@ -107,7 +107,7 @@ describe('fleet state from chargers over OCPP: SoC while plugged, linking, unkno
       socPercent: bus.soc!.socPercent,
     });
     const port: VehicleLiveState = app.app.get(FleetStateService);
-    expect((await port.vehicles(depotId, new Date())).get('BUS-01')).toMatchObject({
+    expect((await port.fleet(depotId, new Date())).vehicles.get('BUS-01')).toMatchObject({
       plugged: { chargePointId: 'FS-16', connectorId: 1 },
     });
 
