@@ -10,7 +10,7 @@ import { DashboardModule } from './dashboard/dashboard.module';
 import { DatabaseTarget, dataSourceOptions } from './database/data-source-options';
 import { DispatchModule } from './dispatch/dispatch.module';
 import { FleetModule } from './fleet/fleet.module';
-import { FleetStateModule } from './fleet-state/fleet-state.module';
+import { SocTrackingModule } from './soc-tracking/soc-tracking.module';
 import { HealthController } from './health/health.controller';
 import { DATABASE_INFO, HealthService } from './health/health.service';
 import { MetricsModule } from './metrics/metrics.module';
@@ -37,7 +37,7 @@ export class AppModule {
         FleetModule,
         TasksModule,
         OcppModule,
-        FleetStateModule,
+        SocTrackingModule,
         ScheduleModule.forRoot(),
         SchedulingModule,
         DispatchModule,

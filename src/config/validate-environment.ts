@@ -1,4 +1,4 @@
-import { loadFleetStateOptions } from '../fleet-state/common/fleet-state-options';
+import { loadSocTrackingOptions } from '../soc-tracking/common/soc-tracking-options';
 import { loadOcppConfig } from '../ocpp/config/ocpp-config';
 import { AppConfig, ConfigError, loadConfig } from './app-config';
 
@@ -15,6 +15,6 @@ export function validateEnvironment(env: Record<string, string | undefined> = pr
     const variable = /(APRON_[A-Z_]+)/.exec(message)?.[1] ?? 'OCPP';
     throw new ConfigError(variable, message.replace(/^Invalid configuration: (APRON_[A-Z_]+ )?/, ''));
   }
-  loadFleetStateOptions(env);
+  loadSocTrackingOptions(env);
   return config;
 }

@@ -4,15 +4,18 @@ import { Charger } from '../chargers/charger.entity';
 import { Connector } from '../chargers/connector.entity';
 import { DISPATCH_ENTITIES, DISPATCH_MIGRATIONS } from '../dispatch/dispatch.entities';
 import { Vehicle } from '../fleet/vehicle.entity';
-import { FLEET_STATE_ENTITIES, FLEET_STATE_MIGRATIONS } from '../fleet-state/fleet-state.entities';
+import { VehicleEvccidRow } from '../fleet/vehicle-evccid.entity';
+import { SOC_TRACKING_ENTITIES, SOC_TRACKING_MIGRATIONS } from '../soc-tracking/soc-tracking.entities';
 import { Site } from '../sites/site.entity';
 import { OCPP_ENTITIES } from '../ocpp/persistence/ocpp-entities';
 import { SCHEDULING_ENTITIES, SCHEDULING_MIGRATIONS } from '../scheduling/scheduling.entities';
+import { TaskAssignmentRow } from '../tasks/task-assignment.entity';
 import { TransferTask } from '../tasks/transfer-task.entity';
 import { InitialSchema1795000000000 } from './migrations/1795000000000-initial-schema';
 import { SiteReferencesNoAction1795380771224 } from './migrations/1795380771224-site-references-no-action';
 import { OcppGateway1795400000000 } from './migrations/1795400000000-ocpp-gateway';
 import { VehicleIdleDrain1795660000000 } from './migrations/1795660000000-vehicle-idle-drain';
+import { OneSessionRecord1795800000000 } from './migrations/1795800000000-one-session-record';
 import { SiteDepartureLead1795700000000 } from './migrations/1795700000000-site-departure-lead';
 
 export const ENTITIES = [
@@ -21,10 +24,12 @@ export const ENTITIES = [
   Connector,
   Vehicle,
   TransferTask,
+  TaskAssignmentRow,
+  VehicleEvccidRow,
   ApiKey,
   ...OCPP_ENTITIES,
   ...SCHEDULING_ENTITIES,
-  ...FLEET_STATE_ENTITIES,
+  ...SOC_TRACKING_ENTITIES,
   ...DISPATCH_ENTITIES,
 ];
 export const MIGRATIONS = [
@@ -32,11 +37,12 @@ export const MIGRATIONS = [
   SiteReferencesNoAction1795380771224,
   OcppGateway1795400000000,
   ...SCHEDULING_MIGRATIONS,
-  ...FLEET_STATE_MIGRATIONS,
+  ...SOC_TRACKING_MIGRATIONS,
   ...DISPATCH_MIGRATIONS,
-  // Columns of the core tables (vehicles, sites), after the feature migrations they follow in time.
+  // Columns and tables of the core features, after the feature migrations they follow in time.
   VehicleIdleDrain1795660000000,
   SiteDepartureLead1795700000000,
+  OneSessionRecord1795800000000,
 ];
 
 export interface DatabaseTarget {

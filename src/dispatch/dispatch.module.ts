@@ -2,7 +2,7 @@ import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/c
 import { ChargersModule } from '../chargers/chargers.module';
 import { CLOCK, systemClock } from '../common/clock';
 import { FleetModule } from '../fleet/fleet.module';
-import { FleetStateModule } from '../fleet-state/fleet-state.module';
+import { SocTrackingModule } from '../soc-tracking/soc-tracking.module';
 import { OcppModule } from '../ocpp/ocpp.module';
 import { SchedulingModule } from '../scheduling/scheduling.module';
 import { SitesModule } from '../sites/sites.module';
@@ -23,7 +23,7 @@ import { SiteStreamController, STREAM_ROUTE } from './stream/site-stream.control
 
 /** The dispatcher's API (DESIGN.md §1): overrides the next tick honours, boards, alerts and the live stream. */
 @Module({
-  imports: [SitesModule, ChargersModule, FleetModule, FleetStateModule, TasksModule, OcppModule, SchedulingModule],
+  imports: [SitesModule, ChargersModule, FleetModule, SocTrackingModule, TasksModule, OcppModule, SchedulingModule],
   controllers: [OverridesController, DispatchBoardController, SiteStreamController],
   providers: [
     { provide: CLOCK, useValue: systemClock },

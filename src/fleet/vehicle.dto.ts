@@ -1,5 +1,17 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsBoolean, IsInt, IsNumber, IsOptional, IsPositive, IsUUID, Matches, Max, Min } from 'class-validator';
+import {
+  IsBoolean,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsPositive,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
 import { PageMeta, PageQuery } from '../common/pagination';
 import { QueryBoolean } from '../common/query-booleans';
 import { Vehicle } from './vehicle.entity';
@@ -149,4 +161,15 @@ export class VehicleResponse {
 
 export class VehiclePage extends PageMeta {
   @ApiProperty({ type: [VehicleResponse] }) items!: VehicleResponse[];
+}
+
+export class AddEvccidDto {
+  @ApiProperty({ example: 'VID:0A1B2C3D4E5F', description: 'ISO 15118 EVCCID (the EV MAC)' })
+  @IsString()
+  @Length(1, 64)
+  evccid!: string;
+}
+
+export class EvccidsResponse {
+  @ApiProperty({ type: [String] }) evccids!: string[];
 }

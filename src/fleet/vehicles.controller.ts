@@ -1,14 +1,26 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { READERS, Roles } from '../auth/roles.decorator';
-import { CreateVehicleDto, ListVehiclesQuery, UpdateVehicleDto, VehiclePage, VehicleResponse } from './vehicle.dto';
+import {
+  AddEvccidDto,
+  CreateVehicleDto,
+  EvccidsResponse,
+  ListVehiclesQuery,
+  UpdateVehicleDto,
+  VehiclePage,
+  VehicleResponse,
+} from './vehicle.dto';
+import { VehicleIdentityService } from './vehicle-identity.service';
 import { VehiclesService } from './vehicles.service';
 
 @ApiTags('vehicles')
 @ApiBearerAuth()
 @Controller('api/v1/vehicles')
 export class VehiclesController {
-  constructor(private readonly vehicles: VehiclesService) {}
+  constructor(
+    private readonly vehicles: VehiclesService,
+    private readonly identity: VehicleIdentityService,
+  ) {}
 
   @Post()
   @Roles('fleet-manager')
@@ -46,5 +58,13 @@ export class VehiclesController {
   @ApiOperation({ summary: 'Delete a vehicle (fleet-manager)' })
   async remove(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
     await this.vehicles.remove(id);
+  }
+
+  @Post(':id/evccids')
+  @HttpCode(200)
+  @Roles('fleet-manager')
+  @ApiOperation({ summary: "Register a vehicle's ISO 15118 EVCCID for session linking (fleet-manager)" })
+  async addEvccid(@Param('id', ParseUUIDPipe) id: string, @Body() body: AddEvccidDto): Promise<EvccidsResponse> {
+    return { evccids: await this.identity.addEvccid(id, body.evccid) };
   }
 }

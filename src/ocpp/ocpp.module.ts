@@ -1,8 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ChargersModule } from '../chargers/chargers.module';
 import { FleetModule } from '../fleet/fleet.module';
-import { FleetIdentifiers } from '../fleet-state/linking/fleet-identifiers';
-import { FleetIdentityModule } from '../fleet-state/linking/fleet-identity.module';
+import { VehicleIdentityService } from '../fleet/vehicle-identity.service';
 import { SitesModule } from '../sites/sites.module';
 import { loadOcppConfig, OCPP_CONFIG } from './config/ocpp-config';
 import { OcppEventBus } from './events/ocpp-event-bus';
@@ -30,6 +29,8 @@ import { SessionsRepository } from './persistence/sessions.repository';
 import { MeterSampleWriter } from './sessions/meter-sample.writer';
 import { SessionTracker } from './sessions/session-tracker';
 import { SessionsService } from './sessions/sessions.service';
+import { SessionVehicleController } from './sessions/session-vehicle.controller';
+import { SessionVehicleLinks } from './sessions/session-vehicle-links';
 import { ChargerRefService } from './read/charger-ref.service';
 import { ChargerCall } from './commands/charger-call';
 import { CHARGER_COMMANDS } from './commands/charger-commands';
@@ -41,8 +42,8 @@ import { OcppReadService } from './read/ocpp-read.service';
 
 /** The OCPP central system: websocket gateway, message handlers, persistence, commands and read API. */
 @Module({
-  imports: [ChargersModule, SitesModule, FleetModule, FleetIdentityModule],
-  controllers: [OcppReadController, ChargerCommandsController],
+  imports: [ChargersModule, SitesModule, FleetModule],
+  controllers: [OcppReadController, ChargerCommandsController, SessionVehicleController],
   providers: [
     { provide: OCPP_CONFIG, useFactory: () => loadOcppConfig() },
     { provide: SessionTracker, useFactory: () => new SessionTracker() },
@@ -54,8 +55,8 @@ import { OcppReadService } from './read/ocpp-read.service';
     MessageRouter,
     OcppGateway,
     IdTagAuthorizer,
-    // Case-insensitive idTags (OCPP compares them so) and ISO 15118 EVCCIDs, as fleet state links sessions.
-    { provide: VEHICLE_ID_TAGS, useExisting: FleetIdentifiers },
+    // Case-insensitive idTags (OCPP compares them so) and ISO 15118 EVCCIDs, as the fleet knows its vehicles.
+    { provide: VEHICLE_ID_TAGS, useExisting: VehicleIdentityService },
     ProvisioningHandlers,
     AuthorizationHandlers,
     TransactionsV16Handlers,
@@ -72,6 +73,7 @@ import { OcppReadService } from './read/ocpp-read.service';
     SessionsRepository,
     MeterSampleWriter,
     SessionsService,
+    SessionVehicleLinks,
     ChargerRefService,
     ChargerCall,
     { provide: ProfileLedger, useFactory: () => new ProfileLedger() },

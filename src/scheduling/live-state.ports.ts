@@ -1,7 +1,10 @@
+import { Vehicle } from '../fleet/vehicle.entity';
+import { TaskAssignmentRow } from '../tasks/task-assignment.entity';
+import { TransferTask } from '../tasks/transfer-task.entity';
 import { ConnectorStatus, PublicSessionState } from './site-snapshot';
 
 /**
- * What the tick needs from the OCPP side and from fleet state, behind narrow interfaces so the tick can be
+ * What the tick needs from the OCPP side and from SoC tracking, behind narrow interfaces so the tick can be
  * driven by the real gateway, by virtual chargers, or by a stored scenario alike (the ACN habit in STYLE.md).
  */
 export const CHARGER_LIVE_STATE = Symbol('CHARGER_LIVE_STATE');
@@ -14,35 +17,47 @@ export interface ChargerLive {
   connectors: Map<number, ConnectorStatus>;
 }
 
-export interface ChargerLiveState {
-  chargers(chargePointIds: string[]): Promise<Map<string, ChargerLive>>;
-  /** Sessions in progress at the site: where fleet vehicles are plugged in, and the public EVs. */
-  sessions(siteId: string): Promise<SiteSessions>;
+/** A charging session in progress on a known connector. */
+export interface SessionLive {
+  id: string;
+  chargePointId: string;
+  connectorId: number;
+  transactionId: string;
+  /** The fleet vehicle it charges (its id), null for a public EV. */
+  vehicleId: string | null;
+  /** What a public EV's charging needs (ISO 15118) say, where it sent them. */
+  needs: Omit<PublicSessionState, 'id' | 'chargePointId' | 'connectorId'>;
 }
 
-export interface SiteSessions {
-  /** By vehicle id, from sessions linked to a fleet vehicle. */
-  pluggedVehicles: Map<string, { chargePointId: string; connectorId: number }>;
-  /** Public (non-fleet) EVs charging. */
-  publicSessions: PublicSessionState[];
+export interface ChargerLiveState {
+  /** Connection and connector status of these chargers, one read for all. */
+  chargers(chargePointIds: string[]): Promise<Map<string, ChargerLive>>;
+  /** Sessions in progress at the site, fleet vehicles' and public EVs', one read. */
+  sessions(siteId: string): Promise<SessionLive[]>;
 }
 
 export interface VehicleLive {
   socPercent: number;
   socUncertaintyPercent: number;
-  plugged?: { chargePointId: string; connectorId: number };
   busyUntil?: Date;
+}
+
+/** The records the tick reads once and hands to SoC tracking. */
+export interface FleetRecordsRead {
+  vehicles: Vehicle[];
+  /** From a day before now to two days after, at least. */
+  tasks: TransferTask[];
+  assignments: TaskAssignmentRow[];
 }
 
 export interface VehicleLiveState {
   /**
    * `vehicles`: keyed by fleet number; a vehicle without an estimate is absent. A vehicle is busy (`busyUntil`) from
    * when it left for an assigned task: `departureLeadMinutes` before the task's start. `vehiclesLeftByTask`: fleet
-   * numbers recorded (dispatcher, telematics) as serving each task, by task id: the vehicles that left for it. One
-   * read of the fleet's records gives both.
+   * numbers recorded (dispatcher, telematics) as serving each task, by task id: the vehicles that left for it.
    */
-  fleet(
-    siteId: string,
+  vehicleStates(
+    records: FleetRecordsRead,
     now: Date,
     departureLeadMinutes?: number,
   ): Promise<{ vehicles: Map<string, VehicleLive>; vehiclesLeftByTask: Map<string, string[]> }>;
@@ -53,12 +68,7 @@ export interface TaskEnergy {
   taskEnergyKwh(
     task: { siteId: string; energyKwhPerVehicle: number | null; distanceKm: number | null },
     vehicleType: string,
+    vehicle: undefined,
+    siteVehicles: Vehicle[],
   ): Promise<{ energyKwh: number }>;
 }
-
-/** Sessions charging fleet vehicles, however they were linked (idTag, EVCCID, dispatcher). */
-export interface FleetSessions {
-  fleetSessionIds(siteId: string): Promise<Set<string>>;
-}
-
-export const FLEET_SESSIONS = Symbol('FLEET_SESSIONS');

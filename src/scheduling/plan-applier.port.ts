@@ -1,4 +1,6 @@
 import type { PlanChoice } from './plan-choice';
+import type { LiveSession } from './profile-commands';
+import type { SafeDefaultInputs } from './safe-default-limit';
 
 export const PLAN_APPLIER = Symbol('PLAN_APPLIER');
 
@@ -9,7 +11,15 @@ export interface ApplySummary {
   notes: string[];
 }
 
+/** Where a plan goes, as the tick read it once: the site, its chargers and the sessions in progress. */
+export interface ApplyTarget {
+  siteId: string;
+  site: { code: string; gridLimitKw: number; baseLoadKw: number };
+  chargers: (SafeDefaultInputs['charger'] & { chargePointId: string })[];
+  sessions: LiveSession[];
+}
+
 /** Carries an applied plan to the chargers (charging profiles over OCPP). */
 export interface PlanApplier {
-  apply(site: { id: string; code: string }, choice: PlanChoice, now: Date): Promise<ApplySummary>;
+  apply(target: ApplyTarget, choice: PlanChoice, now: Date): Promise<ApplySummary>;
 }

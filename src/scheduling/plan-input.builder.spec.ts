@@ -83,6 +83,7 @@ function snapshot(overrides: Partial<SiteSnapshot> = {}): SiteSnapshot {
       aTask('CZ3001-A1', '2026-11-22T06:00:00Z', 30),
     ],
     sessions: [],
+    chargingSessions: [],
     ...overrides,
   };
 }

@@ -3,15 +3,15 @@ import { ChargersModule } from '../chargers/chargers.module';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/app-config';
 import { FleetModule } from '../fleet/fleet.module';
-import { FleetStateModule } from '../fleet-state/fleet-state.module';
-import { FleetStateService } from '../fleet-state/fleet-state.service';
+import { SocTrackingModule } from '../soc-tracking/soc-tracking.module';
+import { SocTrackingService } from '../soc-tracking/soc-tracking.service';
 import { OcppModule } from '../ocpp/ocpp.module';
 import { SitesModule } from '../sites/sites.module';
 import { TasksModule } from '../tasks/tasks.module';
 import { OcppChargerLiveState } from './adapters/ocpp-charger-live-state';
 import { OcppPlanApplier } from './adapters/ocpp-plan.applier';
 import { SafeDefaultOnBoot } from './adapters/safe-default-on-boot';
-import { CHARGER_LIVE_STATE, FLEET_SESSIONS, TASK_ENERGY, VEHICLE_LIVE_STATE } from './live-state.ports';
+import { CHARGER_LIVE_STATE, TASK_ENERGY, VEHICLE_LIVE_STATE } from './live-state.ports';
 import { PLAN_APPLIER } from './plan-applier.port';
 import { CurrentPlanReader } from './current-plan.reader';
 import { PlanRunsRepository } from './plan-runs.repository';
@@ -24,7 +24,7 @@ import { SiteTickService } from './site-tick.service';
 import { TickScheduler } from './tick-scheduler';
 
 @Module({
-  imports: [SitesModule, ChargersModule, FleetModule, TasksModule, OcppModule, FleetStateModule],
+  imports: [SitesModule, ChargersModule, FleetModule, TasksModule, OcppModule, SocTrackingModule],
   controllers: [SchedulingController],
   providers: [
     CurrentPlanReader,
@@ -38,9 +38,8 @@ import { TickScheduler } from './tick-scheduler';
       }),
     },
     { provide: CHARGER_LIVE_STATE, useClass: OcppChargerLiveState },
-    { provide: VEHICLE_LIVE_STATE, useExisting: FleetStateService },
-    { provide: TASK_ENERGY, useExisting: FleetStateService },
-    { provide: FLEET_SESSIONS, useExisting: FleetStateService },
+    { provide: VEHICLE_LIVE_STATE, useExisting: SocTrackingService },
+    { provide: TASK_ENERGY, useExisting: SocTrackingService },
     { provide: PLAN_APPLIER, useClass: OcppPlanApplier },
     SafeDefaultOnBoot,
     PlanRunsRepository,

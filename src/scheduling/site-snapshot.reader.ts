@@ -1,7 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { Charger } from '../chargers/charger.entity';
 import { ChargersService } from '../chargers/chargers.service';
 import { VehiclesService } from '../fleet/vehicles.service';
 import { SitesService } from '../sites/sites.service';
+import { TaskAssignmentsService } from '../tasks/task-assignments.service';
+import { TransferTask } from '../tasks/transfer-task.entity';
 import { TasksService } from '../tasks/tasks.service';
 import {
   CHARGER_LIVE_STATE,
@@ -11,15 +14,27 @@ import {
   VEHICLE_LIVE_STATE,
   VehicleLiveState,
 } from './live-state.ports';
-import { SiteSnapshot, VehicleState } from './site-snapshot';
+import { LiveSession } from './profile-commands';
+import { PublicSessionState, SiteSnapshot, VehicleState } from './site-snapshot';
+
+const HOUR_MS = 3600_000;
+/** SoC tracking looks this far back for tasks begun and not done, and this far ahead for the next ones. */
+const TASK_LOOKBACK_HOURS = 24;
+const TASK_LOOKAHEAD_HOURS = 48;
 
 export interface SnapshotRead {
   snapshot: SiteSnapshot;
+  /** The site's chargers as stored (their supply, for the safe default limits). */
+  chargers: Charger[];
   /** Facts the reader had to assume, for the plan run's notes. */
   notes: string[];
 }
 
-/** Reads one site's state through each feature's service and the live-state ports. */
+/**
+ * Reads one site's state through each feature's service and the live-state ports: each kind of record once per tick
+ * (site, chargers, connector statuses, vehicles, tasks, task assignments, sessions), shared by SoC tracking, the
+ * plan input and the plan applier.
+ */
 @Injectable()
 export class SiteSnapshotReader {
   constructor(
@@ -27,6 +42,7 @@ export class SiteSnapshotReader {
     private readonly chargers: ChargersService,
     private readonly vehicles: VehiclesService,
     private readonly tasks: TasksService,
+    private readonly assignments: TaskAssignmentsService,
     @Inject(CHARGER_LIVE_STATE) private readonly chargerLive: ChargerLiveState,
     @Inject(VEHICLE_LIVE_STATE) private readonly vehicleLive: VehicleLiveState,
     @Inject(TASK_ENERGY) private readonly taskEnergy: TaskEnergy,
@@ -34,17 +50,24 @@ export class SiteSnapshotReader {
 
   async read(siteId: string, now: Date, horizonHours: number): Promise<SnapshotRead> {
     const notes: string[] = [];
+    const nowMs = now.getTime();
     const site = await this.sites.get(siteId);
     const chargers = await this.chargers.listBySite(siteId);
     const live = await this.chargerLive.chargers(chargers.map((charger) => charger.chargePointId));
     const vehicles = await this.vehicles.listBySite(siteId);
-    const { vehicles: vehicleLive, vehiclesLeftByTask: recorded } = await this.vehicleLive.fleet(
+    const horizonEndMs = nowMs + horizonHours * HOUR_MS;
+    const tasksAround = await this.tasks.listInWindow(
       siteId,
+      new Date(nowMs - TASK_LOOKBACK_HOURS * HOUR_MS),
+      new Date(Math.max(horizonEndMs, nowMs + TASK_LOOKAHEAD_HOURS * HOUR_MS)),
+    );
+    const assignments = await this.assignments.forSite(siteId);
+    const { vehicles: vehicleLive, vehiclesLeftByTask: recorded } = await this.vehicleLive.vehicleStates(
+      { vehicles, tasks: tasksAround, assignments },
       now,
       site.departureLeadMinutes,
     );
-    const horizonEnd = new Date(now.getTime() + horizonHours * 3600_000);
-    const tasks = await this.tasks.listInWindow(siteId, now, horizonEnd);
+    const tasks = tasksAround.filter((task) => overlaps(task, nowMs, horizonEndMs));
     // The prediction depends only on the vehicle type and distance: one look-up per pair, not per task.
     const taskEnergyKwh = new Map<string, number>();
     const predictedKwh = new Map<string, number>();
@@ -52,13 +75,24 @@ export class SiteSnapshotReader {
       if (task.energyKwhPerVehicle !== null || task.status !== 'planned') continue;
       const key = `${task.vehicleType}|${task.distanceKm}`;
       if (!predictedKwh.has(key)) {
-        predictedKwh.set(key, (await this.taskEnergy.taskEnergyKwh(task, task.vehicleType)).energyKwh);
+        const predicted = await this.taskEnergy.taskEnergyKwh(task, task.vehicleType, undefined, vehicles);
+        predictedKwh.set(key, predicted.energyKwh);
       }
       taskEnergyKwh.set(task.id, predictedKwh.get(key)!);
     }
-    const { publicSessions: sessions, pluggedVehicles: plugged } = await this.chargerLive.sessions(siteId);
+    const sessions = await this.chargerLive.sessions(siteId);
+    const fleetNumberOf = new Map(vehicles.map((vehicle) => [vehicle.id, vehicle.fleetNumber]));
+    const plugged = new Map(
+      sessions
+        .filter((session) => session.vehicleId !== null)
+        .map((session) => [
+          session.vehicleId!,
+          { chargePointId: session.chargePointId, connectorId: session.connectorId },
+        ]),
+    );
     return {
       notes,
+      chargers,
       snapshot: {
         now,
         site: {
@@ -100,7 +134,7 @@ export class SiteSnapshotReader {
             inService: vehicle.inService,
             socPercent: state?.socPercent ?? vehicle.minSocPercent,
             socUncertaintyPercent: state?.socUncertaintyPercent ?? 0,
-            plugged: state?.plugged ?? plugged.get(vehicle.id),
+            plugged: plugged.get(vehicle.id),
             busyUntil: state?.busyUntil,
           };
         }),
@@ -116,8 +150,27 @@ export class SiteSnapshotReader {
           forbiddenVehicles: task.forbiddenVehicles,
           vehiclesLeft: recorded.get(task.id) ?? [],
         })),
-        sessions,
+        sessions: sessions
+          .filter((session) => session.vehicleId === null)
+          .map((session): PublicSessionState => ({
+            id: session.id,
+            chargePointId: session.chargePointId,
+            connectorId: session.connectorId,
+            ...session.needs,
+          })),
+        chargingSessions: sessions.map((session): LiveSession => ({
+          sessionId: session.id,
+          chargePointId: session.chargePointId,
+          evseId: session.connectorId,
+          transactionId: session.transactionId,
+          fleetNumber: session.vehicleId === null ? undefined : fleetNumberOf.get(session.vehicleId),
+        })),
       },
     };
   }
+}
+
+/** The tasks service's window rule: a task overlaps [from, to) when it ends after `from` and starts before `to`. */
+function overlaps(task: TransferTask, fromMs: number, toMs: number): boolean {
+  return task.endsAt.getTime() > fromMs && task.startsAt.getTime() < toMs;
 }

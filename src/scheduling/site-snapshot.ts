@@ -1,3 +1,4 @@
+import type { LiveSession } from './profile-commands';
 import { SiteKind, Tariff } from '../sites/site.entity';
 
 /**
@@ -20,7 +21,10 @@ export interface SiteSnapshot {
   chargers: ChargerState[];
   vehicles: VehicleState[];
   tasks: TaskState[];
+  /** Public EVs charging. */
   sessions: PublicSessionState[];
+  /** Every session in progress on a known connector, fleet and public: where the plan's profiles go. */
+  chargingSessions: LiveSession[];
 }
 
 /** OCPP connector states; the planner may only use connectors that can deliver energy. */

@@ -73,14 +73,16 @@ export class SiteTickService implements OnApplicationBootstrap, OnModuleDestroy 
   private async runTick(siteId: string, trigger: TickTrigger): Promise<TickOutcome> {
     const startedMs = performance.now();
     const now = this.clock.now();
-    const { snapshot, notes: readNotes } = await this.reader.read(siteId, now, this.options.planInput.horizonHours);
+    const read = await this.reader.read(siteId, now, this.options.planInput.horizonHours);
+    const { snapshot, notes: readNotes } = read;
     const lastRun = await this.runs.latestApplied(siteId);
     if (lastRun) withLastPlannedKw(snapshot, lastRun, now);
     const { input, notes } = buildPlanInput(snapshot, this.options.planInput);
     const fresh = await this.solve(input);
     const last = lastRun ? { input: lastRun.input, result: lastRun.result, solvedAt: lastRun.tickAt } : undefined;
     const choice = choosePlan(input, fresh, last, now, { maxKeepMinutes: this.options.maxKeepMinutes });
-    const apply = await this.applier.apply({ id: siteId, code: snapshot.site.code }, choice, now);
+    const target = { siteId, site: snapshot.site, chargers: read.chargers, sessions: snapshot.chargingSessions };
+    const apply = await this.applier.apply(target, choice, now);
     const run = await this.runs.insert({
       siteId,
       tickAt: now,

@@ -1,6 +1,21 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
 import { PageMeta, PageQuery } from '../common/pagination';
+import { TaskAssignmentRow } from './task-assignment.entity';
 import { TASK_STATUSES, TaskStatus, TransferTask } from './transfer-task.entity';
 
 const FINITE = { allowNaN: false, allowInfinity: false };
@@ -135,4 +150,31 @@ export class TaskResponse {
 
 export class TaskPage extends PageMeta {
   @ApiProperty({ type: [TaskResponse] }) items!: TaskResponse[];
+}
+
+export class AssignVehiclesDto {
+  @ApiProperty({ example: ['BUS-07'], description: 'Fleet numbers or vehicle ids; replaces the earlier ones' })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @Length(1, 64, { each: true })
+  vehicles!: string[];
+}
+
+export class TaskAssignmentResponse {
+  @ApiProperty({ format: 'uuid' }) taskId!: string;
+  @ApiProperty({ format: 'uuid' }) vehicleId!: string;
+  @ApiPropertyOptional({ nullable: true, type: String, description: "When the done task's energy was counted" })
+  completedAt!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'When its SoC drop was learned (or given up)' })
+  observedAt!: string | null;
+
+  static from(row: TaskAssignmentRow): TaskAssignmentResponse {
+    return {
+      taskId: row.taskId,
+      vehicleId: row.vehicleId,
+      completedAt: row.completedAt?.toISOString() ?? null,
+      observedAt: row.observedAt?.toISOString() ?? null,
+    };
+  }
 }

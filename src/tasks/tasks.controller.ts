@@ -1,14 +1,26 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { READERS, Roles } from '../auth/roles.decorator';
-import { CreateTaskDto, ListTasksQuery, TaskPage, TaskResponse, UpdateTaskDto } from './task.dto';
+import {
+  AssignVehiclesDto,
+  CreateTaskDto,
+  ListTasksQuery,
+  TaskAssignmentResponse,
+  TaskPage,
+  TaskResponse,
+  UpdateTaskDto,
+} from './task.dto';
+import { TaskAssignmentsService } from './task-assignments.service';
 import { TasksService } from './tasks.service';
 
 @ApiTags('tasks')
 @ApiBearerAuth()
 @Controller('api/v1/tasks')
 export class TasksController {
-  constructor(private readonly tasks: TasksService) {}
+  constructor(
+    private readonly tasks: TasksService,
+    private readonly assignments: TaskAssignmentsService,
+  ) {}
 
   @Post()
   @Roles('fleet-manager')
@@ -52,5 +64,22 @@ export class TasksController {
   @ApiOperation({ summary: 'Delete a task (fleet-manager)' })
   async remove(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
     await this.tasks.remove(id);
+  }
+
+  @Put(':id/vehicles')
+  @Roles('dispatcher', 'fleet-manager')
+  @ApiOperation({ summary: 'Record which vehicles serve a task (dispatcher, fleet-manager)' })
+  async assign(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: AssignVehiclesDto,
+  ): Promise<TaskAssignmentResponse[]> {
+    return (await this.assignments.assign(id, body.vehicles)).map(TaskAssignmentResponse.from);
+  }
+
+  @Get(':id/vehicles')
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'Vehicles recorded as serving a task (any role)' })
+  async assigned(@Param('id', ParseUUIDPipe) id: string): Promise<TaskAssignmentResponse[]> {
+    return (await this.assignments.list(id)).map(TaskAssignmentResponse.from);
   }
 }

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { ManualClock, VirtualChargePoint } from '../../libs/simulator/src/charge-point';
 import { DepotEvent, DepotSample, VirtualDepot } from '../../libs/simulator/src/depot';
-import { TaskCompletions } from '../../src/fleet-state/tasks/task-completions';
+import { TaskCompletions } from '../../src/soc-tracking/tasks/task-completions';
 import { SiteTickService } from '../../src/scheduling/site-tick.service';
 import { LoopbackProxy } from '../support/loopback-proxy';
 import { eventually } from '../support/ocpp-clients';

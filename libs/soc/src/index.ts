@@ -3,7 +3,6 @@ export * from './soc-config';
 export * from './soc-estimator';
 export type { SocFilterState } from './soc-filter';
 export type { SocLogEntry } from './soc-event-log';
-export * from './meter-energy';
 export * from './consumption-types';
 export * from './consumption-learner';
 export * from './consumption-drift';

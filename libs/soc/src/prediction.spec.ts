@@ -1,5 +1,4 @@
 import { ConsumptionLearner } from './consumption-learner';
-import { meterRegisterDeltaKwh, meterValueToKwh } from './meter-energy';
 import { predictSocAtPercent } from './predict-soc';
 import { predictTaskEnergyKwh } from './task-energy-prediction';
 
@@ -69,14 +68,5 @@ describe('predictSocAtPercent', () => {
       socPercent: 0,
       clamped: true,
     });
-  });
-});
-
-describe('meter energy helpers', () => {
-  it('converts OCPP register units and refuses a register that went backwards', () => {
-    expect(meterValueToKwh(12_500)).toBe(12.5);
-    expect(meterValueToKwh(12.5, 'kWh')).toBe(12.5);
-    expect(meterRegisterDeltaKwh(10, 12.5)).toBe(2.5);
-    expect(meterRegisterDeltaKwh(10, 3)).toBeNull();
   });
 });

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ChargersService } from '../../chargers/chargers.service';
 import { CLOCK, Clock } from '../../common/clock';
 import { VehiclesService } from '../../fleet/vehicles.service';
-import { FleetStateService } from '../../fleet-state/fleet-state.service';
+import { SocTrackingService } from '../../soc-tracking/soc-tracking.service';
 import { OcppReadService } from '../../ocpp/read/ocpp-read.service';
 import { SitesService } from '../../sites/sites.service';
 import { TasksService } from '../../tasks/tasks.service';
@@ -32,7 +32,7 @@ export class DispatchBoardService {
     private readonly chargers: ChargersService,
     private readonly ocpp: OcppReadService,
     private readonly plans: CurrentPlanReader,
-    private readonly fleetState: FleetStateService,
+    private readonly fleetState: SocTrackingService,
     private readonly alertLog: AlertLog,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}

@@ -2,7 +2,14 @@
  * What the rest of the app (the scheduler's tick, admin endpoints) uses to command chargers, whatever their OCPP
  * version. The gateway implements it (OcppCommandsService); tests of the tick can provide a fake under the same token.
  */
-import { ChargingRateUnit, NeutralChargingProfile, OcppVersion, PowerSlot, SendablePurpose } from '@apron/ocpp-model';
+import {
+  ChargingRateUnit,
+  ElectricalSupply,
+  NeutralChargingProfile,
+  OcppVersion,
+  PowerSlot,
+  SendablePurpose,
+} from '@apron/ocpp-model';
 
 export const CHARGER_COMMANDS = Symbol('CHARGER_COMMANDS');
 
@@ -27,6 +34,8 @@ export interface PowerProfileCommand {
   /** Default: A for AC, W for DC. */
   rateUnit?: ChargingRateUnit;
   validTo?: Date;
+  /** The charger's supply when the caller has read it already (else it is looked up). */
+  supply?: ElectricalSupply;
 }
 
 export interface ClearProfileCriteria {

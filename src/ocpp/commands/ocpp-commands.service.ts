@@ -12,6 +12,7 @@ import {
 import { ChargersService } from '../../chargers/chargers.service';
 import { ChargerConnection } from '../gateway/charger-connection';
 import { SessionsRepository } from '../persistence/sessions.repository';
+import { SessionTracker } from '../sessions/session-tracker';
 import { ChargerCall } from './charger-call';
 import {
   ChargerCommands,
@@ -36,6 +37,7 @@ export class OcppCommandsService implements ChargerCommands {
     private readonly call: ChargerCall,
     private readonly chargers: ChargersService,
     private readonly sessions: SessionsRepository,
+    private readonly tracker: SessionTracker,
     private readonly ledger: ProfileLedger,
   ) {}
 
@@ -53,7 +55,7 @@ export class OcppCommandsService implements ChargerCommands {
 
   async setPowerProfile(chargePointId: string, command: PowerProfileCommand): Promise<CommandOutcome> {
     const connection = this.call.connection(chargePointId);
-    const supply = await this.supply(chargePointId);
+    const supply = command.supply ?? (await this.supply(chargePointId));
     const profile = invalidIfThrows(() =>
       buildPowerProfile({
         slots: command.slots,
@@ -80,10 +82,13 @@ export class OcppCommandsService implements ChargerCommands {
    */
   private async sendProfile(connection: ChargerConnection, profile: NeutralChargingProfile): Promise<CommandOutcome> {
     if (profile.purpose === 'Tx') {
-      const session = profile.transactionId
-        ? await this.sessions.findByTransaction(connection.chargePointId, profile.transactionId)
-        : null;
-      if (!session || session.stoppedAt !== null) {
+      const { chargePointId } = connection;
+      // The gateway tracks the open sessions of its chargers in memory; one it does not track is looked up.
+      const open =
+        profile.transactionId !== undefined &&
+        (this.tracker.get(chargePointId, profile.transactionId) !== undefined ||
+          (await this.sessions.findByTransaction(chargePointId, profile.transactionId))?.stoppedAt === null);
+      if (!open) {
         throw new InvalidCommandError(
           `no open transaction ${profile.transactionId ?? ''} on ${connection.chargePointId}`,
         );

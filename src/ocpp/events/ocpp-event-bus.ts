@@ -10,14 +10,27 @@ export interface OcppEventEnvelope {
   siteId: string | null;
   /** The stored session the event belongs to, when it belongs to one. */
   sessionId?: string;
-  /** Also set for gateway events that are not OCPP messages: connected / disconnected. */
-  event: OcppEvent | ChargerConnectionEvent;
+  /** The fleet vehicle that session charges, when it is linked to one (idTag, EVCCID or a dispatcher). */
+  vehicleId?: string;
+  /**
+   * Energy the gateway counted into the session's total from this event (Wh, > 0): a register step, counted once, so
+   * a repeated or out-of-order reading carries none. Subscribers add it up instead of counting registers again.
+   */
+  countedEnergyWh?: number;
+  /** Also set for gateway events that are not OCPP messages: connected / disconnected, a session linked by hand. */
+  event: OcppEvent | ChargerConnectionEvent | SessionLinkedEvent;
   receivedAt: Date;
 }
 
 export interface ChargerConnectionEvent {
   type: 'charger.connected' | 'charger.disconnected';
   ocppVersion: string;
+}
+
+/** A dispatcher linked a session to a vehicle after it started (the envelope's vehicleId). */
+export interface SessionLinkedEvent {
+  type: 'session.linked';
+  at: Date;
 }
 
 /**

@@ -1,10 +1,13 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { SitesService } from '../../sites/sites.service';
 import { ChargerConnection } from '../gateway/charger-connection';
+import { SessionLinkSource } from '../persistence/session.entity';
 
-/** What the gateway needs from the fleet: the vehicle presenting an idTag (VehiclesService.findByIdTag fits). */
+/** What the gateway needs from the fleet: the vehicle presenting an idTag or EVCCID, and which of the two it was. */
 export interface VehicleIdTags {
-  findByIdTag(idTag: string): Promise<{ id: string; siteId: string; inService: boolean } | null>;
+  findByIdTag(
+    idTag: string,
+  ): Promise<{ id: string; siteId: string; inService: boolean; linkSource: 'id-tag' | 'evccid' } | null>;
 }
 
 export const VEHICLE_ID_TAGS = Symbol('VEHICLE_ID_TAGS');
@@ -14,6 +17,7 @@ export type IdTagOutcome = 'Accepted' | 'Blocked' | 'Invalid' | 'Unknown';
 export interface IdTagDecision {
   outcome: IdTagOutcome;
   vehicleId: string | null;
+  linkSource: SessionLinkSource | null;
 }
 
 /** 2.0.1 idToken types that carry no identity to check (C01, E: a transaction started without authorization). */
@@ -32,13 +36,17 @@ export class IdTagAuthorizer {
    */
   async authorize(connection: ChargerConnection, idTag: string, idTokenType?: string): Promise<IdTagDecision> {
     if (connection.admission !== 'registered' || connection.siteId === null)
-      return { outcome: 'Invalid', vehicleId: null };
+      return { outcome: 'Invalid', vehicleId: null, linkSource: null };
     if (idTokenType !== undefined && NO_IDENTITY_TYPES.has(idTokenType))
-      return { outcome: 'Accepted', vehicleId: null };
+      return { outcome: 'Accepted', vehicleId: null, linkSource: null };
     const vehicle = idTag ? await this.vehicles?.findByIdTag(idTag) : null;
-    if (vehicle) return { outcome: vehicle.inService ? 'Accepted' : 'Blocked', vehicleId: vehicle.id };
+    if (vehicle) {
+      const outcome = vehicle.inService ? 'Accepted' : 'Blocked';
+      return { outcome, vehicleId: vehicle.id, linkSource: vehicle.linkSource };
+    }
     const site = await this.sites.get(connection.siteId).catch(() => null);
-    return { outcome: site?.unknownIdTagPolicy === 'accept' ? 'Accepted' : 'Unknown', vehicleId: null };
+    const outcome = site?.unknownIdTagPolicy === 'accept' ? 'Accepted' : 'Unknown';
+    return { outcome, vehicleId: null, linkSource: null };
   }
 }
 

@@ -46,7 +46,7 @@ export class SmartChargingHandlers implements OcppHandlerBlock {
       ...request,
       sessionId: session?.id ?? null,
     });
-    if (needs) this.sessions.publish(context, needs, session?.id);
+    if (needs) this.sessions.publish(context, needs, session ?? undefined);
     return { status: 'Accepted' };
   }
 

@@ -58,23 +58,31 @@ export class TransactionEventHandler implements OcppHandlerBlock {
       const tracked = this.sessions.track(row);
       if (tracked && request.evse) this.sessions.setEvse(tracked, request.evse.id);
       const change = this.change(row.evseId, row.lastSeqNo, request, events, decision);
+      const session = { id: row.id, vehicleId: change.vehicleId ?? row.vehicleId };
+      if (tracked) tracked.vehicleId = session.vehicleId;
       const ended = firstEvent(events, 'session.ended');
+      let endedCountedWh = 0;
       if (ended && row.stoppedAt === null) {
         // The Ended event's own samples (Transaction.End) count before the final register.
+        const countedBeforeWh = tracked?.register.energyWh ?? row.energyWh;
         if (tracked) for (const sample of samples) this.sessions.countReading(tracked, sample);
         Object.assign(change, this.sessions.endChange(tracked, row, ended));
         await this.sessions.repo.finish(row.id, change, manager);
+        endedCountedWh = (change.energyWh ?? countedBeforeWh) - countedBeforeWh;
       } else {
         await this.sessions.repo.update(row.id, change, manager);
       }
-      return { row, tracked, endedNow: ended !== undefined && row.stoppedAt === null };
+      return { session, tracked, endedNow: ended !== undefined && row.stoppedAt === null, endedCountedWh };
     });
     if (stored) {
-      const { row, tracked, endedNow } = stored;
+      const { session, tracked, endedNow, endedCountedWh } = stored;
       // Ended samples were counted above; record them without counting again (the tracker is forgotten first).
       if (endedNow) this.sessions.forget(tracked);
-      await this.sessions.recordSamples(context, samples, row.id);
-      for (const event of events) if (event.type !== 'meter.sample') this.sessions.publish(context, event, row.id);
+      await this.sessions.recordSamples(context, samples, session);
+      for (const event of events) {
+        if (event.type === 'meter.sample') continue;
+        this.sessions.publish(context, event, session, event.type === 'session.ended' ? endedCountedWh : 0);
+      }
     }
     // E01.FR.12 / E05: idTokenInfo whenever the request carried an idToken.
     return decision ? { idTokenInfo: { status: decision.outcome } } : {};
@@ -100,7 +108,10 @@ export class TransactionEventHandler implements OcppHandlerBlock {
     if (request.idToken) {
       change.idTag = request.idToken.idToken;
       change.authorizationStatus = decision?.outcome;
-      if (decision?.vehicleId) change.vehicleId = decision.vehicleId;
+      if (decision?.vehicleId) {
+        change.vehicleId = decision.vehicleId;
+        change.linkSource = decision.linkSource;
+      }
     }
     const meterStartWh = firstEvent(events, 'session.started')?.meterStartWh;
     if (meterStartWh !== undefined) change.meterStartWh = meterStartWh;

@@ -48,6 +48,7 @@ export class TransactionsV16Handlers implements OcppHandlerBlock {
       connectorId: request.connectorId === 0 ? 0 : 1,
       idTag: request.idTag,
       vehicleId: decision.vehicleId,
+      linkSource: decision.linkSource,
       authorizationStatus: v16IdTagStatus(decision.outcome),
       startedAt,
       meterStartWh: request.meterStart,
@@ -58,8 +59,7 @@ export class TransactionsV16Handlers implements OcppHandlerBlock {
     };
     if (created) {
       this.sessions.track(session);
-      for (const event of map16('StartTransaction', request, response))
-        this.sessions.publish(context, event, session.id);
+      for (const event of map16('StartTransaction', request, response)) this.sessions.publish(context, event, session);
     }
     return response;
   }
@@ -73,15 +73,18 @@ export class TransactionsV16Handlers implements OcppHandlerBlock {
     const events = map16('StopTransaction', request);
     const ended = firstEvent(events, 'session.ended');
     const { row, tracked } = await this.sessions.find(chargePointId, String(request.transactionId));
-    const sessionId = tracked?.id ?? row?.id;
+    const session = tracked ?? row;
     const samples = events.filter((event) => event.type === 'meter.sample');
-    await this.sessions.recordSamples(context, samples, sessionId);
-    if (sessionId === undefined || !ended) {
+    await this.sessions.recordSamples(context, samples, session);
+    if (session === undefined || !ended) {
       // Not ours (e.g. -1 after a StartTransaction that never got through): kept for the operator, still answered.
       await this.chargerEvents.insert(chargePointId, 'session.unknownStop', context.receivedAt, { ...request });
     } else {
+      const countedBeforeWh = tracked?.register.energyWh ?? row?.energyWh ?? 0;
       const change = this.sessions.endChange(tracked, row, ended);
-      if (await this.sessions.repo.finish(sessionId, change)) this.sessions.publish(context, ended, sessionId);
+      if (await this.sessions.repo.finish(session.id, change)) {
+        this.sessions.publish(context, ended, session, (change.energyWh ?? countedBeforeWh) - countedBeforeWh);
+      }
       this.sessions.forget(tracked);
     }
     // §6.48: idTagInfo only when the request carried an idTag.

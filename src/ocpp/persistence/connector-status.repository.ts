@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { ConnectorStatusEvent } from '@apron/ocpp-model';
 import { ConnectorStatusRow } from './connector-status.entity';
 
@@ -41,5 +41,13 @@ export class ConnectorStatusRepository {
     return this.dataSource
       .getRepository(ConnectorStatusRow)
       .find({ where: { chargePointId }, order: { evseId: 'ASC', connectorId: 'ASC' } });
+  }
+
+  /** Current statuses of many chargers' connectors, in one read. */
+  currentOf(chargePointIds: string[]): Promise<ConnectorStatusRow[]> {
+    if (chargePointIds.length === 0) return Promise.resolve([]);
+    return this.dataSource
+      .getRepository(ConnectorStatusRow)
+      .find({ where: { chargePointId: In(chargePointIds) }, order: { evseId: 'ASC', connectorId: 'ASC' } });
   }
 }

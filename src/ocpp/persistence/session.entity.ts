@@ -1,5 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
 
+export type SessionLinkSource = 'id-tag' | 'evccid' | 'manual';
+
 /**
  * One charging session (an OCPP transaction). Keyed on the charger and its transaction id: the id this CSMS assigned
  * (1.6) or the station's own (2.0.1, E01). Energy is counted from the meter register, so repeated readings add nothing.
@@ -41,9 +43,14 @@ export class SessionRow {
   @Column({ type: 'text', nullable: true })
   idTag!: string | null;
 
+  /** The fleet vehicle this session charges: the one link of a session to a vehicle. */
   @Index('IDX_ocpp_sessions_vehicle')
   @Column({ type: 'uuid', nullable: true })
   vehicleId!: string | null;
+
+  /** How the vehicle was found: its idTag, its ISO 15118 EVCCID, or a dispatcher's link. */
+  @Column({ type: 'text', nullable: true })
+  linkSource!: SessionLinkSource | null;
 
   @Column({ type: 'text', nullable: true })
   authorizationStatus!: string | null;

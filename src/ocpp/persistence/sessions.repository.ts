@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import { SessionRow } from './session.entity';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { SessionLinkSource, SessionRow } from './session.entity';
 
 export interface SessionOwner {
   chargePointId: string;
@@ -15,6 +15,7 @@ export interface V16StartInsert extends SessionOwner {
   connectorId: number;
   idTag: string;
   vehicleId: string | null;
+  linkSource: SessionLinkSource | null;
   authorizationStatus: string;
   startedAt: Date;
   meterStartWh: number;
@@ -39,6 +40,7 @@ export type SessionChange = Partial<
     | 'connectorId'
     | 'idTag'
     | 'vehicleId'
+    | 'linkSource'
     | 'authorizationStatus'
     | 'startedAt'
     | 'stoppedAt'
@@ -94,9 +96,10 @@ export class SessionsRepository {
   async startV16(start: V16StartInsert): Promise<{ session: SessionRow; created: boolean }> {
     const inserted: SessionRow[] = await this.dataSource.query(
       `INSERT INTO "ocpp_sessions" ("chargePointId", "chargerId", "siteId", "ocppVersion", "transactionId", "startKey",
-         "evseId", "connectorId", "idTag", "vehicleId", "authorizationStatus", "startedAt", "meterStartWh",
+         "evseId", "connectorId", "idTag", "vehicleId", "linkSource", "authorizationStatus", "startedAt", "meterStartWh",
          "lastRegisterWh", "lastRegisterAt")
-       VALUES ($1, $2, $3, '1.6', nextval('ocpp_v16_transaction_id_seq')::text, $4, $5, $6, $7, $8, $9, $10, $11, $11, $10)
+       VALUES ($1, $2, $3, '1.6', nextval('ocpp_v16_transaction_id_seq')::text, $4, $5, $6, $7, $8, $9, $10, $11, $12,
+         $12, $11)
        ON CONFLICT ("chargePointId", "startKey") DO NOTHING
        RETURNING *`,
       [
@@ -108,6 +111,7 @@ export class SessionsRepository {
         start.connectorId,
         start.idTag,
         start.vehicleId,
+        start.linkSource,
         start.authorizationStatus,
         start.startedAt,
         start.meterStartWh,
@@ -163,6 +167,27 @@ export class SessionsRepository {
       .where('id = :id AND "stoppedAt" IS NULL', { id })
       .execute();
     return (result.affected ?? 0) > 0;
+  }
+
+  /** Links an unlinked session to a vehicle; false when it is linked already (to this or another vehicle). */
+  async linkVehicle(id: string, vehicleId: string, source: SessionLinkSource): Promise<boolean> {
+    const result = await this.dataSource
+      .getRepository(SessionRow)
+      .createQueryBuilder()
+      .update()
+      .set({ vehicleId, linkSource: source })
+      .where('id = :id AND "vehicleId" IS NULL', { id })
+      .execute();
+    return (result.affected ?? 0) > 0;
+  }
+
+  /** Sessions in progress at a site, latest first, without counting them (the tick's one read). */
+  activeAtSite(siteId: string, limit: number): Promise<SessionRow[]> {
+    return this.dataSource.getRepository(SessionRow).find({
+      where: { siteId, stoppedAt: IsNull() },
+      order: { startedAt: 'DESC', id: 'ASC' },
+      take: limit,
+    });
   }
 
   list(filter: SessionFilter, limit: number, offset: number): Promise<[SessionRow[], number]> {

@@ -29,6 +29,12 @@ export class OcppReadService {
     return { items, total, limit, offset };
   }
 
+  /** Sessions in progress at a site (at most `limit`), after the buffered counters are written. */
+  async activeSessions(siteId: string, limit: number): Promise<SessionRow[]> {
+    await this.writer.flush();
+    return this.sessions.activeAtSite(siteId, limit);
+  }
+
   async getSession(id: string): Promise<SessionRow> {
     await this.writer.flush();
     const session = await this.sessions.findById(id);
@@ -49,6 +55,22 @@ export class OcppReadService {
 
   isOnline(chargePointId: string): boolean {
     return this.registry.get(chargePointId)?.open ?? false;
+  }
+
+  /** For each charger, whether it is connected here and the last status of each of its connectors (one read). */
+  async liveConnectors(
+    chargePointIds: string[],
+  ): Promise<Map<string, { online: boolean; connectors: { evseId: number; status: string }[] }>> {
+    const rows = await this.connectorStatus.currentOf(chargePointIds);
+    return new Map(
+      chargePointIds.map((chargePointId) => [
+        chargePointId,
+        {
+          online: this.isOnline(chargePointId),
+          connectors: rows.filter((row) => row.chargePointId === chargePointId),
+        },
+      ]),
+    );
   }
 
   async connectionState(chargePointId: string): Promise<ConnectionStateResponse> {

@@ -8,6 +8,8 @@ export interface TrackedSession {
   chargePointId: string;
   transactionId: string;
   evseId: number | null;
+  /** The fleet vehicle the session charges, carried on its events. */
+  vehicleId: string | null;
   register: RegisterState;
   lastSocPercent: number | null;
   dirty: boolean;
@@ -37,6 +39,7 @@ export class SessionTracker {
     const existing = this.get(row.chargePointId, row.transactionId);
     if (existing || row.stoppedAt !== null) {
       if (existing && row.evseId !== null) this.setEvse(existing, row.evseId);
+      if (existing && row.vehicleId !== null) existing.vehicleId = row.vehicleId;
       return existing;
     }
     const tracked: TrackedSession = {
@@ -44,6 +47,7 @@ export class SessionTracker {
       chargePointId: row.chargePointId,
       transactionId: row.transactionId,
       evseId: null,
+      vehicleId: row.vehicleId,
       register: {
         energyWh: row.energyWh,
         lastRegisterWh: row.lastRegisterWh,
@@ -63,7 +67,9 @@ export class SessionTracker {
     this.byEvse.set(evseKey(tracked.chargePointId, evseId), tracked);
   }
 
-  reading(tracked: TrackedSession, sample: { energyWh?: number; socPercent?: number; at: Date }): void {
+  /** Counts a reading; returns the energy it added to the session's total (Wh, 0 for a repeated or older one). */
+  reading(tracked: TrackedSession, sample: { energyWh?: number; socPercent?: number; at: Date }): number {
+    const beforeWh = tracked.register.energyWh;
     if (sample.energyWh !== undefined) {
       tracked.register = applyRegisterReading(tracked.register, sample.energyWh, sample.at);
       tracked.dirty = true;
@@ -72,6 +78,7 @@ export class SessionTracker {
       tracked.lastSocPercent = sample.socPercent;
       tracked.dirty = true;
     }
+    return tracked.register.energyWh - beforeWh;
   }
 
   forget(tracked: TrackedSession): void {

@@ -12,6 +12,12 @@ import { SessionTracker, TrackedSession } from './session-tracker';
 const UNKNOWN_TRANSACTION_TTL_MS = 60_000;
 const UNKNOWN_TRANSACTION_LIMIT = 10_000;
 
+/** A stored session as events name it: its id and the vehicle it charges. */
+export interface SessionRef {
+  id: string;
+  vehicleId: string | null;
+}
+
 /**
  * The one persistence path for sessions and meter samples of both OCPP versions: it works on version-neutral events.
  * Version-specific rules (1.6 id assignment, 2.0.1 seqNo) live in the transaction handlers that call it.
@@ -32,8 +38,19 @@ export class SessionsService {
     return { chargePointId, chargerId, siteId };
   }
 
-  publish(context: OcppCallContext, event: OcppEvent, sessionId?: string): void {
-    this.bus.publish({ ...this.owner(context), sessionId, event, receivedAt: context.receivedAt });
+  /**
+   * Tells subscribers about a stored event. `session`: the session it belongs to, with its vehicle; `countedEnergyWh`:
+   * what this event added to the session's energy (the one count subscribers may rely on).
+   */
+  publish(context: OcppCallContext, event: OcppEvent, session?: SessionRef, countedEnergyWh = 0): void {
+    this.bus.publish({
+      ...this.owner(context),
+      sessionId: session?.id,
+      vehicleId: session?.vehicleId ?? undefined,
+      countedEnergyWh: countedEnergyWh > 0 ? countedEnergyWh : undefined,
+      event,
+      receivedAt: context.receivedAt,
+    });
   }
 
   /** The open session tracked in memory, else looked up (and tracked when still open). */
@@ -60,30 +77,31 @@ export class SessionsService {
     if (tracked.evseId !== evseId) this.tracker.setEvse(tracked, evseId);
   }
 
-  countReading(tracked: TrackedSession, sample: MeterSampleEvent): void {
-    this.tracker.reading(tracked, sample);
+  /** Counts a sample into the open session's energy; returns the Wh it added. */
+  countReading(tracked: TrackedSession, sample: MeterSampleEvent): number {
+    return this.tracker.reading(tracked, sample);
   }
 
   /**
    * Meter samples: buffered for the time series, and counted into the session's energy when it is open. A sample
    * without a transaction goes to the open session on its EVSE, if any.
    */
-  async recordSamples(context: OcppCallContext, samples: MeterSampleEvent[], sessionId?: string): Promise<void> {
+  async recordSamples(context: OcppCallContext, samples: MeterSampleEvent[], session?: SessionRef): Promise<void> {
     const { chargePointId } = context.connection;
     for (const sample of samples) {
       let tracked: TrackedSession | undefined;
-      let id = sessionId ?? null;
+      let owner = session;
       if (sample.transactionId !== undefined) {
         const found = await this.find(chargePointId, sample.transactionId);
         tracked = found.tracked;
-        id = tracked?.id ?? found.row?.id ?? id;
+        owner = tracked ?? found.row ?? owner;
       } else if (sample.evseId !== undefined && sample.evseId > 0) {
         tracked = this.tracker.onEvse(chargePointId, sample.evseId);
-        id = tracked?.id ?? id;
+        owner = tracked ?? owner;
       }
-      if (tracked) this.tracker.reading(tracked, sample);
-      this.writer.add(chargePointId, sample, sample.evseId ?? tracked?.evseId ?? null, id);
-      this.publish(context, sample, id ?? undefined);
+      const countedWh = tracked ? this.tracker.reading(tracked, sample) : 0;
+      this.writer.add(chargePointId, sample, sample.evseId ?? tracked?.evseId ?? null, owner?.id ?? null);
+      this.publish(context, sample, owner, countedWh);
     }
   }
 

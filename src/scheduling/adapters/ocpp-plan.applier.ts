@@ -1,17 +1,15 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import type { ElectricalSupply } from '@apron/ocpp-model';
 import { Subscription } from 'rxjs';
-import { VehiclesService } from '../../fleet/vehicles.service';
 import { CHARGER_COMMANDS, ChargerCommands } from '../../ocpp/commands/charger-commands';
 import { OcppEventBus } from '../../ocpp/events/ocpp-event-bus';
-import { OcppReadService } from '../../ocpp/read/ocpp-read.service';
 import { PlanChoice } from '../plan-choice';
-import { ApplySummary, PlanApplier } from '../plan-applier.port';
-import { LiveSession, PLAN_STACK_LEVEL, ProfileCommand, profileCommands } from '../profile-commands';
+import { ApplySummary, ApplyTarget, PlanApplier } from '../plan-applier.port';
+import { PLAN_STACK_LEVEL, ProfileCommand, profileCommands } from '../profile-commands';
 import { SCHEDULING_OPTIONS, SchedulingOptions } from '../scheduling-options';
 import { SafeDefaultOnBoot } from './safe-default-on-boot';
 import { SentProfiles } from './sent-profiles';
 
-const MAX_ACTIVE_SESSIONS = 1000;
 const LOOKAHEAD_MINUTES = 120;
 
 /**
@@ -27,8 +25,6 @@ export class OcppPlanApplier implements PlanApplier, OnModuleInit, OnModuleDestr
 
   constructor(
     @Inject(CHARGER_COMMANDS) private readonly commands: ChargerCommands,
-    private readonly ocpp: OcppReadService,
-    private readonly vehicles: VehiclesService,
     private readonly events: OcppEventBus,
     private readonly safeDefaults: SafeDefaultOnBoot,
     @Inject(SCHEDULING_OPTIONS) private readonly options: SchedulingOptions,
@@ -46,9 +42,8 @@ export class OcppPlanApplier implements PlanApplier, OnModuleInit, OnModuleDestr
     this.subscription?.unsubscribe();
   }
 
-  async apply(site: { id: string; code: string }, choice: PlanChoice, now: Date): Promise<ApplySummary> {
-    const sessions = await this.liveSessions(site.id);
-    const planned = profileCommands(choice.input, choice.result, sessions, now, {
+  async apply(target: ApplyTarget, choice: PlanChoice, now: Date): Promise<ApplySummary> {
+    const planned = profileCommands(choice.input, choice.result, target.sessions, now, {
       lookaheadMinutes: LOOKAHEAD_MINUTES,
     });
     const byCharger = new Map<string, ProfileCommand[]>();
@@ -57,19 +52,29 @@ export class OcppPlanApplier implements PlanApplier, OnModuleInit, OnModuleDestr
     }
     const summary: ApplySummary = { profilesSent: 0, profilesUnchanged: 0, notes: [...planned.notes] };
     // Calls to one charger are serialized by the gateway; chargers are served side by side.
+    const connected = new Set(choice.input.chargers.map((charger) => charger.id));
     const [defaults] = await Promise.all([
       this.safeDefaults.refresh(
-        site.id,
-        choice.input.chargers.map((charger) => charger.id),
+        target.site,
+        target.chargers.filter((charger) => connected.has(charger.chargePointId)),
+        target.chargers.length,
       ),
-      ...[...byCharger.values()].map((commands) => this.sendAll(commands, now, summary)),
+      ...[...byCharger].map(([chargePointId, commands]) => {
+        const charger = target.chargers.find((candidate) => candidate.chargePointId === chargePointId);
+        return this.sendAll(commands, charger && supplyOf(charger), now, summary);
+      }),
     ]);
     summary.profilesSent += defaults.sent;
     summary.notes.push(...defaults.notes);
     return summary;
   }
 
-  private async sendAll(commands: ProfileCommand[], now: Date, summary: ApplySummary): Promise<void> {
+  private async sendAll(
+    commands: ProfileCommand[],
+    supply: ElectricalSupply | undefined,
+    now: Date,
+    summary: ApplySummary,
+  ): Promise<void> {
     const validMs = this.options.maxKeepMinutes * 60_000;
     for (const command of commands) {
       const key = `${command.chargePointId}/${command.evseId}/${command.purpose}`;
@@ -87,6 +92,7 @@ export class OcppPlanApplier implements PlanApplier, OnModuleInit, OnModuleDestr
           slots: command.slots,
           transactionId: command.transactionId,
           validTo: new Date(now.getTime() + validMs),
+          supply,
         });
         if (outcome.accepted) {
           this.sent.record(command, now.getTime(), ticket);
@@ -101,21 +107,12 @@ export class OcppPlanApplier implements PlanApplier, OnModuleInit, OnModuleDestr
       }
     }
   }
+}
 
-  private async liveSessions(siteId: string): Promise<LiveSession[]> {
-    const [page, fleet] = await Promise.all([
-      this.ocpp.listSessions({ siteId, active: true }, MAX_ACTIVE_SESSIONS, 0),
-      this.vehicles.listBySite(siteId),
-    ]);
-    const fleetNumbers = new Map(fleet.map((vehicle) => [vehicle.id, vehicle.fleetNumber]));
-    return page.items
-      .filter((session) => (session.evseId ?? session.connectorId) !== null)
-      .map((session) => ({
-        sessionId: session.id,
-        chargePointId: session.chargePointId,
-        evseId: (session.evseId ?? session.connectorId)!,
-        transactionId: session.transactionId,
-        fleetNumber: session.vehicleId ? fleetNumbers.get(session.vehicleId) : undefined,
-      }));
-  }
+function supplyOf(charger: ApplyTarget['chargers'][number]): ElectricalSupply {
+  return {
+    currentType: charger.currentType,
+    phases: charger.phases ?? undefined,
+    nominalVoltageV: charger.voltageV ?? undefined,
+  };
 }

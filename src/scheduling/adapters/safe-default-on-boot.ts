@@ -75,23 +75,20 @@ export class SafeDefaultOnBoot implements OnModuleInit, OnModuleDestroy {
     }
   }
 
-  /** Sends the safe default again to each of `chargePointIds` (connected chargers of the site) whose share changed. */
-  async refresh(siteId: string, chargePointIds: string[]): Promise<SafeDefaultRefresh> {
-    if (chargePointIds.length === 0) return { sent: 0, notes: [] };
-    let site: { gridLimitKw: number; baseLoadKw: number };
-    let atSite: (SafeDefaultInputs['charger'] & { chargePointId: string })[];
-    try {
-      [site, atSite] = await Promise.all([this.sites.get(siteId), this.chargers.listBySite(siteId)]);
-    } catch (error) {
-      return { sent: 0, notes: [`safe default limits not checked: ${(error as Error).message}`] };
-    }
-    const byId = new Map(atSite.map((charger) => [charger.chargePointId, charger]));
+  /**
+   * Sends the safe default again to each of `chargers` (connected chargers of the site, as the tick read them) whose
+   * share changed; `chargersAtSite` counts all of the site's chargers.
+   */
+  async refresh(
+    site: { gridLimitKw: number; baseLoadKw: number },
+    chargers: (SafeDefaultInputs['charger'] & { chargePointId: string })[],
+    chargersAtSite: number,
+  ): Promise<SafeDefaultRefresh> {
     const result: SafeDefaultRefresh = { sent: 0, notes: [] };
     await Promise.all(
-      chargePointIds.map(async (chargePointId) => {
-        const charger = byId.get(chargePointId);
-        if (!charger) return;
-        const profile = this.profileFor(site, atSite.length, charger);
+      chargers.map(async (charger) => {
+        const { chargePointId } = charger;
+        const profile = this.profileFor(site, chargersAtSite, charger);
         const signature = signatureOf(profile);
         if (this.accepted.get(chargePointId) === signature) return;
         try {
