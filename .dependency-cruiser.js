@@ -59,6 +59,29 @@ module.exports = {
       to: { path: '^src/[^/]+/.*\\.repository\\.ts$', pathNot: '^src/$1/' },
     },
     {
+      name: 'scheduling-reaches-chargers-through-its-adapters',
+      comment:
+        "DESIGN.md §2: the tick talks to chargers through its ports (live state, plan applier); their OCPP " +
+        'implementations in src/scheduling/adapters/ are the only scheduling code that imports the gateway.',
+      severity: 'error',
+      from: { path: '^src/scheduling/', pathNot: '^src/scheduling/(adapters/|scheduling\\.module\\.ts$)' },
+      to: { path: '^src/ocpp/' },
+    },
+    {
+      name: 'gateway-public-surface',
+      comment:
+        "Other features use the gateway only through what it exports: its module, the commands interface, the event " +
+        'bus and message counts, the read service and the session record, its configuration and entity list.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/ocpp/' },
+      to: {
+        path: '^src/ocpp/',
+        pathNot:
+          '^src/ocpp/(ocpp\\.module|commands/charger-commands|events/ocpp-event-bus|events/ocpp-message-counts|' +
+          'read/ocpp-read\\.service|persistence/session\\.entity|persistence/ocpp-entities|config/ocpp-config)\\.ts$',
+      },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},
