@@ -32,7 +32,7 @@ export interface SessionLive {
 export interface ChargerLiveState {
   /** Connection and connector status of these chargers, one read for all. */
   chargers(chargePointIds: string[]): Promise<Map<string, ChargerLive>>;
-  /** Sessions in progress at the site, fleet vehicles' and public EVs', one read. */
+  /** Sessions in progress at the site, fleet vehicles' and public EVs', latest started first, one read. */
   sessions(siteId: string): Promise<SessionLive[]>;
 }
 

@@ -82,14 +82,13 @@ export class SiteSnapshotReader {
     }
     const sessions = await this.chargerLive.sessions(siteId);
     const fleetNumberOf = new Map(vehicles.map((vehicle) => [vehicle.id, vehicle.fleetNumber]));
-    const plugged = new Map(
-      sessions
-        .filter((session) => session.vehicleId !== null)
-        .map((session) => [
-          session.vehicleId!,
-          { chargePointId: session.chargePointId, connectorId: session.connectorId },
-        ]),
-    );
+    // Latest first: a vehicle moved from a charger that went offline (its session there never ended) is plugged where
+    // it started charging last.
+    const plugged = new Map<string, { chargePointId: string; connectorId: number }>();
+    for (const session of sessions) {
+      if (session.vehicleId === null || plugged.has(session.vehicleId)) continue;
+      plugged.set(session.vehicleId, { chargePointId: session.chargePointId, connectorId: session.connectorId });
+    }
     return {
       notes,
       chargers,

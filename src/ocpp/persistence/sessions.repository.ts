@@ -185,7 +185,7 @@ export class SessionsRepository {
   activeAtSite(siteId: string, limit: number): Promise<SessionRow[]> {
     return this.dataSource.getRepository(SessionRow).find({
       where: { siteId, stoppedAt: IsNull() },
-      order: { startedAt: 'DESC', id: 'ASC' },
+      order: { startedAt: { direction: 'DESC', nulls: 'LAST' }, id: 'ASC' },
       take: limit,
     });
   }
