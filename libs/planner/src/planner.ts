@@ -1,12 +1,9 @@
 import { performance } from 'node:perf_hooks';
 import { buildResult, PlanDecision } from './decode/build-result';
-import { fallbackDecision } from './fallback/fallback-plan';
 import { checkInvariants } from './invariants/check-invariants';
 import { buildModelYielding, BuiltModel } from './model/build-model';
 import { evaluateObjective } from './model/linear-model';
-import { normalizeInput } from './problem/normalize-input';
 import { Problem } from './problem/problem';
-import { KW_EPSILON } from './repair/connector-allocation';
 import { RepairOutcome, solveWithRepair } from './repair/solve-with-repair';
 import { chooseAssignments } from './repair/choose-assignments';
 import { widenCandidates } from './repair/second-chance';
@@ -18,10 +15,12 @@ import { PlanInput } from './types/plan-input';
 import { PlanOptions, resolvePlanOptions, ResolvedPlanOptions } from './types/plan-options';
 import { PlanResult } from './types/plan-result';
 import { warmUpScenario } from './warm-up.scenario';
-import { PlanInputError } from './validation/plan-input.error';
-import { validatePlanInput } from './validation/validate-plan-input';
-import { scoreDecision } from './fallback/score-decision';
 import { yieldToEventLoop } from './steps';
+import { fallBackToHeuristic, skippedNote } from './strategy/fall-back';
+import { modelStats, PhaseClock, PlanStats } from './strategy/plan-stats';
+import { validateAndNormalize } from './strategy/validate-and-normalize';
+
+export type { PlanStats } from './strategy/plan-stats';
 
 interface MipBackoff {
   /** Joint ticks left that skip the MIP. */
@@ -32,20 +31,6 @@ interface MipBackoff {
 
 const FIRST_MIP_BACKOFF_TICKS = 8;
 const MAX_MIP_BACKOFF_TICKS = 32;
-
-/** Model size of the last solve, for benchmarks and logs. */
-export interface PlanStats {
-  variables: number;
-  constraints: number;
-  integers: number;
-  repairRounds: number;
-  buildMs: number;
-  firstSolveMs: number;
-  totalMs: number;
-  /** Phases of the last solve (ms): input checks and normalising, stage 1, model building, HiGHS (load, first solve and
-   * repair rounds, worker round-trips included), result decoding, invariant check. */
-  phasesMs?: Record<string, number>;
-}
 
 /**
  * Warm, reusable planner: keeps one HiGHS worker with the WASM module loaded between ticks. One instance per
@@ -105,22 +90,15 @@ export class Planner {
   }
 
   private async planNow(input: PlanInput, options: ResolvedPlanOptions): Promise<PlanResult> {
-    const startMs = performance.now();
-    const elapsed = () => performance.now() - startMs;
-    const issues = validatePlanInput(input);
-    if (issues.length > 0) throw new PlanInputError(issues);
-    const fullProblem = normalizeInput(input, options);
-    const phasesMs: Record<string, number> = {};
-    let phaseStart = startMs;
-    const phase = (name: string) => {
-      const nowMs = performance.now();
-      phasesMs[name] = Math.round(((phasesMs[name] ?? 0) + nowMs - phaseStart) * 10) / 10;
-      phaseStart = nowMs;
-    };
+    const clock = new PhaseClock();
+    const { startMs } = clock;
+    const elapsed = () => clock.elapsedMs();
+    const fullProblem = validateAndNormalize(input, options);
+    const phase = (name: string) => clock.phase(name);
     phase('normalize');
     // Each phase of a large site takes up to ~100 ms of this thread; the service's traffic gets a turn in between.
     await yieldToEventLoop();
-    const fallback = (reason: string) => decideFallback(fullProblem, reason, elapsed());
+    const fallback = (reason: string) => fallBackToHeuristic(fullProblem, reason, elapsed());
     let adapter: SolverAdapter | undefined;
     try {
       adapter = options.solver === 'highs' ? this.highsAdapter() : new JslpAdapter();
@@ -205,16 +183,7 @@ export class Planner {
       if (jointSite) this.recordMip(input.site.id, triedMip, mipTimedOut, skipMip);
       // Within a tick the widened re-solve would time out the same way.
       if (mipTimedOut) integerWindowMinutes = 0;
-      this.lastStats = {
-        variables: built.model.numCols,
-        constraints: built.model.numRows,
-        integers: built.model.integrality.reduce((sum, flag) => sum + flag, 0),
-        repairRounds: 0,
-        buildMs: phasesMs.build,
-        firstSolveMs: 0,
-        totalMs: 0,
-        phasesMs,
-      };
+      this.lastStats = modelStats(built, clock);
       if (!repaired.ok) return fallback(repaired.reason);
       let widenNote = '';
       if (!twoStage) {
@@ -318,30 +287,4 @@ function useTwoStage(problem: Problem, options: ResolvedPlanOptions): boolean {
   if (options.decomposition !== 'auto') return options.decomposition === 'two-stage';
   const assignmentColumns = problem.tasks.reduce((sum, task) => sum + task.candidates.length, 0);
   return assignmentColumns > options.jointAssignmentLimit;
-}
-
-function skippedNote(problem: Problem): string {
-  return problem.skippedTaskIds.length > 0
-    ? `; ${problem.skippedTaskIds.length} task(s) outside the horizon ignored`
-    : '';
-}
-
-export function decideFallback(problem: Problem, reason: string, solveMs: number): PlanResult {
-  const decision = fallbackDecision(problem);
-  for (const row of decision.vehicleKw) row.forEach((kw, t) => (row[t] = kw > KW_EPSILON ? kw : 0));
-  const result = buildResult(problem, decision, {
-    status: 'fallback',
-    message: `fallback heuristic (urgent first within the grid limit) because ${reason}${skippedNote(problem)}`,
-    solveMs,
-    objective: 0,
-  });
-  result.objective = scoreDecision(problem, result);
-  return result;
-}
-
-/** The heuristic plan alone, without a solver: always contract-shaped, never throws for a business outcome. */
-export function fallbackPlan(input: PlanInput, reason = 'it was asked for', options: PlanOptions = {}): PlanResult {
-  const issues = validatePlanInput(input);
-  if (issues.length > 0) throw new PlanInputError(issues);
-  return decideFallback(normalizeInput(input, resolvePlanOptions(options)), reason, 0);
 }
