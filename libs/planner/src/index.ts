@@ -1,5 +1,6 @@
 export { plan, disposeSharedPlanner } from './plan';
-export { Planner, fallbackPlan } from './planner';
+export { Planner } from './planner';
+export { fallbackPlan } from './strategy/fall-back';
 export type { PlanStats } from './planner';
 export { validatePlanInput } from './validation/validate-plan-input';
 export { PlanInputError } from './validation/plan-input.error';
