@@ -8,7 +8,7 @@ import { SitesService } from '../../sites/sites.service';
 import { TasksService } from '../../tasks/tasks.service';
 import { AlertLog } from '../events/alert-log';
 import { AlertsResponse, PlanRef, TaskBoardResponse, VehicleBoardResponse } from './board.dto';
-import { CurrentPlan, CurrentPlanReader } from '../../scheduling/current-plan.reader';
+import { CurrentPlan, CurrentPlanReader, EffectivePlan } from '../../scheduling/current-plan.reader';
 import { ChargerHealth, deriveAlerts } from './plan-alerts';
 import { assessTask } from './task-assessment';
 import { vehiclePlanStatus } from './vehicle-status';
@@ -76,6 +76,7 @@ export class DispatchBoardService {
     const current = await this.plans.current(siteId);
     const vehicles = await this.vehicles.listBySite(siteId);
     const estimates = await this.socEstimates(siteId, now);
+    const taskStarts = await this.taskStarts(siteId, current?.plan ?? null, now);
     const items = vehicles.map((vehicle) => ({
       id: vehicle.id,
       fleetNumber: vehicle.fleetNumber,
@@ -84,7 +85,7 @@ export class DispatchBoardService {
       minSocPercent: vehicle.minSocPercent,
       socPercentEstimate: estimates.get(vehicle.fleetNumber)?.socPercent ?? null,
       socUncertaintyPercent: estimates.get(vehicle.fleetNumber)?.socUncertaintyPercent ?? null,
-      ...vehiclePlanStatus(vehicle, current?.plan ?? null, now.getTime(), site),
+      ...vehiclePlanStatus(vehicle, current?.plan ?? null, now.getTime(), site, taskStarts),
     }));
     return { plan: planRef(current), items };
   }
@@ -118,6 +119,14 @@ export class DispatchBoardService {
       this.logger.warn(`site ${siteId}: no SoC estimates: ${(error as Error).message}`);
       return new Map();
     }
+  }
+
+  /** The stored start of each task the plan still has ahead (by flightRef, the plan's task id). */
+  private async taskStarts(siteId: string, plan: EffectivePlan | null, now: Date): Promise<Map<string, Date>> {
+    const endsMs = (plan?.input.tasks ?? []).map((task) => Date.parse(task.end));
+    if (endsMs.length === 0) return new Map();
+    const tasks = await this.tasks.listInWindow(siteId, now, new Date(Math.max(...endsMs)));
+    return new Map(tasks.map((task) => [task.flightRef, task.startsAt]));
   }
 
   private async chargerHealth(siteId: string): Promise<ChargerHealth[]> {
