@@ -1,6 +1,5 @@
 import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { ChargersModule } from '../chargers/chargers.module';
-import { CLOCK, systemClock } from '../common/clock';
 import { FleetModule } from '../fleet/fleet.module';
 import { SocTrackingModule } from '../soc-tracking/soc-tracking.module';
 import { OcppModule } from '../ocpp/ocpp.module';
@@ -26,7 +25,6 @@ import { SiteStreamController, STREAM_ROUTE } from './stream/site-stream.control
   imports: [SitesModule, ChargersModule, FleetModule, SocTrackingModule, TasksModule, OcppModule, SchedulingModule],
   controllers: [OverridesController, DispatchBoardController, SiteStreamController],
   providers: [
-    { provide: CLOCK, useValue: systemClock },
     DispatchEvents,
     OverridesRepository,
     OverrideRecorder,

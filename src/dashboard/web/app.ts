@@ -267,8 +267,9 @@ class Dashboard {
       return;
     }
     const list = byId('events');
-    const at = typeof event.at === 'string' ? event.at : typeof event.tickAt === 'string' ? event.tickAt : Date.now();
-    const time = this.data ? clockTime(at, this.data.view.site.timeZone) : '';
+    // Stamped by the service's clock (simulated under npm run demo), never the browser's.
+    const at = typeof event.at === 'string' ? event.at : typeof event.tickAt === 'string' ? event.tickAt : null;
+    const time = this.data && at ? clockTime(at, this.data.view.site.timeZone) : '';
     list.prepend(h('li', { 'data-event': frame.event }, `${time} ${describeEvent(frame.event, event)}`));
     while (list.childElementCount > MAX_EVENTS) list.lastElementChild!.remove();
     this.scheduleRefresh();

@@ -1,4 +1,5 @@
-import { GanttTask, layoutGantt, percentOf, timeTicks } from './gantt-layout';
+import { GanttTask, ganttTask, layoutGantt, percentOf, timeTicks } from './gantt-layout';
+import type { TaskRow } from './types';
 
 const H = 3600_000;
 const T0 = Date.parse('2026-11-22T06:00:00Z');
@@ -78,6 +79,54 @@ describe('layoutGantt', () => {
       ['unassigned', '', ['NEW-B (not planned)']],
     ]);
     expect(rows[1].bars.every((bar) => bar.atRisk)).toBe(true);
+  });
+});
+
+describe('ganttTask', () => {
+  const row = (overrides: Partial<TaskRow>): TaskRow => ({
+    id: 'id-T1',
+    flightRef: 'T1',
+    vehicleType: 'apron-bus',
+    vehiclesNeeded: 2,
+    start: '2026-11-22T07:00:00Z',
+    end: '2026-11-22T07:30:00Z',
+    status: 'planned',
+    pinnedVehicles: [],
+    forbiddenVehicles: [],
+    vehiclesLeft: [],
+    inPlan: true,
+    assigned: [],
+    missingVehicles: 0,
+    atRisk: false,
+    riskReasons: [],
+    ...overrides,
+  });
+  const rowsOf = (task: TaskRow) =>
+    layoutGantt([ganttTask(task)], ['BUS-01', 'BUS-02', 'BUS-03'], window).map((r) => [r.label, r.bars.length]);
+
+  it('keeps a started task out of the plan on the rows of the vehicles that left for it, not unassigned', () => {
+    expect(rowsOf(row({ inPlan: false, vehiclesLeft: ['BUS-01', 'BUS-03'] }))).toEqual([
+      ['BUS-01', 1],
+      ['BUS-02', 0],
+      ['BUS-03', 1],
+    ]);
+  });
+
+  it('draws the vehicles that left and those the plan still sends; a started task short of vehicles is unassigned too', () => {
+    const leaving = row({
+      vehiclesLeft: ['BUS-01'],
+      assigned: [{ vehicle: 'BUS-02', predictedSocPercentAtStart: 60, belowReserve: false }],
+    });
+    expect(ganttTask(leaving)).toMatchObject({ vehicles: ['BUS-01', 'BUS-02'], inPlan: true, missingVehicles: 0 });
+    const short = row({ inPlan: false, vehiclesLeft: ['BUS-02'] });
+    expect(rowsOf(short)).toEqual([
+      ['BUS-01', 0],
+      ['BUS-02', 1],
+      ['BUS-03', 0],
+      ['unassigned', 1],
+    ]);
+    expect(layoutGantt([ganttTask(short)], [], window)[0].bars[0].label).toBe('T1 (short 1)');
+    expect(layoutGantt([ganttTask(row({ inPlan: false }))], [], window)[0].bars[0].label).toBe('T1 (not planned)');
   });
 });
 

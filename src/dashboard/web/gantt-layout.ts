@@ -1,16 +1,38 @@
+import type { TaskRow } from './types.js';
+
 /** A task as the timeline needs it (from the dispatch task board). */
 export interface GanttTask {
   id: string;
   label: string;
   startMs: number;
   endMs: number;
-  /** Fleet numbers the plan assigns. */
+  /** Fleet numbers the plan assigns or that left for it. */
   vehicles: string[];
   missingVehicles: number;
-  /** false when the plan in force does not cover the task yet. */
+  /** false when neither the plan in force nor a recorded departure covers the task. */
   inPlan: boolean;
   atRisk: boolean;
   pinned: string[];
+}
+
+/**
+ * A task board row for the timeline: on the rows of the vehicles the plan assigns and of those that left for it. Once
+ * its vehicles have left, a task is out of the plan but served: short only of vehicles still to leave, if any.
+ */
+export function ganttTask(task: TaskRow): GanttTask {
+  const left = task.vehiclesLeft;
+  const servedOutsidePlan = !task.inPlan && left.length > 0;
+  return {
+    id: task.id,
+    label: task.flightRef,
+    startMs: Date.parse(task.start),
+    endMs: Date.parse(task.end),
+    vehicles: [...new Set([...left, ...task.assigned.map((assigned) => assigned.vehicle)])],
+    missingVehicles: servedOutsidePlan ? Math.max(0, task.vehiclesNeeded - left.length) : task.missingVehicles,
+    inPlan: task.inPlan || servedOutsidePlan,
+    atRisk: task.atRisk,
+    pinned: task.pinnedVehicles,
+  };
 }
 
 export interface GanttBar {

@@ -1,8 +1,8 @@
 import { h, clockTime, zoneOffsetMs } from './dom.js';
-import { GanttTask, layoutGantt, percentOf, timeTicks, TimeWindow } from './gantt-layout.js';
+import { ganttTask, layoutGantt, percentOf, timeTicks, TimeWindow } from './gantt-layout.js';
 import type { TaskRow, VehicleRow } from './types.js';
 
-/** The task timeline: a row per vehicle with the tasks the plan gives it, then tasks short of vehicles. */
+/** The task timeline: a row per vehicle with the tasks the plan gives it or it left for, then tasks short of vehicles. */
 export function renderGantt(
   container: HTMLElement,
   tasks: TaskRow[],
@@ -10,20 +10,9 @@ export function renderGantt(
   window: TimeWindow,
   options: { timeZone: string; nowMs: number; selectedTaskId: string | null; onSelect: (taskId: string) => void },
 ): void {
-  const ganttTasks: GanttTask[] = tasks.map((task) => ({
-    id: task.id,
-    label: task.flightRef,
-    startMs: Date.parse(task.start),
-    endMs: Date.parse(task.end),
-    vehicles: task.assigned.map((assigned) => assigned.vehicle),
-    missingVehicles: task.missingVehicles,
-    inPlan: task.inPlan,
-    atRisk: task.atRisk,
-    pinned: task.pinnedVehicles,
-  }));
   const outOfService = new Set(vehicles.filter((v) => !v.inService).map((v) => v.fleetNumber));
   const rows = layoutGantt(
-    ganttTasks,
+    tasks.map(ganttTask),
     vehicles.map((v) => v.fleetNumber),
     window,
   );

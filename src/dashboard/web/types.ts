@@ -47,6 +47,8 @@ export interface TaskRow {
   status: string;
   pinnedVehicles: string[];
   forbiddenVehicles: string[];
+  /** Recorded as serving it: the vehicles that left for it (a task they all left is out of the plan). */
+  vehiclesLeft: string[];
   inPlan: boolean;
   assigned: { vehicle: string; predictedSocPercentAtStart: number | null; belowReserve: boolean }[];
   missingVehicles: number;

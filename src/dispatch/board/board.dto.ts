@@ -34,6 +34,13 @@ export class TaskBoardRow {
   @ApiProperty() status!: string;
   @ApiProperty({ type: [String] }) pinnedVehicles!: string[];
   @ApiProperty({ type: [String] }) forbiddenVehicles!: string[];
+  @ApiProperty({
+    type: [String],
+    description:
+      'Vehicles recorded as serving it (PUT /api/v1/tasks/{id}/vehicles): the ones that left for it; a task whose ' +
+      'vehicles all left is no longer in the plan',
+  })
+  vehiclesLeft!: string[];
   @ApiProperty({ description: 'Whether the plan in force covers the task' }) inPlan!: boolean;
   @ApiProperty({ type: [AssignedVehicleResponse] }) assigned!: AssignedVehicleResponse[];
   @ApiProperty() missingVehicles!: number;

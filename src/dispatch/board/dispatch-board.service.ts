@@ -8,16 +8,18 @@ import { SitesService } from '../../sites/sites.service';
 import { TasksService } from '../../tasks/tasks.service';
 import { AlertLog } from '../events/alert-log';
 import { AlertsResponse, PlanRef, TaskBoardResponse, VehicleBoardResponse } from './board.dto';
-import { CurrentPlan, CurrentPlanReader } from '../../scheduling/current-plan.reader';
+import { CurrentPlan, CurrentPlanReader, EffectivePlan } from '../../scheduling/current-plan.reader';
 import { ChargerHealth, deriveAlerts } from './plan-alerts';
 import { assessTask } from './task-assessment';
 import { vehiclePlanStatus } from './vehicle-status';
 
 const DEFAULT_WINDOW_MS = 24 * 3600_000;
 
-interface SocEstimate {
-  socPercent: number;
-  socUncertaintyPercent: number;
+interface LiveFleet {
+  /** SoC estimates by fleet number. */
+  vehicles: Map<string, { socPercent: number; socUncertaintyPercent: number }>;
+  /** Fleet numbers recorded as serving each task (PUT tasks/{id}/vehicles), by task id. */
+  vehiclesLeftByTask: Map<string, string[]>;
 }
 
 /** The dispatcher's reads: tasks, vehicles and alerts against the plan in force. */
@@ -50,6 +52,7 @@ export class DispatchBoardService {
     const page = await this.tasks.list({ siteId, from, to }, limit, offset);
     const current = await this.plans.current(siteId);
     const plan = current?.plan ?? null;
+    const { vehiclesLeftByTask } = await this.liveFleet(siteId, this.clock.now());
     const items = page.items.map((task) => {
       const departAtMs = task.startsAt.getTime() - leadMs;
       return {
@@ -63,6 +66,7 @@ export class DispatchBoardService {
         status: task.status,
         pinnedVehicles: task.pinnedVehicles,
         forbiddenVehicles: task.forbiddenVehicles,
+        vehiclesLeft: vehiclesLeftByTask.get(task.id) ?? [],
         // The SoC that matters is the one the vehicle leaves with: the plan stops charging it at the departure.
         ...assessTask(task.status === 'planned' ? plan : null, task.flightRef, departAtMs),
       };
@@ -75,7 +79,8 @@ export class DispatchBoardService {
     const now = this.clock.now();
     const current = await this.plans.current(siteId);
     const vehicles = await this.vehicles.listBySite(siteId);
-    const estimates = await this.socEstimates(siteId, now);
+    const estimates = (await this.liveFleet(siteId, now)).vehicles;
+    const taskStarts = await this.taskStarts(siteId, current?.plan ?? null, now);
     const items = vehicles.map((vehicle) => ({
       id: vehicle.id,
       fleetNumber: vehicle.fleetNumber,
@@ -84,7 +89,7 @@ export class DispatchBoardService {
       minSocPercent: vehicle.minSocPercent,
       socPercentEstimate: estimates.get(vehicle.fleetNumber)?.socPercent ?? null,
       socUncertaintyPercent: estimates.get(vehicle.fleetNumber)?.socUncertaintyPercent ?? null,
-      ...vehiclePlanStatus(vehicle, current?.plan ?? null, now.getTime(), site),
+      ...vehiclePlanStatus(vehicle, current?.plan ?? null, now.getTime(), site, taskStarts),
     }));
     return { plan: planRef(current), items };
   }
@@ -94,7 +99,7 @@ export class DispatchBoardService {
     const current = await this.plans.current(siteId);
     const chargers = await this.chargerHealth(siteId);
     const now = this.clock.now();
-    const estimates = await this.socEstimates(siteId, now);
+    const estimates = (await this.liveFleet(siteId, now)).vehicles;
     const vehicles = (await this.vehicles.listBySite(siteId)).map((vehicle) => ({
       fleetNumber: vehicle.fleetNumber,
       inService: vehicle.inService,
@@ -110,14 +115,22 @@ export class DispatchBoardService {
     return { plan: planRef(current), current: alerts, recent };
   }
 
-  /** Live SoC estimates by fleet number; the boards still answer, without them, when fleet state fails. */
-  private async socEstimates(siteId: string, now: Date): Promise<Map<string, SocEstimate>> {
+  /** Live fleet state in one read; the boards still answer, without it, when fleet state fails. */
+  private async liveFleet(siteId: string, now: Date): Promise<LiveFleet> {
     try {
-      return await this.fleetState.vehicles(siteId, now);
+      return await this.fleetState.fleet(siteId, now);
     } catch (error) {
-      this.logger.warn(`site ${siteId}: no SoC estimates: ${(error as Error).message}`);
-      return new Map();
+      this.logger.warn(`site ${siteId}: no fleet state: ${(error as Error).message}`);
+      return { vehicles: new Map(), vehiclesLeftByTask: new Map() };
     }
+  }
+
+  /** The stored start of each task the plan still has ahead (by flightRef, the plan's task id). */
+  private async taskStarts(siteId: string, plan: EffectivePlan | null, now: Date): Promise<Map<string, Date>> {
+    const endsMs = (plan?.input.tasks ?? []).map((task) => Date.parse(task.end));
+    if (endsMs.length === 0) return new Map();
+    const tasks = await this.tasks.listInWindow(siteId, now, new Date(Math.max(...endsMs)));
+    return new Map(tasks.map((task) => [task.flightRef, task.startsAt]));
   }
 
   private async chargerHealth(siteId: string): Promise<ChargerHealth[]> {

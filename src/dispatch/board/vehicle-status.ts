@@ -33,7 +33,8 @@ export function vehiclePlanStatus(
   vehicle: VehicleFacts,
   plan: EffectivePlan | null,
   nowMs: number,
-  site: { timeZone: string; departureLeadMinutes: number },
+  site: { timeZone: string },
+  taskStarts: ReadonlyMap<string, Date>,
 ): VehiclePlanStatus {
   const planned = plan?.input.vehicles?.find((candidate) => candidate.id === vehicle.fleetNumber);
   if (!plan || !planned) {
@@ -71,18 +72,16 @@ export function vehiclePlanStatus(
     chargingAt,
     onTask: onTask?.id ?? null,
     predictedSocPercentNow: predictedSocPercent(plan, vehicle.fleetNumber, nowMs),
-    nextAssignment: next && vehicle.inService ? nextAssignment(next, site.departureLeadMinutes) : null,
+    nextAssignment: next && vehicle.inService ? nextAssignment(next, taskStarts.get(next.id)) : null,
     nextCharge: vehicle.inService ? chargeInstruction(plan, vehicle.fleetNumber, nowMs, site.timeZone) : null,
   };
 }
 
-/** The plan's task starts at the departure; the task itself starts the site's lead later. */
-function nextAssignment(task: { id: string; start: string; end: string }, leadMinutes: number): NextAssignment {
-  const departAtMs = Date.parse(task.start);
-  return {
-    taskId: task.id,
-    departAt: new Date(departAtMs).toISOString(),
-    start: new Date(departAtMs + leadMinutes * 60_000).toISOString(),
-    end: task.end,
-  };
+/**
+ * The plan's task starts at the departure; the task's own start is the stored one (by flightRef), as the site's lead
+ * may have changed since the plan; without a stored task, the departure.
+ */
+function nextAssignment(task: { id: string; start: string; end: string }, start: Date | undefined): NextAssignment {
+  const departAt = new Date(Date.parse(task.start)).toISOString();
+  return { taskId: task.id, departAt, start: start?.toISOString() ?? departAt, end: task.end };
 }
