@@ -152,9 +152,9 @@ export class SocTrackingService {
     return { vehicles, vehiclesLeftByTask };
   }
 
-  /** The tick's vehicle states of a site, read for the dispatch board. */
-  async vehicles(siteId: string, now: Date, departureLeadMinutes = 0): Promise<Map<string, VehicleSocState>> {
-    return (await this.vehicleStates(await this.records(siteId, now), now, departureLeadMinutes)).vehicles;
+  /** The tick's view of a site's fleet (vehicle states, who left for which task), read for the dispatch boards. */
+  async fleet(siteId: string, now: Date, departureLeadMinutes = 0): ReturnType<SocTrackingService['vehicleStates']> {
+    return this.vehicleStates(await this.records(siteId, now), now, departureLeadMinutes);
   }
 
   /**

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { ManualClock, VirtualChargePoint } from '../../libs/simulator/src/charge-point';
 import { DepotEvent, VirtualDepot } from '../../libs/simulator/src/depot';
-import { TaskCompletions } from '../../src/fleet-state/tasks/task-completions';
+import { TaskCompletions } from '../../src/soc-tracking/tasks/task-completions';
 import { SiteTickService } from '../../src/scheduling/site-tick.service';
 import { browserTestsRun, launchChromium } from '../dashboard/chromium';
 import { SseEvent, StreamReader } from '../dispatch/sse-reader';

@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { ManualClock, VirtualChargePoint } from '../../libs/simulator/src/charge-point';
 import { SiteTickService } from '../../src/scheduling/site-tick.service';
 import { aTask, aVehicle } from '../support/fixtures';
-import { put } from '../support/fleet-state-helpers';
+import { put } from '../support/soc-tracking-helpers';
 import { CHARGER_PASSWORD, eventually, registerCharger } from '../support/ocpp-clients';
 import { ADMIN_TOKEN, createKey, startTestApp, TestApp } from '../support/test-app';
 

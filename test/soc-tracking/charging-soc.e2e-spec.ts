@@ -1,5 +1,5 @@
 import { aVehicle } from '../support/fixtures';
-import { fleetChargePoint, fleetVehicles } from '../support/fleet-state-helpers';
+import { fleetChargePoint, fleetVehicles } from '../support/soc-tracking-helpers';
 import { eventually, registerCharger } from '../support/ocpp-clients';
 import { createKey, startTestApp, TestApp } from '../support/test-app';
 import { SocTrackingService } from '../../src/soc-tracking/soc-tracking.service';
@@ -101,7 +101,7 @@ describe('fleet state from chargers over OCPP: SoC while plugged, linking, unkno
     expect(Math.abs(bus.soc!.socPercent - fromEnergyPercent)).toBeLessThan(1.5);
     expect(bus.soc!.socPercent).toBeGreaterThan(early + 5);
 
-    const states = await app.app.get(SocTrackingService).vehicles(depotId, new Date());
+    const { vehicles: states } = await app.app.get(SocTrackingService).fleet(depotId, new Date());
     expect(states.get('BUS-01')!.socPercent).toBe(bus.soc!.socPercent);
     // The tick sees the same estimate, plugged where the gateway's session says.
     const { snapshot } = await app.app.get(SiteSnapshotReader).read(depotId, new Date(), 1);

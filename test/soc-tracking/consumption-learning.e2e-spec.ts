@@ -2,7 +2,7 @@ import { ManualClock } from '../../libs/simulator/src/charge-point';
 import { SocTrackingService } from '../../src/soc-tracking/soc-tracking.service';
 import { SiteSnapshotReader } from '../../src/scheduling/site-snapshot.reader';
 import { aSite, aTask, aVehicle } from '../support/fixtures';
-import { fleetVehicles, FleetVehicleView, put } from '../support/fleet-state-helpers';
+import { fleetVehicles, FleetVehicleView, put } from '../support/soc-tracking-helpers';
 import { createKey, startTestApp, TestApp } from '../support/test-app';
 
 const MINUTE_MS = 60_000;

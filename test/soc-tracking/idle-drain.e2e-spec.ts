@@ -1,7 +1,7 @@
 import { ManualClock } from '../../libs/simulator/src/charge-point';
 import { SocTrackingService } from '../../src/soc-tracking/soc-tracking.service';
 import { aSite, aTask, aVehicle } from '../support/fixtures';
-import { fleetVehicles, put } from '../support/fleet-state-helpers';
+import { fleetVehicles, put } from '../support/soc-tracking-helpers';
 import { createKey, startTestApp, TestApp } from '../support/test-app';
 
 const MINUTE_MS = 60_000;
@@ -97,7 +97,7 @@ describe('idle drain and the SoC predicted at the next task, on simulated time',
     expect(start.drained - drained.socPercent).toBeCloseTo(5, 6);
     expect((await socOf('BUS-32')).socPercent).toBeCloseTo(start.steady, 9);
     // The scheduler sees the same falling estimate.
-    const states = await app.app.get(SocTrackingService).vehicles(siteId, clock.now());
+    const { vehicles: states } = await app.app.get(SocTrackingService).fleet(siteId, clock.now());
     expect(states.get('BUS-31')!.socPercent).toBeCloseTo(drained.socPercent, 9);
   });
 

@@ -1,5 +1,5 @@
 import { aSite, aTask, aVehicle } from '../support/fixtures';
-import { fleetVehicles, put } from '../support/fleet-state-helpers';
+import { fleetVehicles, put } from '../support/soc-tracking-helpers';
 import { TaskCompletions } from '../../src/soc-tracking/tasks/task-completions';
 import { ConsumptionLearnerRepository } from '../../src/soc-tracking/persistence/consumption-learner.repository';
 import { ADMIN_TOKEN, createKey, startTestApp, TestApp } from '../support/test-app';
