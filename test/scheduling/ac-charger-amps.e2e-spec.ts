@@ -1,6 +1,6 @@
 import type { PlanInput, PlanResult } from '@apron/planner';
 import { ManualClock, VirtualChargePoint } from '../../libs/simulator/src/charge-point';
-import { addBusWithHeavyTask } from '../support/bus-with-task';
+import { addBusWithHeavyTask, FLAT_TARIFF } from '../support/bus-with-task';
 import { CHARGER_PASSWORD, eventually, registerCharger } from '../support/ocpp-clients';
 import { ADMIN_TOKEN, startTestApp, TestApp } from '../support/test-app';
 import { ReceivedProfile, recordReceivedProfiles, takeAll } from './received-profiles';
@@ -9,13 +9,6 @@ const START = new Date('2026-11-23T04:00:00Z');
 const PHASES = 1;
 const VOLTAGE_V = 240;
 const CHARGER_KW = 7.4;
-const flatTariff = {
-  currency: 'CNY',
-  timeOfUse: [
-    { band: 'flat', startLocal: '00:00', endLocal: '12:00', pricePerKwh: 0.5 },
-    { band: 'flat', startLocal: '12:00', endLocal: '00:00', pricePerKwh: 0.5 },
-  ],
-};
 
 /** Per-phase amps for a power (K01.FR.50/51): kW × 1000 / (phases × V), tenths of an ampere rounded down. */
 const ampsFor = (kw: number) => Math.floor(((kw * 1000) / (PHASES * VOLTAGE_V)) * 10 + 1e-9) / 10;
@@ -34,7 +27,7 @@ describe.each(['ocpp1.6', 'ocpp2.0.1'] as const)('an AC charger gets amps from p
     const admin = app.http(ADMIN_TOKEN);
     let chargerId: string;
     ({ siteId, chargerId } = await registerCharger(app, ADMIN_TOKEN, identity, {
-      site: { code: `SITE-${identity}`, timeZone: 'UTC', gridLimitKw: 100, baseLoadKw: 0, tariff: flatTariff },
+      site: { code: `SITE-${identity}`, timeZone: 'UTC', gridLimitKw: 100, baseLoadKw: 0, tariff: FLAT_TARIFF },
       charger: {
         currentType: 'AC',
         phases: 3,

@@ -1,23 +1,8 @@
-import type { PlanInput, PlanResult } from '@apron/planner';
+import { StoredRun } from './simulated-depot-site';
 import { ManualClock, VirtualChargePoint } from '../../libs/simulator/src/charge-point';
-import { addBusWithHeavyTask } from '../support/bus-with-task';
+import { addBusWithHeavyTask, FLAT_TARIFF } from '../support/bus-with-task';
 import { CHARGER_PASSWORD, eventually, registerCharger } from '../support/ocpp-clients';
 import { ADMIN_TOKEN, startTestApp, TestApp } from '../support/test-app';
-
-interface StoredRun {
-  input: PlanInput;
-  result: PlanResult;
-  notes: string[];
-}
-
-/** Flat price all day, so only the grid limit and the bus's next task shape the plan. */
-const flatTariff = {
-  currency: 'CNY',
-  timeOfUse: [
-    { band: 'flat', startLocal: '00:00', endLocal: '12:00', pricePerKwh: 0.5 },
-    { band: 'flat', startLocal: '12:00', endLocal: '00:00', pricePerKwh: 0.5 },
-  ],
-};
 
 describe.each(['ocpp1.6', 'ocpp2.0.1'] as const)('scheduling applies its plan over OCPP (%s)', (protocol) => {
   let app: TestApp;
@@ -29,7 +14,7 @@ describe.each(['ocpp1.6', 'ocpp2.0.1'] as const)('scheduling applies its plan ov
     app = await startTestApp();
     const admin = app.http(ADMIN_TOKEN);
     ({ siteId } = await registerCharger(app, ADMIN_TOKEN, identity, {
-      site: { code: `SITE-${identity}`, gridLimitKw: 100, baseLoadKw: 0, tariff: flatTariff },
+      site: { code: `SITE-${identity}`, gridLimitKw: 100, baseLoadKw: 0, tariff: FLAT_TARIFF },
     }));
     // A heavy task soon: the bus must charge now, as fast as the 100 kW grid connection allows.
     await addBusWithHeavyTask(admin, siteId, identity, new Date(Date.now() + 45 * 60_000), { minSocPercent: 20 });

@@ -1,21 +1,8 @@
-import type { PlanInput, PlanResult } from '@apron/planner';
+import { StoredRun } from './simulated-depot-site';
 import { ManualClock, VirtualChargePoint } from '../../libs/simulator/src/charge-point';
-import { addBusWithHeavyTask } from '../support/bus-with-task';
+import { addBusWithHeavyTask, FLAT_TARIFF } from '../support/bus-with-task';
 import { CHARGER_PASSWORD, eventually, registerCharger } from '../support/ocpp-clients';
 import { ADMIN_TOKEN, startTestApp, TestApp } from '../support/test-app';
-
-interface StoredRun {
-  input: PlanInput;
-  result: PlanResult;
-}
-
-const flatTariff = {
-  currency: 'CNY',
-  timeOfUse: [
-    { band: 'flat', startLocal: '00:00', endLocal: '12:00', pricePerKwh: 0.5 },
-    { band: 'flat', startLocal: '12:00', endLocal: '00:00', pricePerKwh: 0.5 },
-  ],
-};
 
 /**
  * A bus plugs in with a card no vehicle has (the depot accepts unknown cards), a dispatcher links the session to the
@@ -32,7 +19,7 @@ describe.each(['ocpp1.6', 'ocpp2.0.1'] as const)('a session linked by hand throu
     app = await startTestApp();
     const admin = app.http(ADMIN_TOKEN);
     ({ siteId } = await registerCharger(app, ADMIN_TOKEN, identity, {
-      site: { gridLimitKw: 100, baseLoadKw: 0, tariff: flatTariff, unknownIdTagPolicy: 'accept' },
+      site: { gridLimitKw: 100, baseLoadKw: 0, tariff: FLAT_TARIFF, unknownIdTagPolicy: 'accept' },
     }));
     // The bus takes at most 40 kW, below the charger's 100 kW safe default: drawing 40 kW shows the plan's profile
     // holds (a profile missing the link would leave 100 kW, one sent to no vehicle 0 kW).

@@ -1,5 +1,5 @@
 import { ManualClock, VirtualChargePoint } from '../../libs/simulator/src/charge-point';
-import { addBusWithHeavyTask } from '../support/bus-with-task';
+import { addBusWithHeavyTask, FLAT_TARIFF } from '../support/bus-with-task';
 import { CHARGER_PASSWORD, eventually, registerCharger } from '../support/ocpp-clients';
 import { SCHEDULING_OPTIONS, SchedulingOptions } from '../../src/scheduling/scheduling-options';
 import { ADMIN_TOKEN, startTestApp, TestApp } from '../support/test-app';
@@ -7,13 +7,6 @@ import { ReceivedProfile, recordReceivedProfiles, takeAll } from './received-pro
 
 const START = new Date('2026-11-23T04:00:00Z');
 const GRID_LIMIT_KW = 100;
-const flatTariff = {
-  currency: 'CNY',
-  timeOfUse: [
-    { band: 'flat', startLocal: '00:00', endLocal: '12:00', pricePerKwh: 0.5 },
-    { band: 'flat', startLocal: '12:00', endLocal: '00:00', pricePerKwh: 0.5 },
-  ],
-};
 
 const planProfile = (purpose: ReceivedProfile['purpose'], evseId: number) =>
   expect.objectContaining({ purpose, evseId, stackLevel: 1 });
@@ -68,7 +61,7 @@ describe.each(['ocpp1.6', 'ocpp2.0.1'] as const)('plan profiles on the wire (%s)
         gridLimitKw: GRID_LIMIT_KW,
         baseLoadKw: 0,
         demandChargePerKw: 0,
-        tariff: flatTariff,
+        tariff: FLAT_TARIFF,
       },
     }));
     // Three small chargers that stay offline: each charger's safe share is now a quarter of the connection, and the

@@ -29,3 +29,12 @@ export async function addBusWithHeavyTask(
     )
     .expect(201);
 }
+
+/** Flat price all day, so only the grid limit and the bus's next task shape the plan. */
+export const FLAT_TARIFF = {
+  currency: 'CNY',
+  timeOfUse: [
+    { band: 'flat', startLocal: '00:00', endLocal: '12:00', pricePerKwh: 0.5 },
+    { band: 'flat', startLocal: '12:00', endLocal: '00:00', pricePerKwh: 0.5 },
+  ],
+};

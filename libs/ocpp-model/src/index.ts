@@ -22,4 +22,3 @@ export * from './composite/profile-limit';
 export * from './composite/composite-schedule';
 export * from './composite/composite-schedule.adapter';
 export * from './composite/composite-response.parser';
-export * from './commands/meter-values-config.builder';

@@ -133,19 +133,15 @@ export class DispatchBoardService {
     return new Map(tasks.map((task) => [task.flightRef, task.startsAt]));
   }
 
+  /** Every charger of the site with its connection and faulted connectors, in one read of the statuses. */
   private async chargerHealth(siteId: string): Promise<ChargerHealth[]> {
     const chargers = await this.chargers.listBySite(siteId);
-    return Promise.all(
-      chargers.map(async (charger) => {
-        const state = await this.ocpp.connectionState(charger.chargePointId);
-        const faulted = state.connectors.filter((connector) => connector.status === 'Faulted');
-        return {
-          chargePointId: charger.chargePointId,
-          online: state.online,
-          faultedConnectors: faulted.map((connector) => connector.evseId),
-        };
-      }),
-    );
+    const live = await this.ocpp.liveConnectors(chargers.map((charger) => charger.chargePointId));
+    return [...live].map(([chargePointId, state]) => ({
+      chargePointId,
+      online: state.online,
+      faultedConnectors: state.connectors.filter((c) => c.status === 'Faulted').map((c) => c.evseId),
+    }));
   }
 }
 

@@ -73,7 +73,7 @@ export interface ChargerCommands {
   setConfiguration(chargePointId: string, settings: ConfigurationSetting[]): Promise<CommandOutcome>;
   getConfiguration(chargePointId: string, keys: ConfigurationKey[]): Promise<CommandOutcome>;
   /** Energy, power and SoC in periodic meter values (1.6 MeterValuesSampledData, 2.0.1 SampledDataCtrlr). */
-  enableSocMeterValues(chargePointId: string): Promise<CommandOutcome>;
+  enableSocMeterValues(chargePointId: string, intervalSeconds?: number): Promise<CommandOutcome>;
   changeAvailability(chargePointId: string, request: { evseId: number; operative: boolean }): Promise<CommandOutcome>;
   reset(chargePointId: string, request: { kind: ResetKind; evseId?: number }): Promise<CommandOutcome>;
   unlockConnector(chargePointId: string, request: { evseId: number; connectorId?: number }): Promise<CommandOutcome>;

@@ -40,11 +40,22 @@ export function configurationReads(version: OcppVersion, keys: ConfigurationKey[
 
 const MEASURANDS = 'Energy.Active.Import.Register,Power.Active.Import,SoC';
 
-/** Periodic meter values with energy, power and SoC (1.6 MeterValuesSampledData; 2.0.1 SampledDataCtrlr, J02). */
-export function socMeterValueSettings(version: OcppVersion): ConfigurationSetting[] {
-  if (version === '1.6') return [{ key: 'MeterValuesSampledData', value: MEASURANDS }];
+/**
+ * Periodic meter values with energy, power and SoC, every `intervalSeconds` when given: 1.6 MeterValuesSampledData and
+ * MeterValueSampleInterval (§9.1); 2.0.1 SampledDataCtrlr TxUpdatedMeasurands, TxStartedMeasurands, TxUpdatedInterval
+ * (J02).
+ */
+export function socMeterValueSettings(version: OcppVersion, intervalSeconds?: number): ConfigurationSetting[] {
+  const interval = intervalSeconds === undefined ? undefined : String(Math.round(intervalSeconds));
+  if (version === '1.6') {
+    return [
+      { key: 'MeterValuesSampledData', value: MEASURANDS },
+      ...(interval === undefined ? [] : [{ key: 'MeterValueSampleInterval', value: interval }]),
+    ];
+  }
   return [
     { component: 'SampledDataCtrlr', key: 'TxUpdatedMeasurands', value: MEASURANDS },
     { component: 'SampledDataCtrlr', key: 'TxStartedMeasurands', value: 'Energy.Active.Import.Register,SoC' },
+    ...(interval === undefined ? [] : [{ component: 'SampledDataCtrlr', key: 'TxUpdatedInterval', value: interval }]),
   ];
 }

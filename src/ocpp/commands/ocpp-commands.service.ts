@@ -233,9 +233,9 @@ export class OcppCommandsService implements ChargerCommands {
     return connection.version === '2.0.1' ? this.variableOutcome(outcome, 'getVariableResult') : outcome;
   }
 
-  enableSocMeterValues(chargePointId: string): Promise<CommandOutcome> {
+  enableSocMeterValues(chargePointId: string, intervalSeconds?: number): Promise<CommandOutcome> {
     const connection = this.call.connection(chargePointId);
-    return this.setConfiguration(chargePointId, socMeterValueSettings(connection.version));
+    return this.setConfiguration(chargePointId, socMeterValueSettings(connection.version, intervalSeconds));
   }
 
   changeAvailability(chargePointId: string, request: { evseId: number; operative: boolean }): Promise<CommandOutcome> {

@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { CHARGER_COMMANDS, ChargerCommands, CommandOutcome } from '../../ocpp/commands/charger-commands';
 import { SOC_TRACKING_OPTIONS, SocTrackingOptions } from '../common/soc-tracking-options';
-import { socMeterSettings } from './soc-meter-configuration';
 
 /** Asks a booted charger to report SoC in its meter values (issue 5); a refusal is logged, never retried in a loop. */
 @Injectable()
@@ -18,12 +17,8 @@ export class ChargerSocReporting {
       this.logger.warn(`no OCPP commands available: ${chargePointId} keeps its meter value settings`);
       return null;
     }
-    const settings = socMeterSettings(
-      this.commands.ocppVersion(chargePointId),
-      this.options.meterSampleIntervalSeconds,
-    );
-    if (settings.length === 0) return null;
-    const outcome = await this.commands.setConfiguration(chargePointId, settings);
+    if (this.commands.ocppVersion(chargePointId) === undefined) return null;
+    const outcome = await this.commands.enableSocMeterValues(chargePointId, this.options.meterSampleIntervalSeconds);
     if (!outcome.accepted) {
       this.logger.warn(`${chargePointId} did not take the SoC meter settings: ${outcome.status}`);
     }

@@ -61,11 +61,6 @@ export class VehicleSocStore implements OnModuleDestroy {
     });
   }
 
-  /** The estimate at `atMs`; null when nothing was ever recorded for the vehicle. */
-  async estimate(vehicle: SocVehicle, atMs: number): Promise<SocEstimate | null> {
-    return (await this.estimates([vehicle], atMs)).get(vehicle.id) ?? null;
-  }
-
   /** Estimates of many vehicles at `atMs`; the estimators not in memory yet are loaded in one read. */
   async estimates(vehicles: SocVehicle[], atMs: number): Promise<Map<string, SocEstimate | null>> {
     const missing = vehicles.filter((vehicle) => !this.estimators.has(vehicle.id)).map((vehicle) => vehicle.id);
