@@ -27,7 +27,15 @@ function serviceWith(
   status = 'planned',
   options = { idleDrainKwhPerHour: 0, next: false },
 ) {
-  const task = { id: 't1', siteId: 's1', startsAt: minute(0), endsAt: minute(30), status, energyKwhPerVehicle: 40 };
+  const task = {
+    id: 't1',
+    flightRef: 'CZ3101',
+    siteId: 's1',
+    startsAt: minute(0),
+    endsAt: minute(30),
+    status,
+    energyKwhPerVehicle: 40,
+  };
   const next = { ...task, id: 't2', startsAt: minute(120), endsAt: minute(150), status: 'planned' };
   const allTasks = options.next ? [task, next] : [task];
   const full: SocEstimate = {
@@ -79,7 +87,8 @@ describe('SocTrackingService.vehicleStates: a vehicle on a task', () => {
   });
 
   it('is busy until back from the task, turnaround included, also after the task has ended', async () => {
-    expect((await serviceWith({}).state(minute(32))).busyUntil).toEqual(minute(35));
+    expect(await serviceWith({}).state(minute(32))).toMatchObject({ busyUntil: minute(35), awayOnTask: 'CZ3101' });
+    expect(await serviceWith({}).state(minute(36))).not.toHaveProperty('awayOnTask');
     expect((await serviceWith({}).state(minute(36))).busyUntil).toBeUndefined();
   });
 

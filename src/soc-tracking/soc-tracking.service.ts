@@ -38,6 +38,8 @@ export interface VehicleSocState {
   socPercent: number;
   socUncertaintyPercent: number;
   busyUntil?: Date;
+  /** While busy: the task (flight reference) it left for and is not back from. */
+  awayOnTask?: string;
 }
 
 export interface TaskWithEnergy {
@@ -137,10 +139,15 @@ export class SocTrackingService {
       };
       // Busy until back from the last task it left for (the site's departure lead before its start, or since it
       // started), turnaround included, whether or not it is marked done yet.
-      const busyUntilMs = Math.max(
-        ...leftForTasks.map((task) => task.endsAt.getTime() + vehicle.turnaroundMinutes * 60_000),
+      const backMs = (task: TransferTask) => task.endsAt.getTime() + vehicle.turnaroundMinutes * 60_000;
+      const away = leftForTasks.reduce<TransferTask | null>(
+        (last, t) => (last && backMs(last) >= backMs(t) ? last : t),
+        null,
       );
-      if (busyUntilMs > nowMs) state.busyUntil = new Date(busyUntilMs);
+      if (away && backMs(away) > nowMs) {
+        state.busyUntil = new Date(backMs(away));
+        state.awayOnTask = away.flightRef;
+      }
       vehicles.set(vehicle.fleetNumber, state);
     }
     const fleetNumberOf = new Map(records.vehicles.map((vehicle) => [vehicle.id, vehicle.fleetNumber]));

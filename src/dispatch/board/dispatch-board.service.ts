@@ -15,12 +15,8 @@ import { vehiclePlanStatus } from './vehicle-status';
 
 const DEFAULT_WINDOW_MS = 24 * 3600_000;
 
-interface LiveFleet {
-  /** SoC estimates by fleet number. */
-  vehicles: Map<string, { socPercent: number; socUncertaintyPercent: number }>;
-  /** Fleet numbers recorded as serving each task (PUT tasks/{id}/vehicles), by task id. */
-  vehiclesLeftByTask: Map<string, string[]>;
-}
+/** SoC estimates by fleet number, and who left for which task (PUT tasks/{id}/vehicles), by task id. */
+type LiveFleet = Awaited<ReturnType<SocTrackingService['fleet']>>;
 
 /** The dispatcher's reads: tasks, vehicles and alerts against the plan in force. */
 @Injectable()
@@ -81,16 +77,20 @@ export class DispatchBoardService {
     const vehicles = await this.vehicles.listBySite(siteId);
     const estimates = (await this.liveFleet(siteId, now)).vehicles;
     const taskStarts = await this.taskStarts(siteId, current?.plan ?? null, now);
-    const items = vehicles.map((vehicle) => ({
-      id: vehicle.id,
-      fleetNumber: vehicle.fleetNumber,
-      type: vehicle.type,
-      inService: vehicle.inService,
-      minSocPercent: vehicle.minSocPercent,
-      socPercentEstimate: estimates.get(vehicle.fleetNumber)?.socPercent ?? null,
-      socUncertaintyPercent: estimates.get(vehicle.fleetNumber)?.socUncertaintyPercent ?? null,
-      ...vehiclePlanStatus(vehicle, current?.plan ?? null, now.getTime(), site, taskStarts),
-    }));
+    const items = vehicles.map((vehicle) => {
+      const estimate = estimates.get(vehicle.fleetNumber);
+      const facts = { ...vehicle, awayOnTask: estimate?.awayOnTask };
+      return {
+        id: vehicle.id,
+        fleetNumber: vehicle.fleetNumber,
+        type: vehicle.type,
+        inService: vehicle.inService,
+        minSocPercent: vehicle.minSocPercent,
+        socPercentEstimate: estimate?.socPercent ?? null,
+        socUncertaintyPercent: estimate?.socUncertaintyPercent ?? null,
+        ...vehiclePlanStatus(facts, current?.plan ?? null, now.getTime(), site, taskStarts),
+      };
+    });
     return { plan: planRef(current), items };
   }
 

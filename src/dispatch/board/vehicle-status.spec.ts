@@ -62,6 +62,17 @@ describe('vehiclePlanStatus', () => {
     });
   });
 
+  it('keeps a vehicle on the task it left for once the task is out of the plan (all its vehicles left)', () => {
+    const away = { ...bus('BUS-02'), awayOnTask: 'T9' };
+    expect(vehiclePlanStatus(away, aPlan(), at('2026-11-22T06:20:00Z'), UTC, T1_AT_0705)).toMatchObject({
+      status: 'on-task',
+      onTask: 'T9',
+    });
+    expect(vehiclePlanStatus(bus('BUS-02'), aPlan(), at('2026-11-22T06:20:00Z'), UTC, T1_AT_0705).status).toBe(
+      'plugged',
+    );
+  });
+
   it('gives an out-of-service vehicle no next assignment or charge, and one outside the plan no plan facts', () => {
     expect(vehiclePlanStatus(bus('BUS-01', false), aPlan(), at('2026-11-22T06:05:00Z'), UTC, T1_AT_0705)).toMatchObject(
       {

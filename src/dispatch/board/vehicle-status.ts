@@ -6,6 +6,8 @@ export type VehicleStatus = 'out-of-service' | 'on-task' | 'charging' | 'plugged
 export interface VehicleFacts {
   fleetNumber: string;
   inService: boolean;
+  /** The task it left the depot for and is not back from (recorded assignment), whether or not the plan has it. */
+  awayOnTask?: string | null;
 }
 
 export interface NextAssignment {
@@ -49,7 +51,11 @@ export function vehiclePlanStatus(
     };
   }
   const mine = vehicleTasks(plan, vehicle.fleetNumber);
-  const onTask = mine.find((task) => Date.parse(task.start) <= nowMs && nowMs < Date.parse(task.end)) ?? null;
+  // Once all its vehicles have left, a task is out of the plan: the recorded departure still says where they are.
+  const onTask =
+    mine.find((task) => Date.parse(task.start) <= nowMs && nowMs < Date.parse(task.end))?.id ??
+    vehicle.awayOnTask ??
+    null;
   const next = mine.find((task) => Date.parse(task.start) > nowMs) ?? null;
   const slot = slotIndexAt(boundariesMs(plan.input), nowMs);
   const chargingRow = plan.result.charging.find(
@@ -70,7 +76,7 @@ export function vehiclePlanStatus(
     status,
     pluggedInto,
     chargingAt,
-    onTask: onTask?.id ?? null,
+    onTask,
     predictedSocPercentNow: predictedSocPercent(plan, vehicle.fleetNumber, nowMs),
     nextAssignment: next && vehicle.inService ? nextAssignment(next, taskStarts.get(next.id)) : null,
     nextCharge: vehicle.inService ? chargeInstruction(plan, vehicle.fleetNumber, nowMs, site.timeZone) : null,
