@@ -30,7 +30,8 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config, clock),
-        TypeOrmModule.forRoot(dataSourceOptions(database)),
+        // The embedded database runs in this process: a failure to open or migrate it does not pass with retries.
+        TypeOrmModule.forRoot({ ...dataSourceOptions(database), ...(database.embedded ? { retryAttempts: 0 } : {}) }),
         AuthModule,
         SitesModule,
         ChargersModule,

@@ -1,3 +1,6 @@
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import { startEmbeddedPostgres } from './embedded-postgres';
 
@@ -14,6 +17,30 @@ describe('startEmbeddedPostgres', () => {
       await client.end();
     } finally {
       await embedded.stop();
+    }
+  });
+
+  it('keeps a file database across starts; its first start leaves only the finished directory', async () => {
+    const parent = mkdtempSync(join(tmpdir(), 'apron-embedded-'));
+    const dataDir = join(parent, 'data');
+    const query = async (embedded: { url: string }, sql: string) => {
+      const client = new Client({ connectionString: embedded.url });
+      await client.connect();
+      try {
+        return (await client.query(sql)).rows;
+      } finally {
+        await client.end();
+      }
+    };
+    const first = await startEmbeddedPostgres({ dataDir });
+    await query(first, 'CREATE TABLE kept (n int); INSERT INTO kept VALUES (7)');
+    await first.stop();
+    expect(readdirSync(parent)).toEqual(['data']);
+    const second = await startEmbeddedPostgres({ dataDir });
+    try {
+      expect(await query(second, 'SELECT n FROM kept')).toEqual([{ n: 7 }]);
+    } finally {
+      await second.stop();
     }
   });
 });

@@ -1,5 +1,5 @@
-import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { DamagedDataDirError, ensureDataDir } from './embedded-data-dir';
 
 /** A running embedded PostgreSQL (PGlite) reachable by the ordinary `pg` driver over loopback. */
 export interface EmbeddedPostgres {
@@ -36,12 +36,22 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
   const { PGlite } = await import('@electric-sql/pglite');
   const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
   const maxConnections = options.maxConnections ?? EMBEDDED_MAX_CONNECTIONS;
-  let dataDir: string | undefined;
-  if (options.dataDir) {
-    dataDir = resolve(options.dataDir);
-    mkdirSync(dataDir, { recursive: true });
+  const dataDir = options.dataDir === undefined ? undefined : resolve(options.dataDir);
+  if (dataDir !== undefined) {
+    await ensureDataDir(dataDir, async (partial) => {
+      const fresh = await PGlite.create({ dataDir: partial, loadDataDir: options.template });
+      await fresh.query('SELECT 1');
+      await fresh.close();
+    });
   }
-  const db = await PGlite.create({ dataDir, loadDataDir: options.template });
+  const db = await PGlite.create({ dataDir, loadDataDir: dataDir === undefined ? options.template : undefined }).catch(
+    (error: unknown) => {
+      throw new DamagedDataDirError(
+        `the embedded database in ${dataDir ?? 'memory'} could not be opened (${(error as Error).message}): restore ` +
+          'it from a backup, or move it away to start with a new database',
+      );
+    },
+  );
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections });
   await server.start();
   const port = Number(server.getServerConn().split(':').pop());

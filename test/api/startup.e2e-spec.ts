@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
@@ -26,5 +28,18 @@ describe('start-up with a wrong configuration', () => {
     const lines = result.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(new RegExp(`^Invalid configuration: ${variable} `));
+  });
+});
+
+describe('start-up on a damaged embedded data directory', () => {
+  it('stops with exit code 1 and one line saying what to do, without retrying', () => {
+    const dataDir = join(mkdtempSync(join(tmpdir(), 'apron-damaged-')), 'data');
+    mkdirSync(join(dataDir, 'base', '5'), { recursive: true });
+    writeFileSync(join(dataDir, 'base', '5', '16496'), 'half a relation');
+    const result = startWith({ APRON_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', APRON_SCHEDULER: 'off' });
+    expect(result.status).toBe(1);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^Apron failed to start: the embedded database directory .* move it away/);
   });
 });
