@@ -29,6 +29,11 @@ describe('docker files', () => {
     expect(dockerfile).toMatch(/RUN npm run build/);
   });
 
+  it('build and run on Node 22 LTS (Node 20 reached end of life in April 2026)', () => {
+    const bases = [...dockerfile.matchAll(/^FROM (\S+)/gm)].map((m) => m[1]);
+    expect(bases).toEqual(['node:22-bookworm-slim', 'node:22-bookworm-slim']);
+  });
+
   it('configure the app only through the contract variables', () => {
     const appSection = compose.slice(compose.indexOf('  apron:'));
     const environment = appSection.slice(appSection.indexOf('environment:'), appSection.indexOf('ports:'));
