@@ -13,7 +13,6 @@ export interface ApplySummary {
 
 /** Where a plan goes, as the tick read it once: the site, its chargers and the sessions in progress. */
 export interface ApplyTarget {
-  siteId: string;
   site: { code: string; gridLimitKw: number; baseLoadKw: number };
   chargers: (SafeDefaultInputs['charger'] & { chargePointId: string })[];
   sessions: LiveSession[];

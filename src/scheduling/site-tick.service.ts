@@ -81,7 +81,7 @@ export class SiteTickService implements OnApplicationBootstrap, OnModuleDestroy 
     const fresh = await this.solve(input);
     const last = lastRun ? { input: lastRun.input, result: lastRun.result, solvedAt: lastRun.tickAt } : undefined;
     const choice = choosePlan(input, fresh, last, now, { maxKeepMinutes: this.options.maxKeepMinutes });
-    const target = { siteId, site: snapshot.site, chargers: read.chargers, sessions: snapshot.chargingSessions };
+    const target = { site: snapshot.site, chargers: read.chargers, sessions: snapshot.chargingSessions };
     const apply = await this.applier.apply(target, choice, now);
     const run = await this.runs.insert({
       siteId,
