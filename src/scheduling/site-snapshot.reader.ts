@@ -9,6 +9,7 @@ import { TasksService } from '../tasks/tasks.service';
 import {
   CHARGER_LIVE_STATE,
   ChargerLiveState,
+  SessionLive,
   TASK_ENERGY,
   TaskEnergy,
   VEHICLE_LIVE_STATE,
@@ -80,7 +81,7 @@ export class SiteSnapshotReader {
       }
       taskEnergyKwh.set(task.id, predictedKwh.get(key)!);
     }
-    const sessions = await this.chargerLive.sessions(siteId);
+    const sessions = latestPerConnector(await this.chargerLive.sessions(siteId), notes);
     const fleetNumberOf = new Map(vehicles.map((vehicle) => [vehicle.id, vehicle.fleetNumber]));
     // Latest first: a vehicle moved from a charger that went offline (its session there never ended) is plugged where
     // it started charging last.
@@ -172,4 +173,19 @@ export class SiteSnapshotReader {
 /** The tasks service's window rule: a task overlaps [from, to) when it ends after `from` and starts before `to`. */
 function overlaps(task: TransferTask, fromMs: number, toMs: number): boolean {
   return task.endsAt.getTime() > fromMs && task.startsAt.getTime() < toMs;
+}
+
+/**
+ * One session per connector, the latest started: an older one still open there was lost by its charger (a reboot, a
+ * missed stop). Left in, the plan input would have more sessions than connectors and the whole site would go
+ * unplanned for one charger's slip.
+ */
+function latestPerConnector(sessions: SessionLive[], notes: string[]): SessionLive[] {
+  const seen = new Set<string>();
+  return sessions.filter((session) => {
+    const connector = `${session.chargePointId}/${session.connectorId}`;
+    if (!seen.has(connector)) return seen.add(connector);
+    notes.push(`session ${session.id} on ${connector} left out: a later session is open on that connector`);
+    return false;
+  });
 }
