@@ -1,5 +1,6 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { OcppVersion } from '@apron/ocpp-model';
+import { CLOCK, Clock } from '../../common/clock';
 import { OcppEventBus } from '../events/ocpp-event-bus';
 import { OcppMessageCounts } from '../events/ocpp-message-counts';
 import { ChargerEventsRepository } from '../persistence/charger-events.repository';
@@ -37,6 +38,7 @@ export class ConnectionLifecycle {
     private readonly messageLog: MessageLogWriter,
     private readonly bus: OcppEventBus,
     private readonly messageCounts: OcppMessageCounts,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   attach(client: RpcServerClient & { session: Record<string, unknown>; identity: string }): ChargerConnection {
@@ -51,7 +53,7 @@ export class ConnectionLifecycle {
       session.siteId,
       session.admission,
       null,
-      new Date(),
+      this.clock.now(),
     );
     client.handle((call: { method?: string; params?: unknown }) =>
       this.router.dispatch(connection, call.method ?? '', call.params),
@@ -92,7 +94,7 @@ export class ConnectionLifecycle {
   private async closed(connection: ChargerConnection): Promise<void> {
     if (!this.registry.remove(connection)) return;
     try {
-      await this.chargerState.disconnected(connection.chargePointId, new Date());
+      await this.chargerState.disconnected(connection.chargePointId, this.clock.now());
     } catch (error) {
       this.logger.warn(`${connection.chargePointId}: storing the disconnect failed: ${(error as Error).message}`);
     }
@@ -105,7 +107,7 @@ export class ConnectionLifecycle {
       chargerId: connection.chargerId,
       siteId: connection.siteId,
       event: { type, ocppVersion: connection.version },
-      receivedAt: new Date(),
+      receivedAt: this.clock.now(),
     });
   }
 
@@ -120,7 +122,7 @@ export class ConnectionLifecycle {
     };
     this.logger.warn(`${connection.chargePointId}: schema validation failed: ${JSON.stringify(detail)}`);
     await this.chargerEvents
-      .insert(connection.chargePointId, 'ocpp.validationFailure', new Date(), detail)
+      .insert(connection.chargePointId, 'ocpp.validationFailure', this.clock.now(), detail)
       .catch(() => undefined);
   }
 
@@ -128,7 +130,7 @@ export class ConnectionLifecycle {
     const detail = { frame: bad.buffer.toString('utf8').slice(0, 2000), error: bad.error?.message };
     this.logger.warn(`${connection.chargePointId}: bad frame: ${detail.error}`);
     await this.chargerEvents
-      .insert(connection.chargePointId, 'ocpp.badMessage', new Date(), detail)
+      .insert(connection.chargePointId, 'ocpp.badMessage', this.clock.now(), detail)
       .catch(() => undefined);
   }
 }
