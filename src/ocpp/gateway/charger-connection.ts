@@ -18,6 +18,8 @@ export class ChargerConnection {
   /** Messages the CSMS asked for with TriggerMessage: allowed once before the boot is Accepted (B02.FR.02). */
   private readonly triggered = new Set<string>();
   lastSeenAt: Date;
+  /** The charger was deleted or its credentials changed: nothing more is accepted from this socket. */
+  revoked = false;
 
   constructor(
     readonly chargePointId: string,
