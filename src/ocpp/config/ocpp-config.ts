@@ -26,6 +26,11 @@ export interface OcppConfig {
   tlsKeyFile?: string;
   /** Port of the TLS listener (the plain endpoint stays on PORT). */
   tlsPort: number;
+  /**
+   * Largest websocket message a charger may send (bytes, after decompression). A larger one is cut off while it is
+   * received and the connection closed with 1009 (RFC 6455 §7.4.1), so it never sits whole in memory.
+   */
+  maxFrameBytes: number;
 }
 
 export const OCPP_CONFIG = Symbol('OCPP_CONFIG');
@@ -63,5 +68,6 @@ export function loadOcppConfig(env: Env = process.env): OcppConfig {
     tlsCertFile,
     tlsKeyFile,
     tlsPort: integer(env, 'APRON_TLS_PORT', 3443, 0, 65535),
+    maxFrameBytes: integer(env, 'APRON_OCPP_MAX_FRAME_BYTES', 256 * 1024, 1024, 16 * 1024 * 1024),
   };
 }

@@ -8,7 +8,9 @@ import { ChargerStateRepository } from '../persistence/charger-state.repository'
 import { MessageLogWriter } from '../persistence/message-log.writer';
 import { Admission, BootStatus, ChargerConnection, RpcServerClient } from './charger-connection';
 import { ConnectionRegistry } from './connection-registry';
+import { loggedFrame, messageIdViolation } from './frame-limits';
 import { MessageRouter } from './message-router';
+import { createRPCError } from 'ocpp-rpc';
 
 /** What the handshake attached to the client (ocpp-rpc's `session`). */
 export interface AdmittedSession {
@@ -55,13 +57,25 @@ export class ConnectionLifecycle {
       null,
       this.clock.now(),
     );
-    client.handle((call: { method?: string; params?: unknown }) =>
-      this.router.dispatch(connection, call.method ?? '', call.params),
-    );
+    client.handle((call: { method?: string; params?: unknown; messageId?: string }) => {
+      const violation = messageIdViolation(version, call.messageId ?? '');
+      if (violation) {
+        void this.chargerEvents
+          .insert(chargePointId, 'ocpp.badMessageId', this.clock.now(), {
+            method: call.method,
+            messageIdLength: call.messageId?.length,
+          })
+          .catch(() => undefined);
+        return Promise.reject(createRPCError(violation.code, violation.description, {}));
+      }
+      return this.router.dispatch(connection, call.method ?? '', call.params);
+    });
     client.on('message', (event: { message: string; outbound: boolean }) => {
       this.messageCounts.count(event.outbound);
-      this.messageLog.add(chargePointId, event.outbound ? 'out' : 'in', event.message);
+      this.messageLog.add(chargePointId, event.outbound ? 'out' : 'in', loggedFrame(event.message));
     });
+    // ws closes the socket with 1009 when a frame passes APRON_OCPP_MAX_FRAME_BYTES; kept for the operator.
+    client.on('socketError', (error: Error & { code?: string }) => void this.socketError(connection, error));
     // Without these listeners, invalid frames would vanish silently (FACTS.md); strict mode already answered them.
     client.on(
       'strictValidationFailure',
@@ -123,6 +137,22 @@ export class ConnectionLifecycle {
     this.logger.warn(`${connection.chargePointId}: schema validation failed: ${JSON.stringify(detail)}`);
     await this.chargerEvents
       .insert(connection.chargePointId, 'ocpp.validationFailure', this.clock.now(), detail)
+      .catch(() => undefined);
+  }
+
+  private async socketError(connection: ChargerConnection, error: Error & { code?: string }): Promise<void> {
+    const tooLarge = error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH';
+    if (tooLarge) {
+      // ws has sent the 1009 close frame but reads nothing more, so it would wait 30 s for the charger's close reply
+      // while the rest of the frame still streams in: end the socket now (the close frame is already on its way).
+      setImmediate(() => void connection.client.close({ force: true }).catch(() => undefined));
+    }
+    this.logger.warn(`${connection.chargePointId}: socket error: ${error.message}`);
+    await this.chargerEvents
+      .insert(connection.chargePointId, tooLarge ? 'ocpp.frameTooLarge' : 'ocpp.socketError', this.clock.now(), {
+        error: error.message,
+        code: error.code,
+      })
       .catch(() => undefined);
   }
 

@@ -55,6 +55,9 @@ export class OcppGateway implements OnApplicationBootstrap, OnModuleDestroy {
       // Dead sockets are found by ping; a charger that talks anyway needs none (10k chargers would mean 333 pings/s).
       pingIntervalMs: 30_000,
       deferPingsOnActivity: true,
+      // OCPP-J sets no frame size for the CSMS; RFC 6455 §7.4.1 has 1009 (message too big) for one we will not take.
+      // ws stops reading such a frame at its header, so a 32 MB frame costs no 32 MB.
+      wssOptions: { maxPayload: this.config.maxFrameBytes },
     });
     server.auth(async (accept, reject, handshake) => {
       try {
