@@ -58,6 +58,9 @@ export class TransactionsV16Handlers implements OcppHandlerBlock {
       idTagInfo: { status: session.authorizationStatus === 'Accepted' ? 'Accepted' : v16IdTagStatus(decision.outcome) },
     };
     if (created) {
+      if (request.connectorId > 0) {
+        await this.sessions.endStaleOnEvse(context, request.connectorId, session.transactionId, startedAt);
+      }
       this.sessions.track(session);
       for (const event of map16('StartTransaction', request, response)) this.sessions.publish(context, event, session);
     }

@@ -1,12 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { MeterSampleEvent, OcppEvent, SessionEndedEvent } from '@apron/ocpp-model';
 import { OcppEventBus } from '../events/ocpp-event-bus';
+import { ChargerEventsRepository } from '../persistence/charger-events.repository';
 import { OcppCallContext } from '../gateway/ocpp-handler';
 import { SessionRow } from '../persistence/session.entity';
 import { SessionChange, SessionOwner, SessionsRepository } from '../persistence/sessions.repository';
 import { applyRegisterReading } from './register-energy';
 import { MeterSampleWriter } from './meter-sample.writer';
 import { SessionTracker, TrackedSession } from './session-tracker';
+
+export const SUPERSEDED_REASON = 'SupersededByNewTransaction';
 
 /** A transaction id nobody knows (e.g. 1.6 -1 after a lost StartTransaction) is not looked up again for this long. */
 const UNKNOWN_TRANSACTION_TTL_MS = 60_000;
@@ -31,6 +34,7 @@ export class SessionsService {
     private readonly tracker: SessionTracker,
     private readonly writer: MeterSampleWriter,
     private readonly bus: OcppEventBus,
+    private readonly chargerEvents: ChargerEventsRepository,
   ) {}
 
   owner(context: OcppCallContext): SessionOwner {
@@ -102,6 +106,40 @@ export class SessionsService {
       const countedWh = tracked ? this.tracker.reading(tracked, sample) : 0;
       this.writer.add(chargePointId, sample, sample.evseId ?? tracked?.evseId ?? null, owner?.id ?? null);
       this.publish(context, sample, owner, countedWh);
+    }
+  }
+
+  /**
+   * One active session per connector: a new transaction starting on an EVSE ends any other session still open there
+   * (its stop was lost, e.g. a charger that rebooted without sending it). The stale session keeps the energy counted so
+   * far, ends at the new start with reason `SupersededByNewTransaction`, and says so: a session.ended event on the bus
+   * and a `session.superseded` charger event.
+   */
+  async endStaleOnEvse(context: OcppCallContext, evseId: number, newTransactionId: string, at: Date): Promise<void> {
+    const { chargePointId } = context.connection;
+    const stale = await this.repository.openOnEvseExcept(chargePointId, evseId, newTransactionId);
+    for (const row of stale) {
+      const tracked = this.tracker.get(chargePointId, row.transactionId);
+      const ended: SessionEndedEvent = {
+        type: 'session.ended',
+        transactionId: row.transactionId,
+        evseId,
+        reason: SUPERSEDED_REASON,
+        at,
+      };
+      const change = this.endChange(tracked, row, ended);
+      if (await this.repository.finish(row.id, change)) {
+        // No meter stop: nothing more is counted, so the event carries no countedEnergyWh.
+        this.publish(context, ended, { id: row.id, vehicleId: tracked?.vehicleId ?? row.vehicleId });
+        await this.chargerEvents.insert(chargePointId, 'session.superseded', context.receivedAt, {
+          sessionId: row.id,
+          transactionId: row.transactionId,
+          evseId,
+          byTransactionId: newTransactionId,
+          energyWh: change.energyWh,
+        });
+      }
+      this.forget(tracked);
     }
   }
 
