@@ -20,6 +20,8 @@ export class ChargerConnection {
   lastSeenAt: Date;
   /** The charger was deleted or its credentials changed: nothing more is accepted from this socket. */
   revoked = false;
+  /** Rated power per connector (W) as registered when it connected; 0 = the whole charger. */
+  connectorMaxW: Record<number, number> = {};
 
   constructor(
     readonly chargePointId: string,

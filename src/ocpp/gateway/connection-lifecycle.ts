@@ -17,6 +17,7 @@ export interface AdmittedSession {
   admission: Admission;
   chargerId: string | null;
   siteId: string | null;
+  connectorMaxW?: Record<number, number>;
 }
 
 interface ValidationFailure {
@@ -57,6 +58,7 @@ export class ConnectionLifecycle {
       null,
       this.clock.now(),
     );
+    connection.connectorMaxW = session.connectorMaxW ?? {};
     client.handle((call: { method?: string; params?: unknown; messageId?: string }) => {
       const violation = messageIdViolation(version, call.messageId ?? '');
       if (violation) {

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
+import { Charger } from '../../chargers/charger.entity';
 import { ChargersService } from '../../chargers/chargers.service';
 import { CLOCK, Clock } from '../../common/clock';
 import { SitesService } from '../../sites/sites.service';
@@ -11,7 +12,15 @@ export const OCPP_PROTOCOLS = ['ocpp2.0.1', 'ocpp1.6'] as const;
 export type OcppProtocol = (typeof OCPP_PROTOCOLS)[number];
 
 export type HandshakeDecision =
-  | { accept: true; protocol: OcppProtocol; admission: Admission; chargerId: string | null; siteId: string | null }
+  | {
+      accept: true;
+      protocol: OcppProtocol;
+      admission: Admission;
+      chargerId: string | null;
+      siteId: string | null;
+      /** Rated power per connector (W), 0 = the whole charger: bounds for meter plausibility. */
+      connectorMaxW?: Record<number, number>;
+    }
   | { accept: false; statusCode: number; message: string };
 
 export interface HandshakeRequest {
@@ -83,7 +92,7 @@ export class HandshakeAuth {
       // OCPP-J 1.6 §3.1: an unknown identity is answered 404.
       return { accept: false, statusCode: 404, message: 'Unknown charge point' };
     }
-    const known = { chargerId: charger.id, siteId: charger.siteId };
+    const known = { chargerId: charger.id, siteId: charger.siteId, connectorMaxW: connectorMaxW(charger) };
     if (charger.passwordHash) {
       // Charged before the hash is checked, so parallel attempts cannot all slip in under the limit; a match refunds it.
       this.byCharger.failed(charger.chargePointId, nowMs);
@@ -120,7 +129,14 @@ export class HandshakeAuth {
       request.password &&
       this.verified.has(verifiedKey(charger.passwordHash, request.password))
     ) {
-      return { accept: true, protocol, admission: 'registered', chargerId: charger.id, siteId: charger.siteId };
+      return {
+        accept: true,
+        protocol,
+        admission: 'registered',
+        chargerId: charger.id,
+        siteId: charger.siteId,
+        connectorMaxW: connectorMaxW(charger),
+      };
     }
     const seconds = Math.ceil(waitMs / 1000);
     return { accept: false, statusCode: 429, message: `Too many failed authentications: retry in ${seconds} s` };
@@ -140,4 +156,10 @@ export class HandshakeAuth {
 
 function verifiedKey(storedHash: string, password: Buffer): string {
   return createHash('sha256').update(storedHash).update('\u0000').update(password).digest('base64');
+}
+
+function connectorMaxW(charger: Charger): Record<number, number> {
+  const limits: Record<number, number> = { 0: charger.maxKw * 1000 };
+  for (const connector of charger.connectors ?? []) limits[connector.connectorId] = connector.maxKw * 1000;
+  return limits;
 }

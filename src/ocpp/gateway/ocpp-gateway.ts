@@ -63,8 +63,8 @@ export class OcppGateway implements OnApplicationBootstrap, OnModuleDestroy {
       try {
         const decision = await this.auth.decide(handshake);
         if (decision.accept) {
-          const { admission, chargerId, siteId } = decision;
-          accept({ admission, chargerId, siteId }, decision.protocol);
+          const { admission, chargerId, siteId, connectorMaxW } = decision;
+          accept({ admission, chargerId, siteId, connectorMaxW }, decision.protocol);
         } else {
           reject(decision.statusCode, decision.message);
         }

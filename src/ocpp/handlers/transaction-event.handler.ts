@@ -71,8 +71,8 @@ export class TransactionEventHandler implements OcppHandlerBlock {
       if (ended && row.stoppedAt === null) {
         // The Ended event's own samples (Transaction.End) count before the final register.
         const countedBeforeWh = tracked?.register.energyWh ?? row.energyWh;
-        if (tracked) for (const sample of samples) this.sessions.countReading(tracked, sample);
-        Object.assign(change, this.sessions.endChange(tracked, row, ended));
+        if (tracked) for (const sample of samples) this.sessions.countReading(context.connection, tracked, sample);
+        Object.assign(change, this.sessions.endChange(context.connection, tracked, row, ended));
         await this.sessions.repo.finish(row.id, change, manager);
         endedCountedWh = (change.energyWh ?? countedBeforeWh) - countedBeforeWh;
       } else {
