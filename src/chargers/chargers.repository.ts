@@ -96,9 +96,17 @@ export class ChargersRepository {
     });
   }
 
-  async delete(id: string): Promise<boolean> {
-    const result = await this.dataSource.getRepository(Charger).delete({ id });
-    return (result.affected ?? 0) > 0;
+  /** The deleted charger's chargePointId, or null when there was none with this id. */
+  async delete(id: string): Promise<string | null> {
+    const result = await this.dataSource
+      .createQueryBuilder()
+      .delete()
+      .from(Charger)
+      .where('id = :id', { id })
+      .returning(['chargePointId'])
+      .execute();
+    const rows = result.raw as { chargePointId: string }[];
+    return rows[0]?.chargePointId ?? null;
   }
 
   private async insertConnectors(manager: EntityManager, chargerId: string, connectors: ConnectorSpec[]) {

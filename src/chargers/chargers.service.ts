@@ -3,6 +3,7 @@ import { FieldError, invalidFields } from '../common/field-errors';
 import { Page } from '../common/pagination';
 import { SitesService } from '../sites/sites.service';
 import { Charger } from './charger.entity';
+import { ChargerCredentialEvents } from './charger-credential-events';
 import { CreateChargerDto, UpdateChargerDto } from './charger.dto';
 import { chargerPasswordMatches, hashChargerPassword } from './charger-password';
 import { nullViolations } from '../common/field-errors';
@@ -17,6 +18,7 @@ export class ChargersService {
   constructor(
     private readonly repository: ChargersRepository,
     private readonly sites: SitesService,
+    private readonly credentialEvents: ChargerCredentialEvents,
   ) {}
 
   async create(dto: CreateChargerDto): Promise<Charger> {
@@ -51,18 +53,28 @@ export class ChargersService {
     // Checked and hashed before the row lock: nothing slow or on another connection inside the transaction.
     const siteErrors = dto.siteId === undefined ? [] : await this.siteViolations(dto.siteId);
     const passwordHash = dto.password ? await hashChargerPassword(dto.password) : dto.password;
+    let previousChargePointId: string | undefined;
     const updated = await this.repository.updateLocked(id, (stored) => {
+      previousChargePointId = stored.chargePointId;
       const set = this.mergedColumns(stored, dto);
       const connectors = requestedConnectors(dto, set.maxKw);
       this.assertValid({ ...set, connectors: connectors ?? stored.connectors }, siteErrors);
       return { set: passwordHash === undefined ? set : { ...set, passwordHash }, connectors };
     });
     if (!updated) throw new NotFoundException(`Charger ${id} not found`);
+    // A connection admitted with the old password or identity must not outlive the change (ISSUE 14).
+    if (previousChargePointId !== undefined && previousChargePointId !== updated.chargePointId) {
+      this.credentialEvents.publish({ chargePointId: previousChargePointId, change: 'identityChanged' });
+    } else if (dto.password !== undefined) {
+      this.credentialEvents.publish({ chargePointId: updated.chargePointId, change: 'passwordChanged' });
+    }
     return updated;
   }
 
   async remove(id: string): Promise<void> {
-    if (!(await this.repository.delete(id))) throw new NotFoundException(`Charger ${id} not found`);
+    const chargePointId = await this.repository.delete(id);
+    if (chargePointId === null) throw new NotFoundException(`Charger ${id} not found`);
+    this.credentialEvents.publish({ chargePointId, change: 'deleted' });
   }
 
   /** For the OCPP gateway: the charger that connects as `chargePointId`, with its connectors. */

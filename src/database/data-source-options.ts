@@ -16,6 +16,7 @@ import { SiteReferencesNoAction1795380771224 } from './migrations/1795380771224-
 import { OcppGateway1795400000000 } from './migrations/1795400000000-ocpp-gateway';
 import { VehicleIdleDrain1795660000000 } from './migrations/1795660000000-vehicle-idle-drain';
 import { OneSessionRecord1795800000000 } from './migrations/1795800000000-one-session-record';
+import { ImplausibleMeterSamples1795900000000 } from './migrations/1795900000000-implausible-meter-samples';
 import { SiteDepartureLead1795700000000 } from './migrations/1795700000000-site-departure-lead';
 
 export const ENTITIES = [
@@ -43,6 +44,7 @@ export const MIGRATIONS = [
   VehicleIdleDrain1795660000000,
   SiteDepartureLead1795700000000,
   OneSessionRecord1795800000000,
+  ImplausibleMeterSamples1795900000000,
 ];
 
 export interface DatabaseTarget {

@@ -8,6 +8,7 @@ import { OcppEventBus } from './events/ocpp-event-bus';
 import { OcppMessageCounts } from './events/ocpp-message-counts';
 import { ConnectionLifecycle } from './gateway/connection-lifecycle';
 import { ConnectionRegistry } from './gateway/connection-registry';
+import { CredentialRevocation } from './gateway/credential-revocation';
 import { HandshakeAuth } from './gateway/handshake-auth';
 import { MessageRouter } from './gateway/message-router';
 import { OcppGateway } from './gateway/ocpp-gateway';
@@ -50,6 +51,7 @@ import { OcppReadService } from './read/ocpp-read.service';
     OcppEventBus,
     OcppMessageCounts,
     ConnectionRegistry,
+    CredentialRevocation,
     ConnectionLifecycle,
     HandshakeAuth,
     MessageRouter,

@@ -35,7 +35,12 @@ describe('migrations', () => {
 
   it('carry the session links of the old fleet_sessions copy onto the one session record, losing nothing', async () => {
     await dataSource.runMigrations();
-    await dataSource.undoLastMigration();
+    // Back to just before OneSessionRecord (later migrations are undone first).
+    const oneSessionRecord = MIGRATIONS.findIndex((migration) => migration.name === 'OneSessionRecord1795800000000');
+    const undoThroughOneSessionRecord = async () => {
+      for (let i = oneSessionRecord; i < MIGRATIONS.length; i++) await dataSource.undoLastMigration();
+    };
+    await undoThroughOneSessionRecord();
     const byTag = randomUUID();
     const byHand = randomUUID();
     const byEvccid = randomUUID();
@@ -91,7 +96,7 @@ describe('migrations', () => {
     ]);
 
     // Undone, the old copy comes back with the links.
-    await dataSource.undoLastMigration();
+    await undoThroughOneSessionRecord();
     const copies: { sessionId: string; vehicleId: string | null; linkSource: string | null; nonFleet: boolean }[] =
       await dataSource.query(`SELECT "sessionId", "vehicleId", "linkSource", "nonFleet" FROM "fleet_sessions"`);
     expect(new Map(copies.map((row) => [row.sessionId, row])).get(byHand)).toMatchObject({

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   buildPowerProfile,
   ChargingRateUnit,
@@ -10,6 +10,7 @@ import {
   withoutUndefined,
 } from '@apron/ocpp-model';
 import { ChargersService } from '../../chargers/chargers.service';
+import { CLOCK, Clock } from '../../common/clock';
 import { ChargerConnection } from '../gateway/charger-connection';
 import { SessionsRepository } from '../persistence/sessions.repository';
 import { SessionTracker } from '../sessions/session-tracker';
@@ -38,6 +39,7 @@ export class OcppCommandsService implements ChargerCommands {
     private readonly chargers: ChargersService,
     private readonly sessions: SessionsRepository,
     private readonly tracker: SessionTracker,
+    @Inject(CLOCK) private readonly clock: Clock,
     private readonly ledger: ProfileLedger,
   ) {}
 
@@ -94,7 +96,8 @@ export class OcppCommandsService implements ChargerCommands {
         );
       }
     }
-    const conflict = this.ledger.conflict(connection.chargePointId, profile, new Date());
+    const conflict = this.ledger.conflict(connection.chargePointId, profile, this.clock.now());
+    // validTo values come from the scheduler's clock, so the overlap check (K01.FR.06) is judged on the same clock.
     if (conflict) {
       throw new InvalidCommandError(
         `profile ${conflict.id} already has stack level ${conflict.stackLevel} for ${conflict.purpose} on EVSE ` +

@@ -26,6 +26,18 @@ export interface OcppConfig {
   tlsKeyFile?: string;
   /** Port of the TLS listener (the plain endpoint stays on PORT). */
   tlsPort: number;
+  /**
+   * Largest websocket message a charger may send (bytes, after decompression). A larger one is cut off while it is
+   * received and the connection closed with 1009 (RFC 6455 §7.4.1), so it never sits whole in memory.
+   */
+  maxFrameBytes: number;
+  /**
+   * Failed authentications allowed per charge point id / per remote address before back-off (1 s, doubling to 60 s):
+   * then the handshake is answered 429 without any password hashing. 0 turns the per-address limit off (e.g. behind a
+   * proxy where all chargers share one address).
+   */
+  authFailuresPerCharger: number;
+  authFailuresPerAddress: number;
 }
 
 export const OCPP_CONFIG = Symbol('OCPP_CONFIG');
@@ -63,5 +75,8 @@ export function loadOcppConfig(env: Env = process.env): OcppConfig {
     tlsCertFile,
     tlsKeyFile,
     tlsPort: integer(env, 'APRON_TLS_PORT', 3443, 0, 65535),
+    authFailuresPerCharger: integer(env, 'APRON_OCPP_AUTH_FAILURES_PER_CHARGER', 5, 1, 1000),
+    authFailuresPerAddress: integer(env, 'APRON_OCPP_AUTH_FAILURES_PER_ADDRESS', 20, 0, 100000),
+    maxFrameBytes: integer(env, 'APRON_OCPP_MAX_FRAME_BYTES', 256 * 1024, 1024, 16 * 1024 * 1024),
   };
 }

@@ -18,6 +18,10 @@ export class ChargerConnection {
   /** Messages the CSMS asked for with TriggerMessage: allowed once before the boot is Accepted (B02.FR.02). */
   private readonly triggered = new Set<string>();
   lastSeenAt: Date;
+  /** The charger was deleted or its credentials changed: nothing more is accepted from this socket. */
+  revoked = false;
+  /** Rated power per connector (W) as registered when it connected; 0 = the whole charger. */
+  connectorMaxW: Record<number, number> = {};
 
   constructor(
     readonly chargePointId: string,

@@ -1,5 +1,6 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { OcppVersion } from '@apron/ocpp-model';
+import { CLOCK, Clock } from '../../common/clock';
 import { OcppEventBus } from '../events/ocpp-event-bus';
 import { OcppMessageCounts } from '../events/ocpp-message-counts';
 import { ChargerEventsRepository } from '../persistence/charger-events.repository';
@@ -7,13 +8,16 @@ import { ChargerStateRepository } from '../persistence/charger-state.repository'
 import { MessageLogWriter } from '../persistence/message-log.writer';
 import { Admission, BootStatus, ChargerConnection, RpcServerClient } from './charger-connection';
 import { ConnectionRegistry } from './connection-registry';
+import { loggedFrame, messageIdViolation } from './frame-limits';
 import { MessageRouter } from './message-router';
+import { createRPCError } from 'ocpp-rpc';
 
 /** What the handshake attached to the client (ocpp-rpc's `session`). */
 export interface AdmittedSession {
   admission: Admission;
   chargerId: string | null;
   siteId: string | null;
+  connectorMaxW?: Record<number, number>;
 }
 
 interface ValidationFailure {
@@ -37,6 +41,7 @@ export class ConnectionLifecycle {
     private readonly messageLog: MessageLogWriter,
     private readonly bus: OcppEventBus,
     private readonly messageCounts: OcppMessageCounts,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   attach(client: RpcServerClient & { session: Record<string, unknown>; identity: string }): ChargerConnection {
@@ -51,15 +56,28 @@ export class ConnectionLifecycle {
       session.siteId,
       session.admission,
       null,
-      new Date(),
+      this.clock.now(),
     );
-    client.handle((call: { method?: string; params?: unknown }) =>
-      this.router.dispatch(connection, call.method ?? '', call.params),
-    );
+    connection.connectorMaxW = session.connectorMaxW ?? {};
+    client.handle((call: { method?: string; params?: unknown; messageId?: string }) => {
+      const violation = messageIdViolation(version, call.messageId ?? '');
+      if (violation) {
+        void this.chargerEvents
+          .insert(chargePointId, 'ocpp.badMessageId', this.clock.now(), {
+            method: call.method,
+            messageIdLength: call.messageId?.length,
+          })
+          .catch(() => undefined);
+        return Promise.reject(createRPCError(violation.code, violation.description, {}));
+      }
+      return this.router.dispatch(connection, call.method ?? '', call.params);
+    });
     client.on('message', (event: { message: string; outbound: boolean }) => {
       this.messageCounts.count(event.outbound);
-      this.messageLog.add(chargePointId, event.outbound ? 'out' : 'in', event.message);
+      this.messageLog.add(chargePointId, event.outbound ? 'out' : 'in', loggedFrame(event.message));
     });
+    // ws closes the socket with 1009 when a frame passes APRON_OCPP_MAX_FRAME_BYTES; kept for the operator.
+    client.on('socketError', (error: Error & { code?: string }) => void this.socketError(connection, error));
     // Without these listeners, invalid frames would vanish silently (FACTS.md); strict mode already answered them.
     client.on(
       'strictValidationFailure',
@@ -92,7 +110,7 @@ export class ConnectionLifecycle {
   private async closed(connection: ChargerConnection): Promise<void> {
     if (!this.registry.remove(connection)) return;
     try {
-      await this.chargerState.disconnected(connection.chargePointId, new Date());
+      await this.chargerState.disconnected(connection.chargePointId, this.clock.now());
     } catch (error) {
       this.logger.warn(`${connection.chargePointId}: storing the disconnect failed: ${(error as Error).message}`);
     }
@@ -105,7 +123,7 @@ export class ConnectionLifecycle {
       chargerId: connection.chargerId,
       siteId: connection.siteId,
       event: { type, ocppVersion: connection.version },
-      receivedAt: new Date(),
+      receivedAt: this.clock.now(),
     });
   }
 
@@ -120,7 +138,23 @@ export class ConnectionLifecycle {
     };
     this.logger.warn(`${connection.chargePointId}: schema validation failed: ${JSON.stringify(detail)}`);
     await this.chargerEvents
-      .insert(connection.chargePointId, 'ocpp.validationFailure', new Date(), detail)
+      .insert(connection.chargePointId, 'ocpp.validationFailure', this.clock.now(), detail)
+      .catch(() => undefined);
+  }
+
+  private async socketError(connection: ChargerConnection, error: Error & { code?: string }): Promise<void> {
+    const tooLarge = error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH';
+    if (tooLarge) {
+      // ws has sent the 1009 close frame but reads nothing more, so it would wait 30 s for the charger's close reply
+      // while the rest of the frame still streams in: end the socket now (the close frame is already on its way).
+      setImmediate(() => void connection.client.close({ force: true }).catch(() => undefined));
+    }
+    this.logger.warn(`${connection.chargePointId}: socket error: ${error.message}`);
+    await this.chargerEvents
+      .insert(connection.chargePointId, tooLarge ? 'ocpp.frameTooLarge' : 'ocpp.socketError', this.clock.now(), {
+        error: error.message,
+        code: error.code,
+      })
       .catch(() => undefined);
   }
 
@@ -128,7 +162,7 @@ export class ConnectionLifecycle {
     const detail = { frame: bad.buffer.toString('utf8').slice(0, 2000), error: bad.error?.message };
     this.logger.warn(`${connection.chargePointId}: bad frame: ${detail.error}`);
     await this.chargerEvents
-      .insert(connection.chargePointId, 'ocpp.badMessage', new Date(), detail)
+      .insert(connection.chargePointId, 'ocpp.badMessage', this.clock.now(), detail)
       .catch(() => undefined);
   }
 }

@@ -1,6 +1,7 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { OcppVersion } from '@apron/ocpp-model';
 import { createRPCError } from 'ocpp-rpc';
+import { CLOCK, Clock } from '../../common/clock';
 import { AuthorizationHandlers } from '../handlers/authorization.handlers';
 import { DiagnosticsHandlers } from '../handlers/diagnostics.handlers';
 import { MeterValuesHandlers } from '../handlers/meter-values.handlers';
@@ -25,6 +26,7 @@ export class MessageRouter {
     meterValues: MeterValuesHandlers,
     smartCharging: SmartChargingHandlers,
     diagnostics: DiagnosticsHandlers,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {
     const blocks: OcppHandlerBlock[] = [
       provisioning,
@@ -48,8 +50,10 @@ export class MessageRouter {
 
   dispatch(connection: ChargerConnection, action: string, payload: unknown): Promise<object> {
     return connection.serial(async () => {
-      const receivedAt = new Date();
+      const receivedAt = this.clock.now();
       connection.lastSeenAt = receivedAt;
+      if (connection.revoked)
+        throw createRPCError('SecurityError', 'The credentials of this connection were revoked', {});
       this.assertBootAllows(connection, action);
       const handler = this.tables[connection.version][action];
       if (!handler) throw createRPCError('NotImplemented', `${action} is not supported`, {});

@@ -5,6 +5,7 @@ import { IncomingMessage, Server } from 'node:http';
 import { createServer as createHttpsServer, Server as HttpsServer } from 'node:https';
 import { Duplex } from 'node:stream';
 import { RPCServer } from 'ocpp-rpc';
+import { CLOCK, Clock } from '../../common/clock';
 import { APP_CONFIG } from '../../config/config.module';
 import { AppConfig } from '../../config/app-config';
 import { OCPP_CONFIG, OcppConfig } from '../config/ocpp-config';
@@ -39,10 +40,11 @@ export class OcppGateway implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly chargerState: ChargerStateRepository,
     @Inject(OCPP_CONFIG) private readonly config: OcppConfig,
     @Inject(APP_CONFIG) private readonly appConfig: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.chargerState.allOffline(new Date());
+    await this.chargerState.allOffline(this.clock.now());
     const server = new RPCServer({
       protocols: [...OCPP_PROTOCOLS],
       // Both versions' schemas; never ocpp2.1, whose strict schemas are broken in ocpp-rpc 2.2.1 (FACTS.md).
@@ -53,13 +55,16 @@ export class OcppGateway implements OnApplicationBootstrap, OnModuleDestroy {
       // Dead sockets are found by ping; a charger that talks anyway needs none (10k chargers would mean 333 pings/s).
       pingIntervalMs: 30_000,
       deferPingsOnActivity: true,
+      // OCPP-J sets no frame size for the CSMS; RFC 6455 §7.4.1 has 1009 (message too big) for one we will not take.
+      // ws stops reading such a frame at its header, so a 32 MB frame costs no 32 MB.
+      wssOptions: { maxPayload: this.config.maxFrameBytes },
     });
     server.auth(async (accept, reject, handshake) => {
       try {
         const decision = await this.auth.decide(handshake);
         if (decision.accept) {
-          const { admission, chargerId, siteId } = decision;
-          accept({ admission, chargerId, siteId }, decision.protocol);
+          const { admission, chargerId, siteId, connectorMaxW } = decision;
+          accept({ admission, chargerId, siteId, connectorMaxW }, decision.protocol);
         } else {
           reject(decision.statusCode, decision.message);
         }

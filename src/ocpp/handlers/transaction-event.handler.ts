@@ -41,6 +41,12 @@ export class TransactionEventHandler implements OcppHandlerBlock {
     const token = request.idToken;
     const decision = token ? await this.authorizer.authorize(context.connection, token.idToken, token.type) : undefined;
 
+    // E02/E03: a new transaction on an EVSE ends a stale one still open there (its Ended was lost). Before the
+    // transaction below: it writes on its own connections. A retried Started keeps its own transactionId, so ends none.
+    if (request.eventType === 'Started' && request.evse) {
+      const startedAt = new Date(request.timestamp);
+      await this.sessions.endStaleOnEvse(context, request.evse.id, request.transactionInfo.transactionId, startedAt);
+    }
     const stored = await this.sessions.repo.transaction(async (manager) => {
       const row = await this.sessions.repo.upsertV201(
         manager,
@@ -65,8 +71,8 @@ export class TransactionEventHandler implements OcppHandlerBlock {
       if (ended && row.stoppedAt === null) {
         // The Ended event's own samples (Transaction.End) count before the final register.
         const countedBeforeWh = tracked?.register.energyWh ?? row.energyWh;
-        if (tracked) for (const sample of samples) this.sessions.countReading(tracked, sample);
-        Object.assign(change, this.sessions.endChange(tracked, row, ended));
+        if (tracked) for (const sample of samples) this.sessions.countReading(context.connection, tracked, sample);
+        Object.assign(change, this.sessions.endChange(context.connection, tracked, row, ended));
         await this.sessions.repo.finish(row.id, change, manager);
         endedCountedWh = (change.energyWh ?? countedBeforeWh) - countedBeforeWh;
       } else {

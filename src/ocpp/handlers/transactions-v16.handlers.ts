@@ -58,6 +58,9 @@ export class TransactionsV16Handlers implements OcppHandlerBlock {
       idTagInfo: { status: session.authorizationStatus === 'Accepted' ? 'Accepted' : v16IdTagStatus(decision.outcome) },
     };
     if (created) {
+      if (request.connectorId > 0) {
+        await this.sessions.endStaleOnEvse(context, request.connectorId, session.transactionId, startedAt);
+      }
       this.sessions.track(session);
       for (const event of map16('StartTransaction', request, response)) this.sessions.publish(context, event, session);
     }
@@ -81,7 +84,7 @@ export class TransactionsV16Handlers implements OcppHandlerBlock {
       await this.chargerEvents.insert(chargePointId, 'session.unknownStop', context.receivedAt, { ...request });
     } else {
       const countedBeforeWh = tracked?.register.energyWh ?? row?.energyWh ?? 0;
-      const change = this.sessions.endChange(tracked, row, ended);
+      const change = this.sessions.endChange(context.connection, tracked, row, ended);
       if (await this.sessions.repo.finish(session.id, change)) {
         this.sessions.publish(context, ended, session, (change.energyWh ?? countedBeforeWh) - countedBeforeWh);
       }

@@ -49,4 +49,8 @@ export class MeterSampleRow {
 
   @Column({ type: 'double precision', nullable: true })
   voltageV!: number | null;
+
+  /** Why the sample was kept out of energy totals and SoC (sample-plausibility.ts); null for a plausible one. */
+  @Column({ type: 'text', nullable: true })
+  implausible!: string | null;
 }

@@ -18,6 +18,7 @@ export interface MeterSampleInsert {
   currentA: number | null;
   currentOfferedA: number | null;
   voltageV: number | null;
+  implausible: string | null;
 }
 
 const COLUMNS: (keyof MeterSampleInsert)[] = [
@@ -34,6 +35,7 @@ const COLUMNS: (keyof MeterSampleInsert)[] = [
   'currentA',
   'currentOfferedA',
   'voltageV',
+  'implausible',
 ];
 
 /** A session's energy counter as the in-memory tracker holds it, written with the samples. */

@@ -89,6 +89,19 @@ export class SessionsRepository {
       .getOne();
   }
 
+  /** Open sessions on an EVSE other than `transactionId`'s (ISSUE 14: one active session per connector). */
+  openOnEvseExcept(chargePointId: string, evseId: number, transactionId: string): Promise<SessionRow[]> {
+    return this.dataSource
+      .getRepository(SessionRow)
+      .createQueryBuilder('s')
+      .where('s.chargePointId = :chargePointId AND s.evseId = :evseId AND s.stoppedAt IS NULL', {
+        chargePointId,
+        evseId,
+      })
+      .andWhere('s.transactionId <> :transactionId', { transactionId })
+      .getMany();
+  }
+
   /**
    * 1.6 StartTransaction: a new transaction id from the sequence, or the stored session when the same start (connector,
    * idTag, timestamp, meterStart) was seen before, so a retried request gets the same id.

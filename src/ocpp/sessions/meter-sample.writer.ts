@@ -42,7 +42,13 @@ export class MeterSampleWriter implements OnApplicationBootstrap, BeforeApplicat
     await this.writer.stop();
   }
 
-  add(chargePointId: string, sample: MeterSampleEvent, evseId: number | null, sessionId: string | null): void {
+  add(
+    chargePointId: string,
+    sample: MeterSampleEvent,
+    evseId: number | null,
+    sessionId: string | null,
+    implausible: string | null = null,
+  ): void {
     this.writer.add({
       chargePointId,
       evseId,
@@ -57,6 +63,7 @@ export class MeterSampleWriter implements OnApplicationBootstrap, BeforeApplicat
       currentA: sample.currentA ?? null,
       currentOfferedA: sample.currentOfferedA ?? null,
       voltageV: sample.voltageV ?? null,
+      implausible,
     });
   }
 

@@ -1,12 +1,18 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { MeterSampleEvent, OcppEvent, SessionEndedEvent } from '@apron/ocpp-model';
+import { CLOCK, Clock } from '../../common/clock';
 import { OcppEventBus } from '../events/ocpp-event-bus';
+import { ChargerConnection } from '../gateway/charger-connection';
+import { ChargerEventsRepository } from '../persistence/charger-events.repository';
 import { OcppCallContext } from '../gateway/ocpp-handler';
 import { SessionRow } from '../persistence/session.entity';
 import { SessionChange, SessionOwner, SessionsRepository } from '../persistence/sessions.repository';
-import { applyRegisterReading } from './register-energy';
+import { applyRegisterReading, RegisterState } from './register-energy';
+import { implausibleSample, ImplausibleSample, SampleReading } from './sample-plausibility';
 import { MeterSampleWriter } from './meter-sample.writer';
 import { SessionTracker, TrackedSession } from './session-tracker';
+
+export const SUPERSEDED_REASON = 'SupersededByNewTransaction';
 
 /** A transaction id nobody knows (e.g. 1.6 -1 after a lost StartTransaction) is not looked up again for this long. */
 const UNKNOWN_TRANSACTION_TTL_MS = 60_000;
@@ -31,6 +37,8 @@ export class SessionsService {
     private readonly tracker: SessionTracker,
     private readonly writer: MeterSampleWriter,
     private readonly bus: OcppEventBus,
+    private readonly chargerEvents: ChargerEventsRepository,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   owner(context: OcppCallContext): SessionOwner {
@@ -77,9 +85,25 @@ export class SessionsService {
     if (tracked.evseId !== evseId) this.tracker.setEvse(tracked, evseId);
   }
 
-  /** Counts a sample into the open session's energy; returns the Wh it added. */
-  countReading(tracked: TrackedSession, sample: MeterSampleEvent): number {
+  /** Counts a plausible sample into the open session's energy; returns the Wh it added. */
+  countReading(connection: ChargerConnection, tracked: TrackedSession, sample: MeterSampleEvent): number {
+    if (this.implausible(connection, sample, tracked.register, sample.evseId ?? tracked.evseId)) return 0;
     return this.tracker.reading(tracked, sample);
+  }
+
+  /**
+   * Why a reading is one no charger could send (sample-plausibility.ts), judged on the service's clock and the
+   * connector's rated power; null when it is fine.
+   */
+  implausible(
+    connection: ChargerConnection,
+    reading: SampleReading,
+    register: RegisterState | null,
+    evseId: number | null | undefined,
+  ): ImplausibleSample | null {
+    const limits = connection.connectorMaxW;
+    const maxPowerW = (evseId ? limits[evseId] : undefined) ?? limits[0] ?? null;
+    return implausibleSample(reading, register, maxPowerW, this.clock.now());
   }
 
   /**
@@ -99,16 +123,62 @@ export class SessionsService {
         tracked = this.tracker.onEvse(chargePointId, sample.evseId);
         owner = tracked ?? owner;
       }
+      const evseId = sample.evseId ?? tracked?.evseId ?? null;
+      const flag = this.implausible(context.connection, sample, tracked?.register ?? null, evseId);
+      this.writer.add(chargePointId, sample, evseId, owner?.id ?? null, flag);
+      // Stored flagged, but neither counted nor published: subscribers would take its SoC or time as a reading.
+      if (flag) continue;
       const countedWh = tracked ? this.tracker.reading(tracked, sample) : 0;
-      this.writer.add(chargePointId, sample, sample.evseId ?? tracked?.evseId ?? null, owner?.id ?? null);
       this.publish(context, sample, owner, countedWh);
     }
   }
 
+  /**
+   * One active session per connector: a new transaction starting on an EVSE ends any other session still open there
+   * (its stop was lost, e.g. a charger that rebooted without sending it). The stale session keeps the energy counted so
+   * far, ends at the new start with reason `SupersededByNewTransaction`, and says so: a session.ended event on the bus
+   * and a `session.superseded` charger event.
+   */
+  async endStaleOnEvse(context: OcppCallContext, evseId: number, newTransactionId: string, at: Date): Promise<void> {
+    const { chargePointId } = context.connection;
+    const stale = await this.repository.openOnEvseExcept(chargePointId, evseId, newTransactionId);
+    for (const row of stale) {
+      const tracked = this.tracker.get(chargePointId, row.transactionId);
+      const ended: SessionEndedEvent = {
+        type: 'session.ended',
+        transactionId: row.transactionId,
+        evseId,
+        reason: SUPERSEDED_REASON,
+        at,
+      };
+      const change = this.endChange(context.connection, tracked, row, ended);
+      if (await this.repository.finish(row.id, change)) {
+        // No meter stop: nothing more is counted, so the event carries no countedEnergyWh.
+        this.publish(context, ended, { id: row.id, vehicleId: tracked?.vehicleId ?? row.vehicleId });
+        await this.chargerEvents.insert(chargePointId, 'session.superseded', context.receivedAt, {
+          sessionId: row.id,
+          transactionId: row.transactionId,
+          evseId,
+          byTransactionId: newTransactionId,
+          energyWh: change.energyWh,
+        });
+      }
+      this.forget(tracked);
+    }
+  }
+
   /** The final counter and stop fields, written once (a retried stop changes nothing). */
-  endChange(tracked: TrackedSession | undefined, row: SessionRow | undefined, ended: SessionEndedEvent): SessionChange {
+  endChange(
+    connection: ChargerConnection,
+    tracked: TrackedSession | undefined,
+    row: SessionRow | undefined,
+    ended: SessionEndedEvent,
+  ): SessionChange {
     let register = tracked?.register ?? (row ? { ...rowRegister(row) } : undefined);
-    if (register && ended.meterStopWh !== undefined) {
+    const stop = { at: ended.at, energyWh: ended.meterStopWh };
+    const evseId = tracked?.evseId ?? row?.evseId;
+    // An implausible meter stop is kept as sent (meterStopWh) but not counted.
+    if (register && ended.meterStopWh !== undefined && !this.implausible(connection, stop, register, evseId)) {
       register = applyRegisterReading(register, ended.meterStopWh, ended.at);
     }
     return {
