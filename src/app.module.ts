@@ -11,8 +11,7 @@ import { DatabaseTarget, dataSourceOptions } from './database/data-source-option
 import { DispatchModule } from './dispatch/dispatch.module';
 import { FleetModule } from './fleet/fleet.module';
 import { SocTrackingModule } from './soc-tracking/soc-tracking.module';
-import { HealthController } from './health/health.controller';
-import { DATABASE_INFO, HealthService } from './health/health.service';
+import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { OcppModule } from './ocpp/ocpp.module';
 import { SchedulingModule } from './scheduling/scheduling.module';
@@ -44,9 +43,8 @@ export class AppModule {
         DispatchModule,
         DashboardModule,
         MetricsModule,
+        HealthModule.forRoot({ embedded: database.embedded ?? false }),
       ],
-      controllers: [HealthController],
-      providers: [{ provide: DATABASE_INFO, useValue: { embedded: database.embedded ?? false } }, HealthService],
     };
   }
 }

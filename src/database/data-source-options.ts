@@ -51,7 +51,16 @@ export interface DatabaseTarget {
   url: string;
   /** Pool size; for the embedded database, no larger than its socket server's connection limit. */
   poolSize: number;
+  /** The in-process database: no network between us, so no network timeouts. */
+  embedded?: boolean;
 }
+
+/**
+ * A server that stops answering must not hold requests for as long as it hangs: opening a connection, and waiting for
+ * one from the pool, give up after CONNECT_TIMEOUT_MS; a query without an answer after QUERY_TIMEOUT_MS fails.
+ */
+const CONNECT_TIMEOUT_MS = 5000;
+const QUERY_TIMEOUT_MS = 30_000;
 
 /** TypeORM options for a PostgreSQL server or the embedded database; the schema comes from migrations only. */
 export function dataSourceOptions(target: DatabaseTarget): DataSourceOptions {
@@ -66,7 +75,9 @@ export function dataSourceOptions(target: DatabaseTarget): DataSourceOptions {
     // TypeORM 1.1 would otherwise CREATE EXTENSION "uuid-ossp" (FACTS.md); gen_random_uuid() is core since PG 13.
     installExtensions: false,
     uuidExtension: 'pgcrypto',
-    extra: { max: target.poolSize },
+    extra: target.embedded
+      ? { max: target.poolSize }
+      : { max: target.poolSize, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, query_timeout: QUERY_TIMEOUT_MS },
     logging: ['migration'],
   };
 }

@@ -7,6 +7,10 @@ import { AddressInfo, createConnection, createServer, Server, Socket } from 'nod
 export class LoopbackProxy {
   private targetPort?: number;
   private readonly sockets = new Set<Socket>();
+  /** While hanging: connections stay open and nothing passes, as with a database host that stopped answering. */
+  private hanging = false;
+  private readonly waiting: Socket[] = [];
+  private readonly pairs = new Set<[Socket, Socket]>();
 
   private constructor(private readonly server: Server) {
     server.on('connection', (client) => this.relay(client));
@@ -33,13 +37,39 @@ export class LoopbackProxy {
     if (port === undefined) for (const socket of this.sockets) socket.destroy();
   }
 
+  /** Holds every byte in both directions, and new connections unanswered, until `resume()`. */
+  hang(): void {
+    this.hanging = true;
+    for (const [client, upstream] of this.pairs) {
+      client.unpipe(upstream);
+      upstream.unpipe(client);
+      client.pause();
+      upstream.pause();
+    }
+  }
+
+  resume(): void {
+    if (!this.hanging) return;
+    this.hanging = false;
+    for (const [client, upstream] of this.pairs) {
+      client.pipe(upstream);
+      upstream.pipe(client);
+    }
+    for (const client of this.waiting.splice(0)) if (!client.destroyed) this.relay(client);
+  }
+
   async close(): Promise<void> {
+    this.resume();
     this.pointAt(undefined);
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
   private relay(client: Socket): void {
     if (this.targetPort === undefined) return void client.destroy();
+    if (this.hanging) {
+      this.waiting.push(client);
+      return;
+    }
     const upstream = createConnection({ host: '127.0.0.1', port: this.targetPort });
     for (const socket of [client, upstream]) {
       this.sockets.add(socket);
@@ -50,6 +80,9 @@ export class LoopbackProxy {
       });
       socket.on('error', () => socket.destroy());
     }
+    const pair: [Socket, Socket] = [client, upstream];
+    this.pairs.add(pair);
+    client.on('close', () => this.pairs.delete(pair));
     client.pipe(upstream);
     upstream.pipe(client);
   }

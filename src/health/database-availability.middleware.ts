@@ -1,0 +1,21 @@
+import { Injectable, NestMiddleware } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
+import { DatabaseAvailability } from './database-availability';
+
+/** Seconds a client is asked to wait before trying again while the database is away. */
+export const RETRY_AFTER_SECONDS = 5;
+
+/** API requests while the database is away: 503 with Retry-After, not a hang or a 500. */
+@Injectable()
+export class DatabaseAvailabilityMiddleware implements NestMiddleware {
+  constructor(private readonly availability: DatabaseAvailability) {}
+
+  use(_request: Request, response: Response, next: NextFunction): void {
+    const state = this.availability.current;
+    if (state.up) return next();
+    response
+      .status(503)
+      .setHeader('Retry-After', String(RETRY_AFTER_SECONDS))
+      .json({ statusCode: 503, error: 'Service Unavailable', message: `${state.error}; try again shortly` });
+  }
+}
