@@ -17,6 +17,7 @@ import { OcppGateway1795400000000 } from './migrations/1795400000000-ocpp-gatewa
 import { VehicleIdleDrain1795660000000 } from './migrations/1795660000000-vehicle-idle-drain';
 import { OneSessionRecord1795800000000 } from './migrations/1795800000000-one-session-record';
 import { ImplausibleMeterSamples1795900000000 } from './migrations/1795900000000-implausible-meter-samples';
+import { MeterSamplesOnce1796000000000 } from './migrations/1796000000000-meter-samples-once';
 import { SiteDepartureLead1795700000000 } from './migrations/1795700000000-site-departure-lead';
 
 export const ENTITIES = [
@@ -45,6 +46,7 @@ export const MIGRATIONS = [
   SiteDepartureLead1795700000000,
   OneSessionRecord1795800000000,
   ImplausibleMeterSamples1795900000000,
+  MeterSamplesOnce1796000000000,
 ];
 
 export interface DatabaseTarget {

@@ -5,7 +5,7 @@ import { HealthController } from './health.controller';
 import { DATABASE_INFO, HealthService } from './health.service';
 
 /** How often the database is probed while the service runs. */
-const PROBE_INTERVAL_MS = 2000;
+const PROBE_INTERVAL_MS = 1000;
 
 /** /health, and 503 for API requests while the database is away. */
 @Module({})

@@ -7,8 +7,9 @@ const samplesOf = (events: ReturnType<typeof map16>) =>
   events.filter((event): event is MeterSampleEvent => event.type === 'meter.sample');
 
 /**
- * MeterValues of both versions (1.6 §4.7, 2.0.1 J01/J02). The answer never waits for the INSERT: samples are buffered
- * and written in batches; energy is counted from the register, so a repeated message adds nothing.
+ * MeterValues of both versions (1.6 §4.7, 2.0.1 J01/J02), answered once its samples are committed (with those of
+ * other chargers, in one batch); energy is counted from the register and samples are stored once, so a repeated
+ * message adds nothing. If they cannot be stored the charger gets an error instead of a confirmation, and sends again.
  */
 @Injectable()
 export class MeterValuesHandlers implements OcppHandlerBlock {

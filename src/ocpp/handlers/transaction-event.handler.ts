@@ -60,7 +60,9 @@ export class TransactionEventHandler implements OcppHandlerBlock {
         at: new Date(request.timestamp),
         offline: request.offline ?? false,
       });
-      if (!fresh) return undefined;
+      // A retried event: its samples are recorded again (stored and counted once), in case it was retried because
+      // storing them failed the first time.
+      if (!fresh) return { retried: { id: row.id, vehicleId: row.vehicleId } };
       const tracked = this.sessions.track(row);
       if (tracked && request.evse) this.sessions.setEvse(tracked, request.evse.id);
       const change = this.change(row.evseId, row.lastSeqNo, request, events, decision);
@@ -80,7 +82,9 @@ export class TransactionEventHandler implements OcppHandlerBlock {
       }
       return { session, tracked, endedNow: ended !== undefined && row.stoppedAt === null, endedCountedWh };
     });
-    if (stored) {
+    if ('retried' in stored) {
+      await this.sessions.recordSamples(context, samples, stored.retried);
+    } else {
       const { session, tracked, endedNow, endedCountedWh } = stored;
       // Ended samples were counted above; record them without counting again (the tracker is forgotten first).
       if (endedNow) this.sessions.forget(tracked);

@@ -92,4 +92,53 @@ describe('BatchWriter', () => {
     expect(writer.pendingRows).toBe(5);
     expect(writer.dropped).toBe(3);
   });
+
+  it('answers a durable row only once its batch is committed, without waiting for the timer', async () => {
+    const batches: number[][] = [];
+    let release: () => void = () => undefined;
+    const writer = new BatchWriter<number>(
+      'test',
+      (rows) =>
+        new Promise<void>((resolve) => {
+          batches.push(rows);
+          release = resolve;
+        }),
+      60_000,
+      100,
+    );
+    let committed = false;
+    const first = writer.addDurable(1).then(() => (committed = true));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(batches).toEqual([[1]]);
+    expect(committed).toBe(false);
+    // Rows that arrive while a batch is being written go together in the next one (group commit).
+    const later = [writer.addDurable(2), writer.addDurable(3)];
+    release();
+    await first;
+    expect(committed).toBe(true);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(batches).toEqual([[1], [2, 3]]);
+    release();
+    await Promise.all(later);
+  });
+
+  it('rejects the durable rows of a failed batch and keeps only the others for a retry', async () => {
+    let fail = true;
+    const written: number[] = [];
+    const writer = new BatchWriter<number>(
+      'test',
+      async (rows) => {
+        if (fail) throw new Error('database down');
+        written.push(...rows);
+      },
+      60_000,
+      10,
+    );
+    writer.add(1);
+    await expect(writer.addDurable(2)).rejects.toThrow('database down');
+    expect(writer.pendingRows).toBe(1);
+    fail = false;
+    await writer.addDurable(3);
+    expect(written).toEqual([1, 3]);
+  });
 });

@@ -1,15 +1,25 @@
 import { Logger } from '@nestjs/common';
 
+interface Entry<Row> {
+  row: Row;
+  /** Set for a row whose sender waits for it to be stored (addDurable). */
+  committed?: { resolve(): void; reject(error: Error): void };
+}
+
 /**
  * Collects rows in memory and hands them to `write` in batches: when `maxRows` are waiting or every `intervalMs`.
- * The message hot path only calls add(); one batch is written at a time, so rows land in the order they were added.
- * A failed batch is retried at the next flush (kept until `maxBufferedRows`, beyond which the oldest are dropped and
- * counted, so a database outage cannot exhaust memory).
+ * One batch is written at a time, so rows land in the order they were added.
+ * - `add`: fire and forget. A failed batch's rows are retried at the next flush (kept until `maxBufferedRows`, beyond
+ *   which the oldest are dropped and counted, so a database outage cannot exhaust memory).
+ * - `addDurable`: the caller waits until the row is committed, so it can answer only for what is stored. Such rows are
+ *   written as soon as the batch before them is done (group commit: they batch up while a write is under way), and a
+ *   failed write rejects them instead of keeping them: their sender retries.
  */
 export class BatchWriter<Row> {
-  private buffer: Row[] = [];
+  private buffer: Entry<Row>[] = [];
   private writing: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
+  private soon: NodeJS.Immediate | null = null;
   private droppedRows = 0;
   private readonly logger: Logger;
 
@@ -30,12 +40,19 @@ export class BatchWriter<Row> {
   }
 
   add(row: Row): void {
-    this.buffer.push(row);
-    if (this.buffer.length > this.maxBufferedRows) {
-      this.buffer.shift();
-      this.droppedRows++;
-    }
+    this.push({ row });
     if (this.buffer.length >= this.maxRows && !this.writing) void this.flush();
+  }
+
+  /** Resolves once `row` is committed; rejects if its batch could not be written. */
+  addDurable(row: Row): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.push({ row, committed: { resolve, reject } });
+      this.soon ??= setImmediate(() => {
+        this.soon = null;
+        void this.flush();
+      });
+    });
   }
 
   get pendingRows(): number {
@@ -51,11 +68,18 @@ export class BatchWriter<Row> {
     // A failed batch was logged and put back; waiting on it must not throw into a timer callback.
     while (this.writing) await this.writing.catch(() => undefined);
     if (this.buffer.length === 0) return;
-    const rows = this.buffer.splice(0, this.maxRows);
-    this.writing = this.write(rows)
+    const entries = this.buffer.splice(0, this.maxRows);
+    this.writing = this.write(entries.map((entry) => entry.row))
+      .then(() => {
+        for (const entry of entries) entry.committed?.resolve();
+      })
       .catch((error: unknown) => {
-        this.buffer.unshift(...rows);
-        this.logger.error(`writing ${rows.length} rows failed, will retry: ${(error as Error).message}`);
+        const retried = entries.filter((entry) => !entry.committed);
+        this.buffer.unshift(...retried);
+        for (const entry of entries) entry.committed?.reject(error as Error);
+        this.logger.error(
+          `writing ${entries.length} rows failed (${retried.length} kept for a retry): ${errorText(error)}`,
+        );
         throw error;
       })
       .finally(() => {
@@ -66,7 +90,7 @@ export class BatchWriter<Row> {
     } catch {
       return;
     }
-    if (this.buffer.length >= this.maxRows) await this.flush();
+    if (this.buffer.length >= this.maxRows || this.buffer.some((entry) => entry.committed)) await this.flush();
   }
 
   /**
@@ -92,4 +116,16 @@ export class BatchWriter<Row> {
       await new Promise((resolve) => setTimeout(resolve, retryDelaysMs[failures++]));
     }
   }
+
+  private push(entry: Entry<Row>): void {
+    this.buffer.push(entry);
+    if (this.buffer.length > this.maxBufferedRows) {
+      this.buffer.shift()?.committed?.reject(new Error('too many rows waiting to be written'));
+      this.droppedRows++;
+    }
+  }
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

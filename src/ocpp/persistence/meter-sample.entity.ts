@@ -4,6 +4,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 @Entity('ocpp_meter_samples')
 @Index('IDX_ocpp_meter_samples_session_at', ['sessionId', 'sampledAt'])
 @Index('IDX_ocpp_meter_samples_cp_at', ['chargePointId', 'sampledAt'])
+// One row per reading: charger, COALESCE(EVSE, -1), time, COALESCE(context, ''); an expression index, kept by migration.
+@Index('UQ_ocpp_meter_samples_reading', { synchronize: false })
 export class MeterSampleRow {
   @PrimaryGeneratedColumn('increment', { type: 'bigint', primaryKeyConstraintName: 'PK_ocpp_meter_samples' })
   id!: string;

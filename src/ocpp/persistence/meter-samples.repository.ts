@@ -76,7 +76,9 @@ export class MeterSamplesRepository {
     const params = rows.flatMap((row) => COLUMNS.map((column) => row[column]));
     const columns = COLUMNS.map((c) => `"${c}"`).join(', ');
     await manager.query(
-      `INSERT INTO "ocpp_meter_samples" (${columns}) VALUES ${valuesPlaceholders(rows.length, COLUMNS.length)}`,
+      // A reading sent again (a retried message) is already stored: UQ_ocpp_meter_samples_reading.
+      `INSERT INTO "ocpp_meter_samples" (${columns}) VALUES ${valuesPlaceholders(rows.length, COLUMNS.length)}
+       ON CONFLICT DO NOTHING`,
       params,
     );
   }

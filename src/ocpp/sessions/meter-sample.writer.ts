@@ -6,8 +6,9 @@ import { MeterSampleInsert, MeterSamplesRepository } from '../persistence/meter-
 import { SessionTracker } from './session-tracker';
 
 /**
- * The meter time series: samples are buffered and written by multi-row INSERT every APRON_OCPP_FLUSH_MS or
- * APRON_OCPP_FLUSH_ROWS rows, together with the energy counters of the sessions they changed; flushed on shutdown.
+ * The meter time series: samples are written by multi-row INSERT, together with the energy counters of the sessions
+ * they changed, as soon as the batch before them is committed (the samples that arrive meanwhile go together), and
+ * `add` resolves when its sample is stored: a charger is answered only for what is stored.
  */
 @Injectable()
 export class MeterSampleWriter implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -48,8 +49,8 @@ export class MeterSampleWriter implements OnApplicationBootstrap, BeforeApplicat
     evseId: number | null,
     sessionId: string | null,
     implausible: string | null = null,
-  ): void {
-    this.writer.add({
+  ): Promise<void> {
+    return this.writer.addDurable({
       chargePointId,
       evseId,
       sessionId,

@@ -107,11 +107,13 @@ export class SessionsService {
   }
 
   /**
-   * Meter samples: buffered for the time series, and counted into the session's energy when it is open. A sample
-   * without a transaction goes to the open session on its EVSE, if any.
+   * Meter samples: stored for the time series, and counted into the session's energy when it is open; resolves when
+   * they are committed. A sample without a transaction goes to the open session on its EVSE, if any. A sample sent
+   * again is stored and counted once.
    */
   async recordSamples(context: OcppCallContext, samples: MeterSampleEvent[], session?: SessionRef): Promise<void> {
     const { chargePointId } = context.connection;
+    const stored: Promise<void>[] = [];
     for (const sample of samples) {
       let tracked: TrackedSession | undefined;
       let owner = session;
@@ -125,12 +127,14 @@ export class SessionsService {
       }
       const evseId = sample.evseId ?? tracked?.evseId ?? null;
       const flag = this.implausible(context.connection, sample, tracked?.register ?? null, evseId);
-      this.writer.add(chargePointId, sample, evseId, owner?.id ?? null, flag);
+      stored.push(this.writer.add(chargePointId, sample, evseId, owner?.id ?? null, flag));
       // Stored flagged, but neither counted nor published: subscribers would take its SoC or time as a reading.
       if (flag) continue;
       const countedWh = tracked ? this.tracker.reading(tracked, sample) : 0;
       this.publish(context, sample, owner, countedWh);
     }
+    // Answered once stored (throws if not: the charger gets no acknowledgement and sends the message again).
+    await Promise.all(stored);
   }
 
   /**
