@@ -75,7 +75,12 @@ export class CreateSiteDto {
   @IsIn(['accept', 'reject'])
   unknownIdTagPolicy?: UnknownIdTagPolicy;
 
-  @ApiPropertyOptional({ example: 60, description: 'Scheduling tick, seconds; default APRON_TICK_SECONDS' })
+  @ApiPropertyOptional({
+    example: 60,
+    nullable: true,
+    type: Number,
+    description: 'Scheduling tick, seconds; default (and null on PATCH) APRON_TICK_SECONDS',
+  })
   @IsOptional()
   @IsInt()
   @Min(5)

@@ -1,0 +1,49 @@
+import { FieldError } from '../field-errors';
+
+/** Deeper than any request body of the API (a site's tariff steps are 3 levels down); far below a stack overflow. */
+export const MAX_INPUT_DEPTH = 16;
+
+// A lone surrogate cannot be encoded as UTF-8; PostgreSQL text cannot hold NUL.
+const NUL = /\u0000/;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+export function textProblem(text: string): string | undefined {
+  if (NUL.test(text)) return 'must not contain the NUL character (\\u0000)';
+  if (LONE_SURROGATE.test(text)) return 'must not contain a lone UTF-16 surrogate (not valid Unicode)';
+  return undefined;
+}
+
+/**
+ * Finds what no field of the API may hold, anywhere in a parsed body or query: nesting deeper than MAX_INPUT_DEPTH,
+ * NUL characters and lone surrogates in strings or keys. Iterative, so a hostile depth cannot overflow the stack;
+ * stops at the first few problems. `skip(path)` leaves a subtree to a rule that checks it item by item.
+ */
+export function unsafeValues(
+  value: unknown,
+  rootName: string,
+  skip: (path: string) => boolean = () => false,
+): FieldError[] {
+  const problems: FieldError[] = [];
+  const fail = (path: string, message: string) => problems.push({ field: path || rootName, messages: [message] });
+  const pending: { value: unknown; path: string; depth: number }[] = [{ value, path: '', depth: 0 }];
+  while (pending.length > 0 && problems.length < 10) {
+    const { value: current, path, depth } = pending.pop()!;
+    if (typeof current === 'string') {
+      const problem = textProblem(current);
+      if (problem) fail(path, `${path || rootName} ${problem}`);
+      continue;
+    }
+    if (typeof current !== 'object' || current === null || skip(path)) continue;
+    if (depth >= MAX_INPUT_DEPTH) {
+      fail(path, `${path || rootName} is nested deeper than ${MAX_INPUT_DEPTH} levels`);
+      continue;
+    }
+    for (const [key, child] of Object.entries(current)) {
+      const childPath = path ? `${path}.${key}` : key;
+      const keyProblem = textProblem(key);
+      if (keyProblem) fail(childPath, `field name ${keyProblem}`);
+      else pending.push({ value: child, path: childPath, depth: depth + 1 });
+    }
+  }
+  return problems;
+}
