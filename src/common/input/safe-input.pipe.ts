@@ -22,8 +22,8 @@ export class SafeInputPipe implements PipeTransform {
     if (type === 'query') return unsafeValues(value, data ?? 'query');
     if (type !== 'body') return [];
     const perItem = checkedPerItemFields(metatype);
-    const skip = (path: string) => perItem.some((field) => path.startsWith(`${field}.`));
-    const unsafe = unsafeValues(value, data ?? 'body', skip);
+    const isItem = (path: string) => perItem.some((field) => path.startsWith(`${field}.`));
+    const unsafe = unsafeValues(value, data ?? 'body', isItem);
     return unsafe.length > 0 ? unsafe : undocumentedNulls(metatype, value, perItem);
   }
 }

@@ -25,6 +25,14 @@ describe('unsafeValues', () => {
     expect(problems).toEqual([{ field, messages: [expect.stringMatching(message)] }]);
   });
 
+  it('leaves text of items checked one by one to their rule, but not their depth', () => {
+    const isItem = (path: string) => path.startsWith('readings.');
+    expect(unsafeValues({ readings: [{ state: 'a\u0000' }, { ['b\u0000']: 1 }] }, 'body', isItem)).toEqual([]);
+    expect(unsafeValues({ readings: [{ state: nested(100) }] }, 'body', isItem)).toEqual([
+      { field: expect.stringMatching(/^readings\.0\.state\./), messages: [expect.stringMatching(/nested deeper/)] },
+    ]);
+  });
+
   it('names the root when the whole value is the problem', () => {
     expect(unsafeValues('\u0000', 'id')).toEqual([{ field: 'id', messages: [expect.stringMatching(/^id must not/)] }]);
   });

@@ -23,30 +23,33 @@ export function textProblem(text: string): string | undefined {
 
 /**
  * Finds what no field of the API may hold, anywhere in a parsed body or query: nesting deeper than MAX_INPUT_DEPTH,
- * NUL characters and lone surrogates in strings or keys. Iterative, so a hostile depth cannot overflow the stack;
- * stops at the first few problems. `skip(path)` leaves a subtree to a rule that checks it item by item.
+ * too many values, NUL characters and lone surrogates in strings or keys. Iterative, so a hostile depth cannot
+ * overflow the stack; stops at the first few problems. Text under a path where `perItem(path)` holds is left to a
+ * rule that checks it item by item (depth and size still count: they would break the parsing of every item).
  */
 export function unsafeValues(
   value: unknown,
   rootName: string,
-  skip: (path: string) => boolean = () => false,
+  perItem: (path: string) => boolean = () => false,
 ): FieldError[] {
   const problems: FieldError[] = [];
   const fail = (path: string, message: string) => problems.push({ field: path || rootName, messages: [message] });
-  const pending: { value: unknown; path: string; depth: number }[] = [{ value, path: '', depth: 0 }];
+  const pending: { value: unknown; path: string; depth: number; checkText: boolean }[] = [
+    { value, path: '', depth: 0, checkText: true },
+  ];
   let values = 0;
   while (pending.length > 0 && problems.length < 10) {
-    const { value: current, path, depth } = pending.pop()!;
+    const { value: current, path, depth, checkText } = pending.pop()!;
     if (++values > MAX_INPUT_VALUES) {
       fail('', `${rootName} holds more than ${MAX_INPUT_VALUES} values`);
       break;
     }
     if (typeof current === 'string') {
-      const problem = textProblem(current);
+      const problem = checkText ? textProblem(current) : undefined;
       if (problem) fail(path, `${path || rootName} ${problem}`);
       continue;
     }
-    if (typeof current !== 'object' || current === null || skip(path)) continue;
+    if (typeof current !== 'object' || current === null) continue;
     if (depth >= MAX_INPUT_DEPTH) {
       fail(path, `${path || rootName} is nested deeper than ${MAX_INPUT_DEPTH} levels`);
       continue;
@@ -59,9 +62,10 @@ export function unsafeValues(
     }
     for (const [key, child] of Object.entries(current)) {
       const childPath = path ? `${path}.${key}` : key;
-      const keyProblem = textProblem(key);
+      const childText = checkText && !perItem(childPath);
+      const keyProblem = childText ? textProblem(key) : undefined;
       if (keyProblem) fail(childPath, `field name ${keyProblem}`);
-      else pending.push({ value: child, path: childPath, depth: depth + 1 });
+      else pending.push({ value: child, path: childPath, depth: depth + 1, checkText: childText });
     }
   }
   return problems;
