@@ -1,5 +1,5 @@
 import { Controller, MessageEvent, Param, ParseUUIDPipe, Sse } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Observable, takeUntil } from 'rxjs';
 import { ApiKeysService } from '../../auth/api-keys.service';
 import { READERS, Roles } from '../../auth/roles.decorator';
@@ -22,6 +22,7 @@ export class SiteStreamController {
   @Sse(STREAM_ROUTE)
   @Roles(...READERS)
   @ApiProduces('text/event-stream')
+  @ApiOkResponse({ description: 'An open event stream', content: { 'text/event-stream': {} } })
   @ApiQuery({ name: 'access_token', required: false, description: 'API key, for EventSource (cannot set headers)' })
   @ApiOperation({
     summary:
