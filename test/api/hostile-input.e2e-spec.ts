@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import request, { Response } from 'supertest';
+import { DataSource } from 'typeorm';
 import { aCharger, aSite, aTask, aVehicle } from '../support/fixtures';
 import { DatabaseFingerprint } from '../support/hostile-input/database-fingerprint';
 import { badBody } from '../support/hostile-input/hostile-values';
@@ -52,12 +53,11 @@ describe('hostile input, generated from the OpenAPI document', () => {
     };
     document = (await app.http().get('/docs-json').expect(200)).body as OpenApiDocument;
     operations = operationsOf(document);
-    fingerprint = await DatabaseFingerprint.connect(app.database.url);
+    fingerprint = await DatabaseFingerprint.of(app.app.get(DataSource));
     await settled();
   });
   afterAll(async () => {
     console.log(`hostile input: ${requests} requests tried (seed ${SEED})`);
-    await fingerprint?.close();
     await app?.close();
   });
 
