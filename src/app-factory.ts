@@ -4,7 +4,9 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { Clock, systemClock } from './common/clock';
 import { AppConfig } from './config/app-config';
-import { DatabaseErrorFilter } from './common/database-error.filter';
+import { ApiExceptionFilter } from './common/api-exception.filter';
+import { SafeInputPipe } from './common/input/safe-input.pipe';
+import { securityHeaders } from './common/security-headers';
 import { createValidationPipe } from './common/validation.pipe';
 import { DatabaseTarget } from './database/data-source-options';
 import { AppLogger } from './logging/app-logger';
@@ -23,9 +25,12 @@ export async function createApp(
     // Nest would call process.abort() on an initialisation error; main.ts reports it in one line instead.
     abortOnError: false,
   });
+  app.disable('x-powered-by');
+  app.use(securityHeaders);
+  // The largest valid body is a site with 10,000 tariff steps (~1 MB); depth is bounded by SafeInputPipe.
   app.useBodyParser('json', { limit: '5mb' });
-  app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new DatabaseErrorFilter());
+  app.useGlobalPipes(new SafeInputPipe(), createValidationPipe());
+  app.useGlobalFilters(new ApiExceptionFilter());
   setupOpenApi(app);
   return app;
 }

@@ -1,4 +1,5 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { defer, filter, map, merge, Observable, Subject, take } from 'rxjs';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/app-config';
 import { Page } from '../common/pagination';
@@ -14,6 +15,8 @@ export interface Principal {
 
 @Injectable()
 export class ApiKeysService {
+  private readonly revokedIds = new Subject<string>();
+
   constructor(
     private readonly repository: ApiKeysRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -40,7 +43,23 @@ export class ApiKeysService {
   async revoke(id: string): Promise<ApiKey> {
     const key = await this.repository.findById(id);
     if (!key) throw new NotFoundException(`API key ${id} not found`);
-    if (!key.revokedAt) await this.repository.revoke(id, new Date());
+    if (!key.revokedAt) {
+      await this.repository.revoke(id, new Date());
+      this.revokedIds.next(id);
+    }
     return (await this.repository.findById(id))!;
+  }
+
+  /**
+   * Emits once when the key is revoked, so what was authorised once and stays open (an event stream) ends: the guard
+   * checks a key only when a request starts. On subscription it also looks the key up, for a revocation that came
+   * between the guard's check and the subscription.
+   */
+  revocationOf(keyId: string): Observable<void> {
+    const revokedAlready = defer(() => this.repository.findById(keyId)).pipe(filter((key) => !key || !!key.revokedAt));
+    return merge(this.revokedIds.pipe(filter((id) => id === keyId)), revokedAlready).pipe(
+      take(1),
+      map(() => undefined),
+    );
   }
 }

@@ -23,6 +23,7 @@ import { ConnectorDto } from './connector.dto';
 
 export const CURRENT_TYPES: readonly CurrentType[] = ['AC', 'DC'];
 export const MAX_CONNECTORS = 64;
+export const MAX_CHARGER_KW = 10_000;
 const FINITE = { allowNaN: false, allowInfinity: false };
 
 // OCPP-J: the identity is a URL path segment and the basic-auth user name, so no '/' and no ':'.
@@ -55,10 +56,10 @@ export class CreateChargerDto {
   @Max(480)
   voltageV?: number | null;
 
-  @ApiProperty({ example: 240, description: 'Charger limit, kW' })
+  @ApiProperty({ example: 240, description: 'Charger limit, kW', maximum: MAX_CHARGER_KW })
   @IsNumber(FINITE)
   @IsPositive()
-  @Max(10_000)
+  @Max(MAX_CHARGER_KW)
   maxKw!: number;
 
   @ApiPropertyOptional({ type: [ConnectorDto], description: 'The connectors; or give connectorCount instead' })
@@ -77,10 +78,15 @@ export class CreateChargerDto {
   @Max(MAX_CONNECTORS)
   connectorCount?: number;
 
-  @ApiPropertyOptional({ example: 150, description: 'With connectorCount: each connector limit, kW (default maxKw)' })
+  @ApiPropertyOptional({
+    example: 150,
+    description: 'With connectorCount: each connector limit, kW (default maxKw)',
+    maximum: MAX_CHARGER_KW,
+  })
   @IsOptional()
   @IsNumber(FINITE)
   @IsPositive()
+  @Max(MAX_CHARGER_KW)
   maxKwPerConnector?: number;
 
   // OCPP 2.0.1 A00.FR.205 and the 1.6 security whitepaper: 16 to 40 characters.

@@ -8,8 +8,9 @@ export class ConnectorDto {
   @Max(1000)
   connectorId!: number;
 
-  @ApiProperty({ example: 150, description: 'Connector limit, kW; at most the charger maxKw' })
+  @ApiProperty({ example: 150, description: 'Connector limit, kW; at most the charger maxKw', maximum: 10_000 })
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @IsPositive()
+  @Max(10_000)
   maxKw!: number;
 }

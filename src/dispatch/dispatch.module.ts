@@ -1,4 +1,5 @@
 import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
 import { ChargersModule } from '../chargers/chargers.module';
 import { FleetModule } from '../fleet/fleet.module';
 import { SocTrackingModule } from '../soc-tracking/soc-tracking.module';
@@ -22,7 +23,16 @@ import { SiteStreamController, STREAM_ROUTE } from './stream/site-stream.control
 
 /** The dispatcher's API (DESIGN.md §1): overrides the next tick honours, boards, alerts and the live stream. */
 @Module({
-  imports: [SitesModule, ChargersModule, FleetModule, SocTrackingModule, TasksModule, OcppModule, SchedulingModule],
+  imports: [
+    AuthModule,
+    SitesModule,
+    ChargersModule,
+    FleetModule,
+    SocTrackingModule,
+    TasksModule,
+    OcppModule,
+    SchedulingModule,
+  ],
   controllers: [OverridesController, DispatchBoardController, SiteStreamController],
   providers: [
     DispatchEvents,

@@ -19,6 +19,9 @@ import { Vehicle } from './vehicle.entity';
 const FINITE = { allowNaN: false, allowInfinity: false };
 /** Above any standby load (a bus's cabin climate draws a few kW); a larger value is a unit mistake (W for kW). */
 export const MAX_IDLE_DRAIN_KWH_PER_HOUR = 50;
+export const MAX_BATTERY_KWH = 2000;
+/** Heavy electric trucks use about 2 kWh/km; ten times that is a unit mistake. */
+export const MAX_CONSUMPTION_KWH_PER_KM = 20;
 
 /** Lower-case kebab case, shared with a task's vehicleType so the two always compare equal. */
 export const VEHICLE_TYPE = /^(?=.{1,64}$)[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -42,7 +45,7 @@ export class CreateVehicleDto {
   @ApiProperty({ example: 280, description: 'Usable battery capacity, kWh (0 < x <= 2000)' })
   @IsNumber(FINITE)
   @IsPositive()
-  @Max(2000)
+  @Max(MAX_BATTERY_KWH)
   batteryKwh!: number;
 
   @ApiPropertyOptional({ example: 20, default: 20, description: 'Reserve SoC, %; below maxSocPercent' })
@@ -72,16 +75,30 @@ export class CreateVehicleDto {
   @Max(1)
   chargeEfficiency?: number;
 
-  @ApiPropertyOptional({ example: 1.2, nullable: true, type: Number, description: 'kWh per km driven' })
+  @ApiPropertyOptional({
+    example: 1.2,
+    nullable: true,
+    type: Number,
+    description: 'kWh per km driven',
+    maximum: MAX_CONSUMPTION_KWH_PER_KM,
+  })
   @IsOptional()
   @IsNumber(FINITE)
   @Min(0)
+  @Max(MAX_CONSUMPTION_KWH_PER_KM)
   consumptionKwhPerKm?: number | null;
 
-  @ApiPropertyOptional({ example: 9.5, nullable: true, type: Number, description: 'kWh per transfer task' })
+  @ApiPropertyOptional({
+    example: 9.5,
+    nullable: true,
+    type: Number,
+    description: 'kWh per transfer task (at most a full battery)',
+    maximum: MAX_BATTERY_KWH,
+  })
   @IsOptional()
   @IsNumber(FINITE)
   @Min(0)
+  @Max(MAX_BATTERY_KWH)
   consumptionKwhPerTask?: number | null;
 
   @ApiPropertyOptional({

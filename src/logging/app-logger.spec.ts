@@ -17,6 +17,15 @@ describe('AppLogger', () => {
     ]);
   });
 
+  it('writes an Error logged alone (as Nest does for unexpected exceptions) with its message and stack', () => {
+    const lines: string[] = [];
+    const logger = new AppLogger('info', 'json', (line) => lines.push(line));
+    logger.error(new TypeError('x is undefined'), 'ExceptionsHandler');
+    const line = JSON.parse(lines[0]);
+    expect(line).toMatchObject({ level: 'error', context: 'ExceptionsHandler', msg: 'TypeError: x is undefined' });
+    expect(line.stack).toMatch(/^TypeError: x is undefined\n\s+at /);
+  });
+
   it('drops messages below the configured level', () => {
     const lines: string[] = [];
     const logger = new AppLogger('warn', 'pretty', (line) => lines.push(line));

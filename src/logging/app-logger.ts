@@ -31,13 +31,23 @@ export class AppLogger implements LoggerService {
     if (SEVERITY[level] > SEVERITY[this.level]) return;
     // Nest passes the context last and, for errors, a stack before it.
     const context = typeof rest[rest.length - 1] === 'string' ? (rest.pop() as string) : undefined;
-    const stack = typeof rest[0] === 'string' ? (rest[0] as string) : undefined;
+    // An Error (Nest's own exception handler passes one alone) has no enumerable fields: JSON gave `{}`.
+    const error = message instanceof Error ? message : undefined;
+    const stack = typeof rest[0] === 'string' ? (rest[0] as string) : error?.stack;
     const time = new Date().toISOString();
-    const text = typeof message === 'string' ? message : JSON.stringify(message);
+    const text = typeof message === 'string' ? message : error ? `${error.name}: ${error.message}` : describe(message);
     if (this.format === 'json') {
       this.write(JSON.stringify({ time, level, context, msg: text, ...(stack ? { stack } : {}) }));
     } else {
       this.write(`${time} ${level.toUpperCase().padEnd(7)} [${context ?? 'app'}] ${text}${stack ? '\n' + stack : ''}`);
     }
+  }
+}
+
+function describe(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
   }
 }

@@ -19,6 +19,9 @@ import { Site, SITE_KINDS, SiteKind, Tariff, UnknownChargerPolicy, UnknownIdTagP
 import { TariffDto } from './tariff.dto';
 
 const FINITE = { allowNaN: false, allowInfinity: false };
+export const MAX_GRID_LIMIT_KW = 1_000_000;
+/** Per kW of monthly peak in the tariff currency, with the same room for small currency units as prices. */
+export const MAX_DEMAND_CHARGE_PER_KW = 10_000_000;
 
 export class CreateSiteDto {
   @ApiProperty({ example: 'CAN-T2-depot', description: 'Unique operator code' })
@@ -43,19 +46,31 @@ export class CreateSiteDto {
   @ApiProperty({ example: 2000, description: 'Grid connection limit, kW' })
   @IsNumber(FINITE)
   @Min(0.001)
-  @Max(1_000_000)
+  @Max(MAX_GRID_LIMIT_KW)
   gridLimitKw!: number;
 
-  @ApiPropertyOptional({ example: 150, description: 'Non-charging load on the same connection, kW', default: 0 })
+  @ApiPropertyOptional({
+    example: 150,
+    description: 'Non-charging load on the same connection, kW; below gridLimitKw',
+    default: 0,
+    maximum: MAX_GRID_LIMIT_KW,
+  })
   @IsOptional()
   @IsNumber(FINITE)
   @Min(0)
+  @Max(MAX_GRID_LIMIT_KW)
   baseLoadKw?: number;
 
-  @ApiPropertyOptional({ example: 35, description: 'Demand charge per kW of monthly peak', default: 0 })
+  @ApiPropertyOptional({
+    example: 35,
+    description: 'Demand charge per kW of monthly peak, tariff currency',
+    default: 0,
+    maximum: MAX_DEMAND_CHARGE_PER_KW,
+  })
   @IsOptional()
   @IsNumber(FINITE)
   @Min(0)
+  @Max(MAX_DEMAND_CHARGE_PER_KW)
   demandChargePerKw?: number;
 
   @ApiProperty({ type: TariffDto })
@@ -75,7 +90,12 @@ export class CreateSiteDto {
   @IsIn(['accept', 'reject'])
   unknownIdTagPolicy?: UnknownIdTagPolicy;
 
-  @ApiPropertyOptional({ example: 60, description: 'Scheduling tick, seconds; default APRON_TICK_SECONDS' })
+  @ApiPropertyOptional({
+    example: 60,
+    nullable: true,
+    type: Number,
+    description: 'Scheduling tick, seconds; default (and null on PATCH) APRON_TICK_SECONDS',
+  })
   @IsOptional()
   @IsInt()
   @Min(5)

@@ -15,6 +15,9 @@ import {
 } from 'class-validator';
 import { TOU_BANDS, TouBand } from './site.entity';
 
+/** Per kWh in the tariff currency: room for currencies with small units (IDR, VND charge thousands per kWh). */
+export const MAX_PRICE_PER_KWH = 100_000;
+
 const LOCAL_TIME = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 
 export class PriceStepDto {
@@ -22,9 +25,10 @@ export class PriceStepDto {
   @IsISO8601({ strict: true })
   from!: string;
 
-  @ApiProperty({ example: 0.28, description: 'Price per kWh in the tariff currency' })
+  @ApiProperty({ example: 0.28, description: 'Price per kWh in the tariff currency', maximum: MAX_PRICE_PER_KWH })
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(0)
+  @Max(MAX_PRICE_PER_KWH)
   pricePerKwh!: number;
 }
 
@@ -41,14 +45,16 @@ export class TimeOfUseRuleDto {
   @Matches(LOCAL_TIME, { message: 'endLocal must be a local time HH:MM' })
   endLocal!: string;
 
-  @ApiProperty({ example: 1.02 })
+  @ApiProperty({ example: 1.02, description: 'Price per kWh in the tariff currency', maximum: MAX_PRICE_PER_KWH })
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(0)
+  @Max(MAX_PRICE_PER_KWH)
   pricePerKwh!: number;
 
   @ApiPropertyOptional({ example: [1, 2, 3, 4, 5], description: 'ISO weekdays 1-7; empty means every day' })
   @IsOptional()
   @IsArray()
+  @ArrayMaxSize(7)
   @IsInt({ each: true })
   @Min(1, { each: true })
   @Max(7, { each: true })

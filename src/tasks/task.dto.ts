@@ -19,6 +19,10 @@ import { TaskAssignmentRow } from './task-assignment.entity';
 import { TASK_STATUSES, TaskStatus, TransferTask } from './transfer-task.entity';
 
 const FINITE = { allowNaN: false, allowInfinity: false };
+/** The largest battery the API accepts (a vehicle's batteryKwh): no task can use more per vehicle. */
+export const MAX_TASK_ENERGY_KWH = 2000;
+/** A task lasts at most 24 h: 2,000 km is beyond any ground vehicle's day. */
+export const MAX_TASK_DISTANCE_KM = 2000;
 // A full date-time with an explicit offset: a local time without one would be read in the server's zone.
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 const INSTANT_MESSAGE = 'must be an ISO-8601 date-time with an offset, e.g. 2026-11-22T07:05:00Z';
@@ -63,16 +67,30 @@ export class CreateTaskDto {
   @Instant('end')
   end!: string;
 
-  @ApiPropertyOptional({ example: 9.5, nullable: true, type: Number, description: 'Energy each vehicle uses, kWh' })
+  @ApiPropertyOptional({
+    example: 9.5,
+    nullable: true,
+    type: Number,
+    description: 'Energy each vehicle uses, kWh',
+    maximum: MAX_TASK_ENERGY_KWH,
+  })
   @IsOptional()
   @IsNumber(FINITE)
   @Min(0)
+  @Max(MAX_TASK_ENERGY_KWH)
   energyKwhPerVehicle?: number | null;
 
-  @ApiPropertyOptional({ example: 6.5, nullable: true, type: Number, description: 'Driving distance, km' })
+  @ApiPropertyOptional({
+    example: 6.5,
+    nullable: true,
+    type: Number,
+    description: 'Driving distance, km',
+    maximum: MAX_TASK_DISTANCE_KM,
+  })
   @IsOptional()
   @IsNumber(FINITE)
   @Min(0)
+  @Max(MAX_TASK_DISTANCE_KM)
   distanceKm?: number | null;
 
   @ApiPropertyOptional({ enum: TASK_STATUSES, default: 'planned' })

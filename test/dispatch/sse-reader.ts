@@ -12,14 +12,19 @@ export class StreamReader {
   private buffer = '';
   private readonly request: ClientRequest;
   readonly response: Promise<IncomingMessage>;
+  /** Resolves when the server ends the response. */
+  readonly ended: Promise<void>;
 
   constructor(url: string, headers: Record<string, string> = {}) {
     let resolve!: (response: IncomingMessage) => void;
     let reject!: (error: Error) => void;
+    let ended!: () => void;
     this.response = new Promise((res, rej) => ((resolve = res), (reject = rej)));
+    this.ended = new Promise((res) => (ended = res));
     this.request = httpRequest(url, { headers: { Accept: 'text/event-stream', ...headers } }, (response) => {
       response.setEncoding('utf8');
       response.on('data', (chunk: string) => this.take(chunk));
+      response.on('end', () => ended());
       resolve(response);
     });
     this.request.on('error', (error) => {

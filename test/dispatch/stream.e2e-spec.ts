@@ -1,4 +1,4 @@
-import { createKey, startTestApp, TestApp } from '../support/test-app';
+import { ADMIN_TOKEN, createKey, startTestApp, TestApp } from '../support/test-app';
 import { createDispatchSite, DispatchSite, taskAt } from './dispatch-site';
 import { StreamReader } from './sse-reader';
 
@@ -104,6 +104,27 @@ describe('dispatch: live event stream (Server-Sent Events)', () => {
       added: [{ taskId: 'SSE-1', vehicleId: other }],
       removed: [{ taskId: 'SSE-1', vehicleId: before.vehicleId }],
     });
+  });
+
+  it("ends a key's open streams when the key is revoked, and only that key's", async () => {
+    const created = await app
+      .http(ADMIN_TOKEN)
+      .post('/api/v1/api-keys')
+      .send({ name: 'wall screen', role: 'viewer' })
+      .expect(201);
+    const revoked = created.body.token as string;
+    const viaHeader = open(`/api/v1/sites/${site.siteId}/stream`, { Authorization: `Bearer ${revoked}` });
+    const viaQuery = open(`/api/v1/sites/${site.siteId}/stream?access_token=${revoked}`);
+    const kept = open(`/api/v1/sites/${site.siteId}/stream`, { Authorization: `Bearer ${viewer}` });
+    for (const stream of [viaHeader, viaQuery, kept]) await stream.waitFor((frame) => frame.comment === 'connected');
+
+    await app.http(ADMIN_TOKEN).delete(`/api/v1/api-keys/${created.body.id}`).expect(200);
+    await Promise.all([viaHeader.ended, viaQuery.ended]);
+
+    await app.http(dispatcher).post(`/api/v1/sites/${site.siteId}/solve-now`).expect(200);
+    await kept.waitFor((frame) => frame.event === 'plan.applied');
+    const reopened = open(`/api/v1/sites/${site.siteId}/stream`, { Authorization: `Bearer ${revoked}` });
+    expect((await reopened.response).statusCode).toBe(401);
   });
 
   it('answers 404 for an unknown site', async () => {

@@ -76,6 +76,30 @@ describe('telemetry API, tasks done and restart: fleet state from telematics', (
     expect(fleet.get('BUS-13')!.soc).toBeNull();
   });
 
+  it('keeps the good readings of a batch that also holds text PostgreSQL cannot store (NUL, lone surrogate)', async () => {
+    const bus = await app
+      .http(fleetManager)
+      .post('/api/v1/vehicles')
+      .send(aVehicle(siteId, { fleetNumber: 'BUS-21' }))
+      .expect(201);
+    ids.set('BUS-21', bus.body.id as string);
+    const response = await post(telemetry, [
+      { vehicle: 'BUS-21', time: ago(50), socPercent: 55, state: 'door\u0000open' },
+      { vehicle: 'BUS-\ud800', time: ago(50), socPercent: 55 },
+      { vehicle: 'BUS-21', time: ago(45), socPercent: 54, state: 'parked' },
+    ]);
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({
+      accepted: 1,
+      duplicates: 0,
+      rejected: [
+        { index: 0, field: 'state', message: expect.stringMatching(/NUL/) },
+        { index: 1, field: 'vehicle', message: expect.stringMatching(/surrogate/) },
+      ],
+    });
+    expect((await history('BUS-21')).map((point) => point.readingPercent)).toEqual([54]);
+  });
+
   it('is idempotent per vehicle and time, and tolerates out-of-order delivery', async () => {
     const late = { vehicle: 'BUS-11', time: ago(40), socPercent: 72 };
     const again = await post(telemetry, [

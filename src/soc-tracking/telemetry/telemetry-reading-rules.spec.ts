@@ -50,6 +50,13 @@ describe('validateTelemetryReading', () => {
     expect(errors).toEqual(expect.arrayContaining([{ index: 3, field, message: expect.stringMatching(message) }]));
   });
 
+  it.each([
+    ['state', { vehicle: 'BUS-01', time: '2026-11-22T05:00:00Z', state: 'a\u0000b' }, /NUL/],
+    ['vehicle', { vehicle: 'BUS-\ud800', time: '2026-11-22T05:00:00Z', socPercent: 5 }, /surrogate/],
+  ])('rejects text PostgreSQL cannot store, in %s', (field, item, message) => {
+    expect(errorsOf(item)).toEqual([{ index: 3, field, message: expect.stringMatching(message) }]);
+  });
+
   it('rejects what is no object', () => {
     expect(errorsOf('BUS-01')).toEqual([{ index: 3, field: '', message: 'a reading must be an object' }]);
   });

@@ -1,3 +1,5 @@
+import { textProblem } from '../../common/input/unsafe-values';
+
 /** One telemetry reading after validation; `vehicle` still to be resolved. */
 export interface ValidTelemetryReading {
   index: number;
@@ -17,6 +19,7 @@ export interface TelemetryItemError {
 }
 
 const FIELDS = new Set(['vehicle', 'time', 'socPercent', 'odometerKm', 'position', 'state']);
+const TEXT_FIELDS = ['vehicle', 'time', 'state'];
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
 
 /**
@@ -36,6 +39,13 @@ export function validateTelemetryReading(
   }
   const record = item as Record<string, unknown>;
   for (const key of Object.keys(record)) if (!FIELDS.has(key)) fail(key, `unknown field ${key}`);
+  // Text PostgreSQL cannot store would fail the whole batch's insert: such a reading is rejected first.
+  const unstorable = TEXT_FIELDS.flatMap((field) => {
+    const value = record[field];
+    const problem = typeof value === 'string' ? textProblem(value) : undefined;
+    return problem ? [{ index, field, message: `${field} ${problem}` }] : [];
+  });
+  if (unstorable.length > 0) return { errors: [...errors, ...unstorable] };
 
   const vehicle = record.vehicle;
   if (typeof vehicle !== 'string' || vehicle.trim() === '' || vehicle.length > 64) {

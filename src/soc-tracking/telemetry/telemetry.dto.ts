@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray } from 'class-validator';
+import { CheckedPerItem } from '../../common/input/checked-per-item';
 
 export const MAX_TELEMETRY_BATCH = 1000;
 
@@ -25,6 +26,7 @@ export class TelemetryBatchDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_TELEMETRY_BATCH)
+  @CheckedPerItem()
   readings!: unknown[];
 }
 
