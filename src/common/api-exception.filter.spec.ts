@@ -4,9 +4,12 @@ import { ApiExceptionFilter } from './api-exception.filter';
 
 /** Nest's ArgumentsHost around a recorded response, for one HTTP request. */
 function httpHost(params: Record<string, string> = {}) {
-  const sent: { status?: number; body?: Record<string, unknown> } = {};
+  const sent: { status?: number; body?: Record<string, unknown>; headers: Record<string, string> } = { headers: {} };
   const response = {
     headersSent: false,
+    setHeader(name: string, value: string) {
+      sent.headers[name] = value;
+    },
     status(code: number) {
       sent.status = code;
       return this;
@@ -35,6 +38,7 @@ describe('ApiExceptionFilter', () => {
     expect(sent).toEqual({
       status: 500,
       body: { statusCode: 500, error: 'Internal Server Error', message: 'Internal server error' },
+      headers: {},
     });
     const logged = lines.map((line) => JSON.parse(line));
     expect(logged).toEqual([
@@ -45,6 +49,19 @@ describe('ApiExceptionFilter', () => {
         stack: expect.stringMatching(/^TypeError: Cannot read properties of null \(reading 'steps'\)\n\s+at /),
       }),
     ]);
+  });
+
+  it('answers a database that is out of reach with 503 and Retry-After, not 500', () => {
+    for (const error of [
+      new Error('Connection terminated unexpectedly'),
+      new Error('timeout exceeded when trying to connect'),
+      Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }),
+    ]) {
+      const { host, sent } = httpHost();
+      new ApiExceptionFilter().catch(error, host);
+      expect([sent.status, sent.headers['Retry-After']]).toEqual([503, '5']);
+      expect(JSON.stringify(sent.body)).not.toMatch(/127\.0\.0\.1/);
+    }
   });
 
   it("adds fields to Nest's own 400s, naming the path parameter ParseUUIDPipe refused", () => {
@@ -70,6 +87,7 @@ describe('ApiExceptionFilter', () => {
     expect(missing.sent).toEqual({
       status: 404,
       body: { statusCode: 404, error: 'Not Found', message: 'Site x not found' },
+      headers: {},
     });
     expect(lines).toEqual([]);
   });

@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import { Request, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
 import { QueryFailedError } from 'typeorm';
-import { describeDatabaseError } from './database-errors';
+import { describeDatabaseError, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from './database-errors';
 import { FieldError } from './field-errors';
 
 interface ErrorBody {
@@ -34,6 +34,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const request = host.switchToHttp().getRequest<Request>();
     const body = this.bodyOf(exception, request);
+    if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE)
+      response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
     if (response.headersSent) {
       response.end();
       return;
@@ -46,6 +48,10 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (exception instanceof QueryFailedError) {
       const known = describeDatabaseError(exception);
       if (known) return this.withFields(plain(known.status, known.message), request);
+    }
+    if (isDatabaseUnavailable(exception)) {
+      this.logger.warn(`${request.method} ${request.path}: database unavailable: ${(exception as Error).message}`);
+      return plain(HttpStatus.SERVICE_UNAVAILABLE, 'the database is unavailable; try again shortly');
     }
     if (isBodyParserError(exception)) {
       const message = exception.expose === false ? (STATUS_CODES[exception.status] ?? 'Error') : exception.message;

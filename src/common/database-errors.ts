@@ -29,3 +29,22 @@ export function describeDatabaseError(error: QueryFailedError): { status: HttpSt
       return undefined;
   }
 }
+
+/** Seconds a client is asked to wait before trying again while the database is away. */
+export const RETRY_AFTER_SECONDS = 5;
+
+/**
+ * Whether an error says the database is out of reach (refused, dropped, timed out, shutting down), not that a query
+ * was wrong: the request may well succeed shortly, so it is answered 503 with Retry-After, not 500.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const driver = error instanceof QueryFailedError ? (error.driverError as PgError) : (error as PgError | null);
+  const code = driver?.code ?? '';
+  // SQLSTATE class 08 (connection exception), 57P01-57P03 (admin shutdown, crash shutdown, cannot connect now).
+  if (/^08|^57P0[123]$/.test(code) || /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|EHOSTUNREACH)$/.test(code))
+    return true;
+  const message = error instanceof Error ? error.message : '';
+  return /Connection terminated|timeout exceeded when trying to connect|Query read timeout|Driver not Connected/i.test(
+    message,
+  );
+}

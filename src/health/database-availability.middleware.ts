@@ -1,9 +1,7 @@
 import { Injectable, NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
+import { RETRY_AFTER_SECONDS } from '../common/database-errors';
 import { DatabaseAvailability } from './database-availability';
-
-/** Seconds a client is asked to wait before trying again while the database is away. */
-export const RETRY_AFTER_SECONDS = 5;
 
 /** API requests while the database is away: 503 with Retry-After, not a hang or a 500. */
 @Injectable()
