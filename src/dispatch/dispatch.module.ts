@@ -1,6 +1,7 @@
 import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { ChargersModule } from '../chargers/chargers.module';
 import { FleetModule } from '../fleet/fleet.module';
+import { FlightsModule } from '../flights/flights.module';
 import { SocTrackingModule } from '../soc-tracking/soc-tracking.module';
 import { OcppModule } from '../ocpp/ocpp.module';
 import { SchedulingModule } from '../scheduling/scheduling.module';
@@ -22,7 +23,16 @@ import { SiteStreamController, STREAM_ROUTE } from './stream/site-stream.control
 
 /** The dispatcher's API (DESIGN.md §1): overrides the next tick honours, boards, alerts and the live stream. */
 @Module({
-  imports: [SitesModule, ChargersModule, FleetModule, SocTrackingModule, TasksModule, OcppModule, SchedulingModule],
+  imports: [
+    SitesModule,
+    ChargersModule,
+    FleetModule,
+    SocTrackingModule,
+    TasksModule,
+    OcppModule,
+    SchedulingModule,
+    FlightsModule,
+  ],
   controllers: [OverridesController, DispatchBoardController, SiteStreamController],
   providers: [
     DispatchEvents,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, FindOptionsWhere, LessThan, MoreThan } from 'typeorm';
+import { DataSource, EntityManager, FindOptionsWhere, In, LessThan, MoreThan } from 'typeorm';
 import { definedOnly } from '../common/defined-only';
 import { TaskStatus, TransferTask } from './transfer-task.entity';
 
@@ -53,6 +53,25 @@ export class TasksRepository {
       if (!task) return null;
       return this.repo(manager).save(change(task));
     });
+  }
+
+  /** Flight-derived tasks (src/tasks/flight-tasks.service.ts), inside the flights feature's transaction. */
+  async listByFlights(flightIds: string[], manager?: EntityManager): Promise<TransferTask[]> {
+    const tasks: TransferTask[] = [];
+    for (let i = 0; i < flightIds.length; i += 5000) {
+      tasks.push(...(await this.repo(manager).find({ where: { flightId: In(flightIds.slice(i, i + 5000)) } })));
+    }
+    return tasks;
+  }
+
+  async insertMany(tasks: Partial<TransferTask>[], manager?: EntityManager): Promise<TransferTask[]> {
+    const repo = this.repo(manager);
+    const result = await repo.insert(tasks.map((task) => repo.create(task)));
+    return tasks.map((task, index) => ({ ...task, id: result.identifiers[index].id as string }) as TransferTask);
+  }
+
+  save(task: TransferTask, manager?: EntityManager): Promise<TransferTask> {
+    return this.repo(manager).save(task);
   }
 
   async delete(id: string): Promise<boolean> {
