@@ -23,14 +23,23 @@ export class FlightTaskSync {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  /** Derives each flight's task and applies it in the caller's transaction; the outcomes of changed tasks. */
-  async sync(site: Site, flights: Flight[], manager: EntityManager): Promise<FlightTaskOutcome[]> {
+  /**
+   * Derives each flight's task and applies it in the caller's transaction; the outcomes of changed tasks. `created`:
+   * flights inserted in this transaction (they have no task to look up).
+   */
+  async sync(
+    site: Site,
+    flights: Flight[],
+    manager: EntityManager,
+    created = new Set<Flight>(),
+  ): Promise<FlightTaskOutcome[]> {
     if (flights.length === 0) return [];
     const stands = standTable(await this.stands.list(site.id));
     const rules = siteFlightRules(site);
     const wishes: FlightTaskWish[] = flights.map((flight) => ({
       flightId: flight.id,
       flightRef: flightTaskRef(flight),
+      newFlight: created.has(flight),
       task: flightTask(flight, stands, rules).task,
     }));
     return this.tasks.sync(site.id, wishes, manager);

@@ -82,6 +82,7 @@ export class FlightUpdatesService {
         site,
         all.map((c) => c.flight),
         manager,
+        new Set(created),
       );
       return { created, changed: all, unchanged, outcomes };
     });

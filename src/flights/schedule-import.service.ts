@@ -64,7 +64,8 @@ export class ScheduleImportService {
       const diff = diffSchedule(siteId, parsed, stored);
       const created = await this.flights.insertMany(diff.created, manager);
       await this.flights.save([...diff.updated, ...diff.cancelled], manager);
-      const outcomes = await this.sync.sync(site, [...created, ...diff.updated, ...diff.cancelled], manager);
+      const all = [...created, ...diff.updated, ...diff.cancelled];
+      const outcomes = await this.sync.sync(site, all, manager, new Set(created));
       return { diff, created, outcomes };
     });
     const summary = {

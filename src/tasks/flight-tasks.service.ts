@@ -8,6 +8,8 @@ export interface FlightTaskWish {
   flightId: string;
   /** The task's flightRef when it is created (e.g. CZ3101-20261208-A). */
   flightRef: string;
+  /** A flight created in this transaction has no task yet: no need to look for one. */
+  newFlight?: boolean;
   task: {
     vehicleType: string;
     vehiclesNeeded: number;
@@ -27,8 +29,6 @@ export interface FlightTaskOutcome {
   /** The task's window before and after the change, to know whether it touches the planning horizon. */
   windows: { startsAt: Date; endsAt: Date }[];
 }
-
-const INSERT_CHUNK = 1000;
 
 /**
  * Keeps flight-derived tasks in step with their flights: creates, moves, resizes, cancels and restores them; a task
@@ -68,11 +68,8 @@ export class FlightTasksService {
       await this.repository.save(task, manager);
       outcomes.push({ flightId: wish.flightId, taskId: task.id, changes, windows: [before, task] });
     }
-    for (let i = 0; i < inserts.length; i += INSERT_CHUNK) {
-      const created = await this.repository.insertMany(inserts.slice(i, i + INSERT_CHUNK), manager);
-      for (const task of created) {
-        outcomes.push({ flightId: task.flightId!, taskId: task.id, changes: ['created'], windows: [task] });
-      }
+    for (const task of await this.repository.insertMany(inserts, manager)) {
+      outcomes.push({ flightId: task.flightId!, taskId: task.id, changes: ['created'], windows: [task] });
     }
     return outcomes;
   }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, FindOptionsWhere, In, LessThan, MoreThan } from 'typeorm';
 import { definedOnly } from '../common/defined-only';
+import { UnnestColumn, unnestInsert } from '../database/unnest-insert';
 import { TaskStatus, TransferTask } from './transfer-task.entity';
 
 export interface TaskFilter {
@@ -12,6 +13,22 @@ export interface TaskFilter {
   from?: Date;
   to?: Date;
 }
+
+const TASK_COLUMNS: UnnestColumn<Partial<TransferTask>>[] = [
+  { name: 'siteId', type: 'uuid', value: (t) => t.siteId },
+  { name: 'flightRef', type: 'text', value: (t) => t.flightRef },
+  { name: 'vehicleType', type: 'text', value: (t) => t.vehicleType },
+  { name: 'vehiclesNeeded', type: 'integer', value: (t) => t.vehiclesNeeded },
+  { name: 'startsAt', type: 'timestamptz', value: (t) => t.startsAt?.toISOString() },
+  { name: 'endsAt', type: 'timestamptz', value: (t) => t.endsAt?.toISOString() },
+  { name: 'energyKwhPerVehicle', type: 'numeric', value: (t) => t.energyKwhPerVehicle },
+  { name: 'distanceKm', type: 'numeric', value: (t) => t.distanceKm },
+  { name: 'status', type: 'text', value: (t) => t.status ?? 'planned' },
+  { name: 'flightId', type: 'uuid', value: (t) => t.flightId },
+  { name: 'stand', type: 'text', value: (t) => t.stand },
+  // TypeORM's @VersionColumn has no database default; it starts at 1.
+  { name: 'version', type: 'integer', value: () => 1 },
+];
 
 @Injectable()
 export class TasksRepository {
@@ -64,10 +81,17 @@ export class TasksRepository {
     return tasks;
   }
 
+  /** Flight-derived tasks in one statement (a season's import makes 50,000); returns them with their ids. */
   async insertMany(tasks: Partial<TransferTask>[], manager?: EntityManager): Promise<TransferTask[]> {
-    const repo = this.repo(manager);
-    const result = await repo.insert(tasks.map((task) => repo.create(task)));
-    return tasks.map((task, index) => ({ ...task, id: result.identifiers[index].id as string }) as TransferTask);
+    const rows = await unnestInsert<Partial<TransferTask>, { id: string; flightRef: string }>(
+      manager ?? this.dataSource.manager,
+      'transfer_tasks',
+      TASK_COLUMNS,
+      tasks,
+      '"id", "flightRef"',
+    );
+    const ids = new Map(rows.map((row) => [row.flightRef, row.id]));
+    return tasks.map((task) => ({ ...task, id: ids.get(task.flightRef!) }) as TransferTask);
   }
 
   save(task: TransferTask, manager?: EntityManager): Promise<TransferTask> {

@@ -2,9 +2,27 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Between, DataSource, EntityManager, In, LessThan, MoreThanOrEqual } from 'typeorm';
 import { definedOnly } from '../../common/defined-only';
+import { UnnestColumn, unnestInsert } from '../../database/unnest-insert';
 import { Flight } from './flight.entity';
 
 const CHUNK = 1000;
+const FLIGHT_COLUMNS: UnnestColumn<Partial<Flight>>[] = [
+  { name: 'siteId', type: 'uuid', value: (f) => f.siteId },
+  { name: 'carrier', type: 'text', value: (f) => f.carrier },
+  { name: 'number', type: 'text', value: (f) => f.number },
+  { name: 'operatingDate', type: 'date', value: (f) => f.operatingDate },
+  { name: 'direction', type: 'text', value: (f) => f.direction },
+  { name: 'scheduledTime', type: 'timestamptz', value: (f) => f.scheduledTime?.toISOString() },
+  { name: 'estimatedTime', type: 'timestamptz', value: (f) => f.estimatedTime?.toISOString() },
+  { name: 'actualTime', type: 'timestamptz', value: (f) => f.actualTime?.toISOString() },
+  { name: 'stand', type: 'text', value: (f) => f.stand },
+  { name: 'passengers', type: 'integer', value: (f) => f.passengers },
+  { name: 'aircraftType', type: 'text', value: (f) => f.aircraftType },
+  { name: 'seats', type: 'integer', value: (f) => f.seats },
+  { name: 'serviceType', type: 'text', value: (f) => f.serviceType },
+  { name: 'status', type: 'text', value: (f) => f.status ?? 'scheduled' },
+  { name: 'source', type: 'text', value: (f) => f.source },
+];
 
 @Injectable()
 export class FlightsRepository {
@@ -44,14 +62,18 @@ export class FlightsRepository {
     return ids.length === 0 ? Promise.resolve([]) : this.repo().find({ where: { id: In(ids) } });
   }
 
+  /** New flights in one statement (a season's import is 50,000 of them); returns them with their ids. */
   async insertMany(flights: Partial<Flight>[], manager: EntityManager): Promise<Flight[]> {
-    const saved: Flight[] = [];
-    for (let i = 0; i < flights.length; i += CHUNK) {
-      const chunk = flights.slice(i, i + CHUNK);
-      const result = await this.repo(manager).insert(chunk);
-      chunk.forEach((flight, index) => saved.push({ ...flight, ...result.generatedMaps[index] } as Flight));
-    }
-    return saved;
+    const keyOf = (f: Partial<Flight>) => `${f.carrier}|${f.number}|${f.operatingDate}|${f.direction}`;
+    const rows = await unnestInsert<Partial<Flight>, { id: string; key: string }>(
+      manager,
+      'flights',
+      FLIGHT_COLUMNS,
+      flights,
+      `"id", concat_ws('|', "carrier", "number", "operatingDate"::text, "direction") AS "key"`,
+    );
+    const ids = new Map(rows.map((row) => [row.key, row.id]));
+    return flights.map((flight) => ({ ...flight, id: ids.get(keyOf(flight)) }) as Flight);
   }
 
   save(flights: Flight[], manager: EntityManager): Promise<Flight[]> {
