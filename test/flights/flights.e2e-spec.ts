@@ -145,6 +145,10 @@ describe('flights (DESIGN.md §8)', () => {
     const task = (await flightTask('3101'))!;
     expect([task.start, task.end]).toEqual(['2026-12-08T08:14:00.000Z', '2026-12-08T08:43:00.000Z']);
 
+    const board = await app.http(dispatcher).get(`/api/v1/sites/${siteId}/tasks`).expect(200);
+    const row = board.body.items.find((item: { id: string }) => item.id === task.id);
+    expect(row.flight).toMatchObject({ flight: 'CZ3101', direction: 'arrival', stand: 'R201', delayMinutes: 40 });
+
     const movedThere = (t: object) => (t as { end: string }).end === '2026-12-08T08:43:00.000Z';
     const plan = await planWith(lastRun, 'CZ3101-20261208-A', movedThere);
     expect(plan.trigger).toBe('flight-update');
