@@ -5,7 +5,7 @@ import { SiteTickService } from '../scheduling/site-tick.service';
 import type { Site } from '../sites/site.entity';
 import { FlightTaskOutcome, FlightTasksService, FlightTaskWish } from '../tasks/flight-tasks.service';
 import { Flight } from './persistence/flight.entity';
-import { StandsRepository } from './persistence/stands.repository';
+import { Stand } from './persistence/stand.entity';
 import { flightTask } from './rules/flight-task-rules';
 import { flightTaskRef, siteFlightRules, standTable } from './site-flight-rules';
 
@@ -18,29 +18,31 @@ export class FlightTaskSync {
 
   constructor(
     private readonly tasks: FlightTasksService,
-    private readonly stands: StandsRepository,
     private readonly ticks: SiteTickService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /**
    * Derives each flight's task and applies it in the caller's transaction; the outcomes of changed tasks. `created`:
-   * flights inserted in this transaction (they have no task to look up).
+   * flights inserted in this transaction (they have no task to look up). Reads nothing outside `manager`: on the
+   * embedded database a query on another connection inside a transaction waits forever (FACTS.md, PGlite); the caller
+   * reads the stand table before its transaction.
    */
   async sync(
     site: Site,
+    stands: Stand[],
     flights: Flight[],
     manager: EntityManager,
     created = new Set<Flight>(),
   ): Promise<FlightTaskOutcome[]> {
     if (flights.length === 0) return [];
-    const stands = standTable(await this.stands.list(site.id));
+    const table = standTable(stands);
     const rules = siteFlightRules(site);
     const wishes: FlightTaskWish[] = flights.map((flight) => ({
       flightId: flight.id,
       flightRef: flightTaskRef(flight),
       newFlight: created.has(flight),
-      task: flightTask(flight, stands, rules).task,
+      task: flightTask(flight, table, rules).task,
     }));
     return this.tasks.sync(site.id, wishes, manager);
   }

@@ -43,7 +43,8 @@ export class FlightUpdatesService {
   async apply(siteId: string, updates: FlightUpdateDto[]): Promise<UpdateOutcome> {
     const site = await this.sites.get(siteId);
     const dates = [...new Set(updates.map((update) => update.operatingDate))];
-    const knownStands = new Set((await this.stands.list(siteId)).map((stand) => stand.standId));
+    const stands = await this.stands.list(siteId);
+    const knownStands = new Set(stands.map((stand) => stand.standId));
     const result = await this.flights.transaction(async (manager) => {
       const stored = new Map((await this.flights.onDates(siteId, dates, manager)).map((f) => [key(f), f]));
       const errors: FieldError[] = [];
@@ -80,6 +81,7 @@ export class FlightUpdatesService {
       const all = [...created.map((flight) => ({ flight, reasons: ['new flight'] })), ...changed];
       const outcomes = await this.sync.sync(
         site,
+        stands,
         all.map((c) => c.flight),
         manager,
         new Set(created),

@@ -56,7 +56,8 @@ export class FlightsService {
       stands.map(({ id, ...rest }) => Object.assign(new Stand(), { siteId, standId: id, ...rest })),
     );
     const upcoming = await this.flights.list(siteId, new Date(this.clock.now().getTime() - DAY_MS));
-    const outcomes = await this.flights.transaction((manager) => this.sync.sync(site, upcoming, manager));
+    const table = await this.stands.list(siteId);
+    const outcomes = await this.flights.transaction((manager) => this.sync.sync(site, table, upcoming, manager));
     this.sync.replanIfInHorizon(siteId, outcomes);
     return this.stands.list(siteId);
   }

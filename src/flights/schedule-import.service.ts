@@ -55,7 +55,8 @@ export class ScheduleImportService {
     const bounds = { station: site.iataCode ?? '', from, to };
     const parsed = format === 'ssim' ? parseSsim(text, bounds) : parseFlightCsv(text, bounds);
     if (parsed.errors.length > 0) throw fileErrors(parsed.errors);
-    const knownStands = new Set((await this.stands.list(siteId)).map((stand) => stand.standId));
+    const stands = await this.stands.list(siteId);
+    const knownStands = new Set(stands.map((stand) => stand.standId));
     const warnings = [...parsed.warnings, ...unknownStandWarnings(parsed.flights, knownStands, site.defaultStandKind)];
     const result = await this.flights.transaction(async (manager) => {
       const stored = parsed.range
@@ -65,7 +66,7 @@ export class ScheduleImportService {
       const created = await this.flights.insertMany(diff.created, manager);
       await this.flights.save([...diff.updated, ...diff.cancelled], manager);
       const all = [...created, ...diff.updated, ...diff.cancelled];
-      const outcomes = await this.sync.sync(site, all, manager, new Set(created));
+      const outcomes = await this.sync.sync(site, stands, all, manager, new Set(created));
       return { diff, created, outcomes };
     });
     const summary = {
