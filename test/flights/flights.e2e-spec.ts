@@ -1,5 +1,6 @@
 import { filter, firstValueFrom, timeout } from 'rxjs';
 import { SiteStream } from '../../src/dispatch/stream/site-stream';
+import { SiteTickService } from '../../src/scheduling/site-tick.service';
 import { ssimFile } from '../../src/flights/schedule/ssim-writer';
 import { ADMIN_TOKEN, createKey, startTestApp, TestApp } from '../support/test-app';
 import { createFlightSite, CSV_HEADER, postFlights, postSchedule } from './flights-site';
@@ -157,6 +158,21 @@ describe('flights (DESIGN.md §8)', () => {
     expect(event.reasons[0]).toMatch(/^delayed 40 min/);
   });
 
+  it('re-plans after a running tick when the request came during it (a plain tick would be skipped)', async () => {
+    const ticks = app.app.get(SiteTickService);
+    await ticks.requestTick(siteId, 'tick'); // any re-plan an earlier update asked for is over
+    const running = ticks.tick(siteId, 'solve-now');
+    const skipped = ticks.tick(siteId, 'tick');
+    const requested = ticks.requestTick(siteId, 'flight-update');
+    const [first, second, third] = await Promise.all([running, skipped, requested]);
+    expect(second).toEqual({ ran: false, reason: 'a tick of this site is already running' });
+    expect(first.ran && third.ran).toBe(true);
+    if (!first.ran || !third.ran) return;
+    expect(third.run.trigger).toBe('flight-update');
+    expect(third.run.tickAt.getTime()).toBeGreaterThanOrEqual(first.run.tickAt.getTime());
+    expect(third.run.id).not.toBe(first.run.id);
+  });
+
   it('follows stand changes, cancellations and more passengers; an unknown flight is created', async () => {
     const key = { carrier: 'CZ', operatingDate: '2026-12-08' };
     await postFlights(app, feed, siteId, [{ ...key, number: '3101', direction: 'arrival', stand: 'C01' }]).expect(200);
@@ -236,6 +252,35 @@ describe('flights (DESIGN.md §8)', () => {
     expect(early.body.fields).toEqual([expect.objectContaining({ field: 'flights.0.estimatedTime' })]);
     await postSchedule(app, feed, siteId, 'application/json', '{}').expect(415);
     expect(await count()).toBe(before);
+  });
+
+  it("keeps the site's flight rules with their defaults, and validates them", async () => {
+    const site = await app.http(manager).get(`/api/v1/sites/${siteId}`).expect(200);
+    expect(site.body).toMatchObject({
+      iataCode: 'CAN',
+      busCapacityPassengers: 80,
+      loadFactor: 0.85,
+      seatsByAircraftType: null,
+      arrivalBusLeadMinutes: 5,
+      departureBusLeadMinutes: 30,
+      defaultStandKind: 'remote',
+    });
+    const bad = await app
+      .http(manager)
+      .patch(`/api/v1/sites/${siteId}`)
+      .send({ seatsByAircraftType: { '320': -1 }, defaultStandKind: 'apron', loadFactor: 2, iataCode: 'can' })
+      .expect(400);
+    expect(bad.body.fields.map((f: { field: string }) => f.field).sort()).toEqual([
+      'defaultStandKind',
+      'iataCode',
+      'loadFactor',
+    ]);
+    const seats = await app
+      .http(manager)
+      .patch(`/api/v1/sites/${siteId}`)
+      .send({ seatsByAircraftType: { '320': -1 } })
+      .expect(400);
+    expect(seats.body.fields).toEqual([expect.objectContaining({ field: 'seatsByAircraftType' })]);
   });
 
   it('lets the flight-feed role post flights and schedules and nothing else', async () => {
