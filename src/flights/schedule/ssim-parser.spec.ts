@@ -106,6 +106,18 @@ describe('parseSsim', () => {
     expect(unknownMode.errors).toEqual([expect.objectContaining({ line: 2, column: 2 })]);
   });
 
+  it('checks the leg sequence of an itinerary: a number twice is an error, a gap in the route a warning', () => {
+    const first = leg({ legSequence: 1, from: 'PEK', to: 'WUH', periodTo: '07DEC26' });
+    const twice = parse([first, leg({ legSequence: 1, from: 'WUH', periodTo: '07DEC26' })]);
+    expect(twice.errors).toEqual([expect.objectContaining({ line: 4, column: 12 })]);
+    const gap = parse([first, leg({ legSequence: 2, from: 'SHA', periodTo: '07DEC26' })]);
+    expect(gap.errors).toEqual([]);
+    expect(gap.warnings).toEqual([
+      { line: 4, message: expect.stringContaining('leaves SHA, but leg 1 arrives at WUH') },
+    ]);
+    expect(gap.flights).toHaveLength(1);
+  });
+
   it('reports a flight that a file states twice', () => {
     const result = parse([leg(), leg({ periodFrom: '13DEC26', periodTo: '20DEC26' })]);
     expect(result.errors).toEqual([
@@ -120,6 +132,9 @@ describe('parseSsim on the real sample', () => {
   it.each(Object.entries(SAMPLE_RUN_COUNTS))('finds the legs operating at RUN on %s', (date, counts) => {
     const result = parseSsim(sample, { station: 'RUN', from: date, to: date });
     expect(result.errors).toEqual([]);
+    // The vendor's file has itineraries whose legs do not connect (flight 974: RUN-DZA, then CDG-RUN): reported only.
+    for (const warning of result.warnings)
+      expect(warning.message).toMatch(/^leg \d+ of flight XX \d+ leaves [A-Z]{3}, but/);
     const count = (direction: string) => result.flights.filter((f) => f.direction === direction).length;
     expect({ departures: count('departure'), arrivals: count('arrival') }).toEqual(counts);
   });

@@ -1,5 +1,6 @@
 import { dayStartMs, isoDate, isoWeekday, parseIsoDate, parseSsimDate } from './calendar-dates';
 import { FileError, FileWarning, ParsedSchedule, ScheduleBounds, ScheduledFlight } from './schedule-types';
+import { itineraryChecks } from './ssim-itineraries';
 import { parseLegRecord, SsimLeg } from './ssim-leg-record';
 
 const RECORD_COLUMNS = 200;
@@ -55,8 +56,11 @@ export function parseSsim(text: string, bounds: ScheduleBounds): ParsedSchedule 
   }
   const from = bounds.from === undefined ? null : parseIsoDate(bounds.from);
   const to = bounds.to === undefined ? null : parseIsoDate(bounds.to);
+  const itineraries = itineraryChecks(legs);
+  errors.push(...itineraries.errors);
   if (errors.length > 0) return { flights: [], errors, warnings: [], range: null, carriers: [] };
-  return expand(legs, blocks, bounds.station, from, to);
+  const expanded = expand(legs, blocks, bounds.station, from, to);
+  return { ...expanded, warnings: [...itineraries.warnings, ...expanded.warnings] };
 }
 
 function carrierBlock(record: string, line: number, errors: FileError[]): CarrierBlock | null {
