@@ -10,6 +10,7 @@ import { DashboardModule } from './dashboard/dashboard.module';
 import { DatabaseTarget, dataSourceOptions } from './database/data-source-options';
 import { DispatchModule } from './dispatch/dispatch.module';
 import { FleetModule } from './fleet/fleet.module';
+import { FlightsModule } from './flights/flights.module';
 import { SocTrackingModule } from './soc-tracking/soc-tracking.module';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
@@ -41,6 +42,7 @@ export class AppModule {
         ScheduleModule.forRoot(),
         SchedulingModule,
         DispatchModule,
+        FlightsModule,
         DashboardModule,
         MetricsModule,
         HealthModule.forRoot({ embedded: database.embedded ?? false }),

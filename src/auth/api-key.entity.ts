@@ -1,7 +1,8 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export type Role = 'admin' | 'fleet-manager' | 'dispatcher' | 'viewer' | 'telemetry';
-export const ROLES: readonly Role[] = ['admin', 'fleet-manager', 'dispatcher', 'viewer', 'telemetry'];
+/** `flight-feed`: an airport's flight system; posts flight schedules and live flight updates, nothing else. */
+export type Role = 'admin' | 'fleet-manager' | 'dispatcher' | 'viewer' | 'telemetry' | 'flight-feed';
+export const ROLES: readonly Role[] = ['admin', 'fleet-manager', 'dispatcher', 'viewer', 'telemetry', 'flight-feed'];
 
 @Entity('api_keys')
 export class ApiKey {

@@ -49,6 +49,7 @@ small, .muted { color:var(--muted); }
 .gantt-now { position:absolute; top:0; bottom:0; width:2px; background:var(--accent); opacity:.6; pointer-events:none; }
 .bar { position:absolute; top:3px; height:18px; min-width:3px; border-radius:4px; background:#84adff; color:#0b1b3f; border:0;
   padding:0 4px; font-size:11px; overflow:hidden; white-space:nowrap; text-overflow:ellipsis; cursor:pointer; text-align:left; }
+.bar.delayed { border-left:4px solid #f79009; }
 .bar.risk { background:#fda29b; color:#55160c; outline:2px solid var(--risk); }
 .bar.pinned::after { content:" \\1F4CC"; }
 .bar.selected { box-shadow:0 0 0 2px #101828; }

@@ -5,6 +5,7 @@ import { Connector } from '../chargers/connector.entity';
 import { DISPATCH_ENTITIES, DISPATCH_MIGRATIONS } from '../dispatch/dispatch.entities';
 import { Vehicle } from '../fleet/vehicle.entity';
 import { VehicleEvccidRow } from '../fleet/vehicle-evccid.entity';
+import { FLIGHTS_ENTITIES, FLIGHTS_MIGRATIONS } from '../flights/flights.entities';
 import { SOC_TRACKING_ENTITIES, SOC_TRACKING_MIGRATIONS } from '../soc-tracking/soc-tracking.entities';
 import { Site } from '../sites/site.entity';
 import { OCPP_ENTITIES } from '../ocpp/persistence/ocpp-entities';
@@ -33,6 +34,7 @@ export const ENTITIES = [
   ...SCHEDULING_ENTITIES,
   ...SOC_TRACKING_ENTITIES,
   ...DISPATCH_ENTITIES,
+  ...FLIGHTS_ENTITIES,
 ];
 export const MIGRATIONS = [
   InitialSchema1795000000000,
@@ -47,6 +49,7 @@ export const MIGRATIONS = [
   OneSessionRecord1795800000000,
   ImplausibleMeterSamples1795900000000,
   MeterSamplesOnce1796000000000,
+  ...FLIGHTS_MIGRATIONS,
 ];
 
 export interface DatabaseTarget {

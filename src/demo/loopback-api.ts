@@ -41,6 +41,18 @@ export class LoopbackApi {
     return this.send<T>('PUT', path, body);
   }
 
+  /** A text body (a schedule file) as `contentType`. */
+  async postText<T>(path: string, contentType: string, text: string): Promise<T> {
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${this.token}`, 'content-type': contentType },
+      body: text,
+    });
+    const parsed: unknown = await response.json();
+    if (!response.ok) throw new ApiError('POST', path, response.status, parsed);
+    return parsed as T;
+  }
+
   private async send<T>(method: string, path: string, body?: unknown): Promise<T> {
     const response = await fetch(`${this.baseUrl}${path}`, {
       method,

@@ -2,6 +2,7 @@ import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/c
 import { AuthModule } from '../auth/auth.module';
 import { ChargersModule } from '../chargers/chargers.module';
 import { FleetModule } from '../fleet/fleet.module';
+import { FlightsModule } from '../flights/flights.module';
 import { SocTrackingModule } from '../soc-tracking/soc-tracking.module';
 import { OcppModule } from '../ocpp/ocpp.module';
 import { SchedulingModule } from '../scheduling/scheduling.module';
@@ -32,6 +33,7 @@ import { SiteStreamController, STREAM_ROUTE } from './stream/site-stream.control
     TasksModule,
     OcppModule,
     SchedulingModule,
+    FlightsModule,
   ],
   controllers: [OverridesController, DispatchBoardController, SiteStreamController],
   providers: [

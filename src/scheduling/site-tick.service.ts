@@ -12,7 +12,7 @@ import { boundariesMs, slotIndexAt } from './plan-slots';
 import { SiteSnapshot } from './site-snapshot';
 import { SiteSnapshotReader } from './site-snapshot.reader';
 
-export type TickTrigger = 'tick' | 'solve-now';
+export type TickTrigger = 'tick' | 'solve-now' | 'flight-update';
 
 export type TickOutcome =
   { ran: true; run: PlanRun; choice: PlanChoice; apply: ApplySummary } | { ran: false; reason: string };
@@ -22,6 +22,8 @@ export type TickOutcome =
 export class SiteTickService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(SiteTickService.name);
   private readonly running = new Map<string, Promise<TickOutcome>>();
+  /** Re-plans asked for while a tick of the site was running: one more tick right after it (requests coalesce). */
+  private readonly queued = new Map<string, Promise<TickOutcome>>();
   private stopping = false;
   private readonly planner = new Planner();
 
@@ -68,6 +70,36 @@ export class SiteTickService implements OnApplicationBootstrap, OnModuleDestroy 
     } finally {
       this.running.delete(siteId);
     }
+  }
+
+  /** Hours the plan covers from now: changes to tasks in it are worth a re-plan. */
+  get horizonHours(): number {
+    return this.options.planInput.horizonHours;
+  }
+
+  /**
+   * A re-plan because the site's state changed (a flight moved a task): a tick now, or, when one is running (it may
+   * have read the state before the change), one more tick right after it. Never throws.
+   */
+  requestTick(siteId: string, trigger: TickTrigger): Promise<TickOutcome> {
+    const queued = this.queued.get(siteId);
+    if (queued) return queued;
+    const running = this.running.get(siteId);
+    if (!running) return this.tick(siteId, trigger).catch((error: unknown) => this.failed(siteId, error));
+    const next = running
+      .catch(() => undefined)
+      .then(() => {
+        this.queued.delete(siteId);
+        return this.requestTick(siteId, trigger);
+      });
+    this.queued.set(siteId, next);
+    return next;
+  }
+
+  private failed(siteId: string, error: unknown): TickOutcome {
+    const reason = `re-plan failed: ${(error as Error).message}`;
+    this.logger.error(`site ${siteId}: ${reason}`);
+    return { ran: false, reason };
   }
 
   private async runTick(siteId: string, trigger: TickTrigger): Promise<TickOutcome> {

@@ -16,6 +16,7 @@ import {
 } from 'class-validator';
 import { PageMeta, PageQuery } from '../common/pagination';
 import { Site, SITE_KINDS, SiteKind, Tariff, UnknownChargerPolicy, UnknownIdTagPolicy } from './site.entity';
+import { SiteFlightRulesDto } from './site-flight-rules.dto';
 import { TariffDto } from './tariff.dto';
 
 const FINITE = { allowNaN: false, allowInfinity: false };
@@ -23,7 +24,7 @@ export const MAX_GRID_LIMIT_KW = 1_000_000;
 /** Per kW of monthly peak in the tariff currency, with the same room for small currency units as prices. */
 export const MAX_DEMAND_CHARGE_PER_KW = 10_000_000;
 
-export class CreateSiteDto {
+export class CreateSiteDto extends SiteFlightRulesDto {
   @ApiProperty({ example: 'CAN-T2-depot', description: 'Unique operator code' })
   @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, {
     message: 'code must be 1-64 letters, digits, dot, dash or underscore',
@@ -125,7 +126,8 @@ export class ListSitesQuery extends PageQuery {
   kind?: SiteKind;
 }
 
-export class SiteResponse {
+/** The flight rules are in the response too (with their defaults filled in). */
+export class SiteResponse extends SiteFlightRulesDto {
   @ApiProperty() id!: string;
   @ApiProperty() code!: string;
   @ApiProperty() name!: string;

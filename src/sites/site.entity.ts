@@ -74,6 +74,45 @@ export class Site {
   @Column({ type: 'integer', default: 0 })
   departureLeadMinutes!: number;
 
+  // Flight rules (DESIGN.md §8; src/flights/rules/flight-task-rules.ts says how tasks follow from them).
+
+  /** The airport's IATA code: schedule legs departing from or arriving at it become the site's flights. */
+  @Column({ type: 'text', nullable: true })
+  iataCode!: string | null;
+
+  /** The vehicle type of the tasks derived from flights. */
+  @Column({ type: 'text', default: 'apron-bus' })
+  busVehicleType!: string;
+
+  @Column({ type: 'integer', default: 80 })
+  busCapacityPassengers!: number;
+
+  /** Share of the seats taken on flights without a passenger count. */
+  @Column({ type: 'numeric', transformer: numericTransformer, default: () => '0.85' })
+  loadFactor!: number;
+
+  /** Seats by IATA aircraft type; null = the built-in table (DEFAULT_SEATS_BY_AIRCRAFT_TYPE). */
+  @Column({ type: 'jsonb', nullable: true })
+  seatsByAircraftType!: Record<string, number> | null;
+
+  /** Arrival buses are at the stand this many minutes before in-block. */
+  @Column({ type: 'integer', default: 5 })
+  arrivalBusLeadMinutes!: number;
+
+  /** Departure boarding buses leave the gate this many minutes before off-block. */
+  @Column({ type: 'integer', default: 30 })
+  departureBusLeadMinutes!: number;
+
+  @Column({ type: 'integer', default: 8 })
+  loadingMinutes!: number;
+
+  @Column({ type: 'integer', default: 4 })
+  unloadingMinutes!: number;
+
+  /** How flights at a stand the stand table does not list (or at no stand) are planned. */
+  @Column({ type: 'text', default: 'remote' })
+  defaultStandKind!: 'remote' | 'contact';
+
   @VersionColumn()
   version!: number;
 

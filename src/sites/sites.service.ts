@@ -5,11 +5,12 @@ import { invalidFields, nullViolations } from '../common/field-errors';
 import { Page } from '../common/pagination';
 import { Site, SiteKind } from './site.entity';
 import { CreateSiteDto, UpdateSiteDto } from './site.dto';
+import { seatTableViolations } from './site-flight-rules.dto';
 import { siteRuleViolations } from './site-rules';
 import { SitesRepository } from './sites.repository';
 
 /** Only these site fields may be cleared with null (tickSeconds falls back to APRON_TICK_SECONDS). */
-const NULLABLE_FIELDS = ['tickSeconds'];
+const NULLABLE_FIELDS = ['tickSeconds', 'iataCode', 'seatsByAircraftType'];
 
 export interface SiteChange {
   siteId: string;
@@ -68,6 +69,8 @@ export class SitesService {
 
   private assertRules(site: Pick<Site, 'timeZone' | 'gridLimitKw' | 'baseLoadKw' | 'tariff'>): void {
     const violations = siteRuleViolations(site);
+    const seats = seatTableViolations((site as Partial<Site>).seatsByAircraftType);
+    if (seats.length > 0) violations.push({ field: 'seatsByAircraftType', messages: seats });
     if (violations.length > 0) throw invalidFields(violations);
   }
 }

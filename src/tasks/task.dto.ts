@@ -141,6 +141,9 @@ export class TaskResponse {
   @ApiProperty({ enum: TASK_STATUSES }) status!: TaskStatus;
   @ApiProperty({ type: [String], description: 'Fleet numbers pinned by a dispatcher' }) pinnedVehicles!: string[];
   @ApiProperty({ type: [String], description: 'Fleet numbers forbidden by a dispatcher' }) forbiddenVehicles!: string[];
+  @ApiProperty({ nullable: true, type: String, description: 'The flight it serves (§8); null for an ad-hoc task' })
+  flightId!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: "The flight's stand" }) stand!: string | null;
   @ApiProperty() version!: number;
   @ApiProperty() createdAt!: Date;
   @ApiProperty() updatedAt!: Date;
@@ -159,6 +162,8 @@ export class TaskResponse {
       status: task.status,
       pinnedVehicles: task.pinnedVehicles,
       forbiddenVehicles: task.forbiddenVehicles,
+      flightId: task.flightId ?? null,
+      stand: task.stand ?? null,
       version: task.version,
       createdAt: task.createdAt,
       updatedAt: task.updatedAt,

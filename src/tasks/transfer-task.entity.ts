@@ -66,6 +66,15 @@ export class TransferTask {
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   forbiddenVehicles!: string[];
 
+  /** The flight this task serves (§8); null for a hand-made ad-hoc task. */
+  @Index('IDX_transfer_tasks_flight')
+  @Column({ type: 'uuid', nullable: true })
+  flightId!: string | null;
+
+  /** The flight's stand when the task was derived. */
+  @Column({ type: 'text', nullable: true })
+  stand!: string | null;
+
   @VersionColumn()
   version!: number;
 

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-const GROUPS = ['planner', 'ocpp'] as const;
+const GROUPS = ['planner', 'ocpp', 'flights'] as const;
 
 async function main(): Promise<void> {
   const [group, ...rest] = process.argv.slice(2);

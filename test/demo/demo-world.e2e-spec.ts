@@ -32,7 +32,7 @@ describe('demo world: simulated sites against the real service', () => {
       airportSize: {
         buses: 6,
         chargers: 3,
-        tasksPerDay: 150,
+        tasksPerDay: 110,
         gridLimitKw: 400,
         baseLoadKw: 50,
         // Just above the 20 % reserve, with gaps between the wave's tasks: a bus must charge between tasks to serve the
@@ -88,6 +88,18 @@ describe('demo world: simulated sites against the real service', () => {
       (row) => world.airport.depot.servedBy(row.flightRef).length > 0,
     );
     expect(served.length).toBeGreaterThan(0);
+  });
+
+  it('took its work from flights: an SSIM schedule and the live feed, every airport task a flight task', async () => {
+    const flights = (await app.http(ADMIN_TOKEN).get(`/api/v1/sites/${world.airportSiteId}/flights`).expect(200))
+      .body as { taskIds: string[]; delayMinutes: number; estimatedTime: string | null }[];
+    expect(flights.length).toBeGreaterThan(10);
+    // Flights at contact stands need no bus; the others have their task.
+    expect(flights.filter((flight) => flight.taskIds.length === 1).length).toBeGreaterThan(flights.length / 2);
+    // The feed's updates due in the run (90 minutes before each flight) arrived.
+    expect(flights.some((flight) => flight.estimatedTime !== null && flight.delayMinutes > 0)).toBe(true);
+    const board = await app.http(ADMIN_TOKEN).get(`/api/v1/sites/${world.airportSiteId}/tasks`).expect(200);
+    for (const row of board.body.items as { flight: { flight: string } | null }[]) expect(row.flight).not.toBeNull();
   });
 
   it('buses drew energy on their tasks and charged again after them', () => {

@@ -1,4 +1,4 @@
-import { GanttTask, ganttTask, layoutGantt, percentOf, timeTicks } from './gantt-layout';
+import { GanttTask, ganttTask, layoutGantt, percentOf, taskLabel, timeTicks } from './gantt-layout';
 import type { TaskRow } from './types';
 
 const H = 3600_000;
@@ -156,5 +156,18 @@ describe('timeTicks', () => {
     const from = Date.parse('2026-11-22T06:00:00Z');
     const ticks = timeTicks({ fromMs: from, toMs: from + 3 * H }, 4, 5.5 * H);
     expect(ticks.map((at) => new Date(at).toISOString().slice(11, 16))).toEqual(['06:30', '07:30', '08:30']);
+  });
+});
+
+describe('taskLabel', () => {
+  const flight = { flight: 'CZ3101', direction: 'arrival', stand: 'R201', scheduledTime: '', status: 'scheduled' };
+  it('shows a flight task by flight, stand and delay, an ad-hoc task by its flightRef', () => {
+    expect(taskLabel({ flightRef: 'CZ3101-20261208-A', flight: { ...flight, delayMinutes: 40 } })).toBe(
+      'CZ3101 R201 +40′',
+    );
+    expect(
+      taskLabel({ flightRef: 'X', flight: { ...flight, stand: null, delayMinutes: 0, status: 'cancelled' } }),
+    ).toBe('CZ3101 ? cancelled');
+    expect(taskLabel({ flightRef: 'AD-HOC-1', flight: null })).toBe('AD-HOC-1');
   });
 });

@@ -24,7 +24,7 @@ export function ganttTask(task: TaskRow): GanttTask {
   const servedOutsidePlan = !task.inPlan && left.length > 0;
   return {
     id: task.id,
-    label: task.flightRef,
+    label: taskLabel(task),
     startMs: Date.parse(task.start),
     endMs: Date.parse(task.end),
     vehicles: [...new Set([...left, ...task.assigned.map((assigned) => assigned.vehicle)])],
@@ -33,6 +33,16 @@ export function ganttTask(task: TaskRow): GanttTask {
     atRisk: task.atRisk,
     pinned: task.pinnedVehicles,
   };
+}
+
+/** A flight task reads as its flight, stand and delay (`CZ3101 R201 +40′`); an ad-hoc task by its flightRef. */
+export function taskLabel(task: Pick<TaskRow, 'flightRef' | 'flight'>): string {
+  const flight = task.flight;
+  if (!flight) return task.flightRef;
+  const delay =
+    flight.delayMinutes === 0 ? '' : ` ${flight.delayMinutes > 0 ? '+' : '−'}${Math.abs(flight.delayMinutes)}′`;
+  const cancelled = flight.status === 'cancelled' ? ' cancelled' : '';
+  return `${flight.flight} ${flight.stand ?? '?'}${delay}${cancelled}`;
 }
 
 export interface GanttBar {

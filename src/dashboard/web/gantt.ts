@@ -1,5 +1,5 @@
 import { h, clockTime, zoneOffsetMs } from './dom.js';
-import { ganttTask, layoutGantt, percentOf, timeTicks, TimeWindow } from './gantt-layout.js';
+import { ganttTask, layoutGantt, percentOf, taskLabel, timeTicks, TimeWindow } from './gantt-layout.js';
 import type { TaskRow, VehicleRow } from './types.js';
 
 /** The task timeline: a row per vehicle with the tasks the plan gives it or it left for, then tasks short of vehicles. */
@@ -46,8 +46,9 @@ export function renderGantt(
         row.kind === 'unassigned' ? 'unassigned' : '',
       ];
       if (bar.taskId === options.selectedTaskId) classes.push('selected');
+      if ((task.flight?.delayMinutes ?? 0) >= 15) classes.push('delayed');
       const title = [
-        `${task.flightRef} ${clockTime(task.start, options.timeZone)}–${clockTime(task.end, options.timeZone)}`,
+        `${taskLabel(task)} ${clockTime(task.start, options.timeZone)}–${clockTime(task.end, options.timeZone)}`,
         `${task.vehicleType} × ${task.vehiclesNeeded}`,
         ...task.riskReasons,
       ].join('\n');

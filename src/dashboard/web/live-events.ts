@@ -60,6 +60,10 @@ export function describeEvent(type: string, event: Record<string, unknown>): str
       return `assignments: +${(event.added as unknown[]).length} −${(event.removed as unknown[]).length}`;
     case 'override':
       return `override: ${event.kind} ${details.vehicle ?? ''} ${details.flightRef ?? ''}`.trim();
+    case 'flight.changed':
+      return `flight ${event.flight}: ${(event.reasons as string[]).join(', ')}`;
+    case 'flights.imported':
+      return `schedule imported: ${event.created} new, ${event.updated} changed, ${event.cancelled} cancelled`;
     case 'alert.raised':
     case 'alert.cleared': {
       const message = (event.alert as { message?: string } | undefined)?.message ?? '';

@@ -45,6 +45,20 @@ export function renderTaskDetail(
       {},
       h('dt', {}, 'Task'),
       h('dd', { id: 'task-name' }, task.flightRef),
+      ...(task.flight
+        ? [
+            h('dt', {}, 'Flight'),
+            h(
+              'dd',
+              { id: 'task-flight' },
+              `${task.flight.flight} ${task.flight.direction} at ${clockTime(task.flight.scheduledTime, timeZone)}, ` +
+                `stand ${task.flight.stand ?? 'unknown'}` +
+                (task.flight.delayMinutes === 0
+                  ? ''
+                  : `, ${task.flight.delayMinutes > 0 ? 'delayed' : 'early'} ${Math.abs(task.flight.delayMinutes)} min`),
+            ),
+          ]
+        : []),
       h('dt', {}, 'Time'),
       h('dd', {}, `${clockTime(task.start, timeZone)}–${clockTime(task.end, timeZone)}`),
       h('dt', {}, 'Needs'),

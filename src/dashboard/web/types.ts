@@ -54,6 +54,17 @@ export interface TaskRow {
   missingVehicles: number;
   atRisk: boolean;
   riskReasons: string[];
+  /** The flight it serves (DESIGN.md §8); null for an ad-hoc task. */
+  flight?: TaskFlight | null;
+}
+
+export interface TaskFlight {
+  flight: string;
+  direction: string;
+  stand: string | null;
+  scheduledTime: string;
+  delayMinutes: number;
+  status: string;
 }
 
 export interface VehicleRow {

@@ -30,6 +30,28 @@ export interface DemoTask {
   actualEnergyKwhPerVehicle: number;
 }
 
+/** A flight at the demo airport, with the live update the feed will send for it (null: none). */
+export interface DemoFlight {
+  carrier: string;
+  number: string;
+  /** YYYY-MM-DD, the local date it leaves its origin (SSIM's flight date). */
+  operatingDate: string;
+  direction: 'arrival' | 'departure';
+  /** STA at CAN for arrivals, STD from CAN for departures. */
+  scheduledTime: Date;
+  stand: string;
+  passengers: number;
+  aircraftType: string;
+  update: { at: Date; delayMinutes: number; stand?: string } | null;
+}
+
+export interface DemoStand {
+  id: string;
+  kind: 'remote' | 'contact';
+  busMinutesOneWay: number;
+  distanceKmOneWay: number;
+}
+
 export interface DemoEv {
   idTag: string;
   arrival: Date;
@@ -50,6 +72,9 @@ export interface AirportDemoSite {
   departLeadMinutes: number;
   chargers: DemoCharger[];
   buses: DemoBus[];
+  /** The stand table, the flights (published as an SSIM file plus a live feed) and the tasks they make. */
+  stands: DemoStand[];
+  flights: DemoFlight[];
   tasks: DemoTask[];
 }
 

@@ -4,13 +4,14 @@
  * connection, on a Guangdong time-of-use tariff. Deterministic for a seed.
  */
 import { SeededRandom } from '../../../libs/simulator/src/scenarios';
-import { AirportDemoSite, DemoBus, DemoCharger, DemoTask } from './demo-site.types';
-import { DEMO_TIME_ZONE, drawByLocalHour, GUANGDONG_TARIFF, shareOfDay } from './guangdong-time';
+import { AirportDemoSite, DemoBus, DemoCharger } from './demo-site.types';
+import { demoFlights, demoStands, demoTasks } from './guangzhou-flights';
+import { DEMO_TIME_ZONE, GUANGDONG_TARIFF } from './guangdong-time';
 
 export interface AirportSize {
   buses: number;
   chargers: number;
-  /** Tasks over a whole day; a shorter run gets the share of its hours. */
+  /** Flights over a whole day (those at contact stands need no bus); a shorter run gets the share of its hours. */
   tasksPerDay: number;
   gridLimitKw: number;
   baseLoadKw: number;
@@ -21,17 +22,13 @@ export interface AirportSize {
 export const GUANGZHOU_DEPOT_SIZE: AirportSize = {
   buses: 40,
   chargers: 20,
-  tasksPerDay: 600,
+  tasksPerDay: 500,
   gridLimitKw: 2000,
   baseLoadKw: 150,
   initialSocPercent: [45, 90],
 };
 
 const BATTERY_KWH = [258, 282, 300, 322, 350];
-const AIRLINES = ['CZ', 'CZ', 'CZ', 'CZ', 'MU', 'HU', 'ZH', '3U', 'CA'];
-/** Drive per km, and air conditioning and waiting at the stand per minute. */
-const KWH_PER_KM = 1.3;
-const KWH_PER_MINUTE = 0.25;
 /** No task in the first minutes, so the first plan can assign them. */
 const FIRST_TASK_AFTER_MINUTES = 20;
 const MINUTE_MS = 60_000;
@@ -86,34 +83,20 @@ export function guangzhouDepot(
       demandChargePerKw: 0,
       tariff: GUANGDONG_TARIFF,
       departureLeadMinutes: DEPART_LEAD_MINUTES,
+      iataCode: 'CAN',
     },
     departLeadMinutes: DEPART_LEAD_MINUTES,
     chargers,
     buses,
-    tasks: transferTasks(random, start, hours + aheadHours, size.tasksPerDay),
+    ...flightDay(random, start, hours + aheadHours, size.tasksPerDay),
   };
 }
 
-function transferTasks(random: SeededRandom, start: Date, hours: number, perDay: number): DemoTask[] {
+/** Flights whose buses work in the run (plus the look-ahead), the live feed's updates, and the tasks they make. */
+function flightDay(random: SeededRandom, start: Date, hours: number, perDay: number) {
+  const stands = demoStands(random);
   const fromMs = start.getTime() + FIRST_TASK_AFTER_MINUTES * MINUTE_MS;
   const untilMs = start.getTime() + hours * 3_600_000;
-  const count = Math.round(perDay * shareOfDay(fromMs, untilMs, flightsPerHour));
-  const drafts = Array.from({ length: count }, () => {
-    const minutes = random.integer(15, 30);
-    const startMs = drawByLocalHour(() => random.next(), fromMs, untilMs - minutes * MINUTE_MS, flightsPerHour);
-    const distanceKm = Math.round(random.between(2.5, 7) * 10) / 10;
-    const energyKwh = distanceKm * KWH_PER_KM + minutes * KWH_PER_MINUTE;
-    return {
-      start: new Date(startMs),
-      end: new Date(startMs + minutes * MINUTE_MS),
-      // A wide-body stand needs two buses.
-      vehiclesNeeded: random.chance(0.2) ? 2 : 1,
-      distanceKm,
-      energyKwhPerVehicle: Math.round(energyKwh * 10) / 10,
-      actualEnergyKwhPerVehicle: Math.round(energyKwh * random.between(0.9, 1.15) * 10) / 10,
-      airline: AIRLINES[random.integer(0, AIRLINES.length - 1)],
-    };
-  });
-  drafts.sort((a, b) => a.start.getTime() - b.start.getTime());
-  return drafts.map(({ airline, ...task }, k) => ({ flightRef: `${airline}${3001 + k}`, ...task }));
+  const flights = demoFlights(random, stands, fromMs, untilMs, perDay, flightsPerHour, start.getTime() + 5 * MINUTE_MS);
+  return { stands, flights, tasks: demoTasks(flights, stands, random) };
 }

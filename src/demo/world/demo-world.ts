@@ -65,7 +65,8 @@ export class DemoWorld {
     const password = randomBytes(12).toString('base64url');
     const seededAirport: SeededAirport = await seedAirport(admin, airportSpec, password);
     // The tasks the first plan must see are in place before any charger connects.
-    const schedule = new FlightSchedule(admin, seededAirport.siteId, airportSpec.tasks, aheadHours * HOUR_MS);
+    const feed = admin.as(await createApiKey(admin, 'demo flight feed', 'flight-feed'));
+    const schedule = new FlightSchedule(admin, feed, seededAirport.siteId, airportSpec.stands, airportSpec.flights);
     await schedule.publish(start);
     const seededHighway: SeededHighway = await seedHighway(admin, highwaySpec, password);
     const dispatcher = admin.as(await createApiKey(admin, 'demo ground operations', 'dispatcher'));

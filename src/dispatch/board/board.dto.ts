@@ -19,6 +19,16 @@ export class AssignedVehicleResponse {
   @ApiProperty() belowReserve!: boolean;
 }
 
+/** The flight a task serves (DESIGN.md §8): what the dispatcher reads on the board. */
+export class TaskFlightResponse {
+  @ApiProperty({ example: 'CZ3101' }) flight!: string;
+  @ApiProperty({ enum: ['arrival', 'departure'] }) direction!: string;
+  @ApiProperty({ nullable: true, type: String, example: 'R201' }) stand!: string | null;
+  @ApiProperty({ description: 'Scheduled in-block (arrival) or off-block (departure)' }) scheduledTime!: string;
+  @ApiProperty({ description: 'Minutes the estimated/actual milestone is after the schedule' }) delayMinutes!: number;
+  @ApiProperty({ enum: ['scheduled', 'cancelled'] }) status!: string;
+}
+
 export class TaskBoardRow {
   @ApiProperty() id!: string;
   @ApiProperty() flightRef!: string;
@@ -46,6 +56,8 @@ export class TaskBoardRow {
   @ApiProperty() missingVehicles!: number;
   @ApiProperty({ description: 'Unserved, or an assigned vehicle starts below its reserve' }) atRisk!: boolean;
   @ApiProperty({ type: [String] }) riskReasons!: string[];
+  @ApiPropertyOptional({ type: TaskFlightResponse, nullable: true, description: 'null for an ad-hoc task' })
+  flight!: TaskFlightResponse | null;
 }
 
 export class PlanRef {

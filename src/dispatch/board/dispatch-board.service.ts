@@ -2,12 +2,13 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ChargersService } from '../../chargers/chargers.service';
 import { CLOCK, Clock } from '../../common/clock';
 import { VehiclesService } from '../../fleet/vehicles.service';
+import { FlightsService, TaskFlightSummary } from '../../flights/flights.service';
 import { SocTrackingService } from '../../soc-tracking/soc-tracking.service';
 import { OcppReadService } from '../../ocpp/read/ocpp-read.service';
 import { SitesService } from '../../sites/sites.service';
 import { TasksService } from '../../tasks/tasks.service';
 import { AlertLog } from '../events/alert-log';
-import { AlertsResponse, PlanRef, TaskBoardResponse, VehicleBoardResponse } from './board.dto';
+import { AlertsResponse, PlanRef, TaskBoardResponse, TaskBoardRow, VehicleBoardResponse } from './board.dto';
 import { CurrentPlan, CurrentPlanReader, EffectivePlan } from '../../scheduling/current-plan.reader';
 import { ChargerHealth, deriveAlerts } from './plan-alerts';
 import { assessTask } from './task-assessment';
@@ -17,6 +18,12 @@ const DEFAULT_WINDOW_MS = 24 * 3600_000;
 
 /** SoC estimates by fleet number, and who left for which task (PUT tasks/{id}/vehicles), by task id. */
 type LiveFleet = Awaited<ReturnType<SocTrackingService['fleet']>>;
+
+function taskFlight(summary: TaskFlightSummary | undefined): TaskBoardRow['flight'] {
+  if (!summary) return null;
+  const { flightId: _flightId, ...shown } = summary;
+  return shown;
+}
 
 /** The dispatcher's reads: tasks, vehicles and alerts against the plan in force. */
 @Injectable()
@@ -32,6 +39,7 @@ export class DispatchBoardService {
     private readonly plans: CurrentPlanReader,
     private readonly fleetState: SocTrackingService,
     private readonly alertLog: AlertLog,
+    private readonly flights: FlightsService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -49,6 +57,7 @@ export class DispatchBoardService {
     const current = await this.plans.current(siteId);
     const plan = current?.plan ?? null;
     const { vehiclesLeftByTask } = await this.liveFleet(siteId, this.clock.now());
+    const flights = await this.flights.summaries(page.items.map((task) => task.flightId));
     const items = page.items.map((task) => {
       const departAtMs = task.startsAt.getTime() - leadMs;
       return {
@@ -65,6 +74,7 @@ export class DispatchBoardService {
         vehiclesLeft: vehiclesLeftByTask.get(task.id) ?? [],
         // The SoC that matters is the one the vehicle leaves with: the plan stops charging it at the departure.
         ...assessTask(task.status === 'planned' ? plan : null, task.flightRef, departAtMs),
+        flight: taskFlight(flights.get(task.flightId ?? '')),
       };
     });
     return { plan: planRef(current), items, total: page.total, limit, offset };

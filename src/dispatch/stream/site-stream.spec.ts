@@ -1,4 +1,5 @@
 import { MessageEvent } from '@nestjs/common';
+import { FlightEvents } from '../../flights/flight-events';
 import { SchedulingEvents } from '../../scheduling/scheduling-events';
 import { DispatchEvents } from '../events/dispatch-events';
 import { SiteStream } from './site-stream';
@@ -10,8 +11,11 @@ describe('SiteStream', () => {
   it('opens with a comment, passes its own site events named by type, and sends heartbeat comments', async () => {
     const scheduling = new SchedulingEvents();
     const dispatch = new DispatchEvents();
+    const flights = new FlightEvents();
     const frames: MessageEvent[] = [];
-    const subscription = new SiteStream(scheduling, dispatch).of('A', 20).subscribe((frame) => frames.push(frame));
+    const subscription = new SiteStream(scheduling, dispatch, flights)
+      .of('A', 20)
+      .subscribe((frame) => frames.push(frame));
     scheduling.publish(alert('B'));
     scheduling.publish(alert('A'));
     dispatch.publish({
@@ -21,6 +25,16 @@ describe('SiteStream', () => {
       previousPlanRunId: null,
       added: [],
       removed: [],
+      at: 'now',
+    });
+    flights.publish({
+      type: 'flights.imported',
+      siteId: 'A',
+      created: 1,
+      updated: 0,
+      unchanged: 0,
+      cancelled: 0,
+      tasksChanged: 1,
       at: 'now',
     });
     const heartbeats = () => frames.filter((frame) => frame.comment === 'heartbeat').length;
@@ -34,6 +48,7 @@ describe('SiteStream', () => {
     ).toEqual([
       ['alert', 'A'],
       ['assignments.changed', 'A'],
+      ['flights.imported', 'A'],
     ]);
     expect(heartbeats()).toBeGreaterThanOrEqual(2);
   });

@@ -1,0 +1,156 @@
+/**
+ * The demo airport's day as flights (DESIGN.md §8): arrivals and departures at CAN with stands and passengers, a live
+ * feed of delays and stand changes during the day, and the transfer tasks the service will derive from them (by the
+ * same pure rules, src/flights/rules), so the demo can score them. Deterministic for a seed.
+ */
+import { SeededRandom } from '../../../libs/simulator/src/scenarios';
+import {
+  DEFAULT_SEATS_BY_AIRCRAFT_TYPE,
+  FlightRules,
+  flightTask,
+  StandInfo,
+} from '../../flights/rules/flight-task-rules';
+import { flightTaskRef } from '../../flights/site-flight-rules';
+import { DemoFlight, DemoStand, DemoTask } from './demo-site.types';
+import { drawByLocalHour, shareOfDay } from './guangdong-time';
+
+const MINUTE_MS = 60_000;
+const LOCAL_OFFSET_MS = 8 * 60 * MINUTE_MS;
+const AIRLINES = ['CZ', 'CZ', 'CZ', 'CZ', 'MU', 'HU', 'ZH', '3U', 'CA'];
+/** Mostly narrow-bodies, as at a remote stand; now and then a wide-body needing three buses. */
+const AIRCRAFT = ['320', '320', '320', '738', '738', '73H', '321', '319', '333', '789'];
+/** Drive per km, and air conditioning and waiting at the stand per minute. */
+const KWH_PER_KM = 1.3;
+const KWH_PER_MINUTE = 0.25;
+/** Live updates come this long before the flight's in-/off-block time. */
+const FEED_LEAD_MINUTES = 90;
+
+/** The site's flight rules as the demo site body leaves them: the service's defaults. */
+export const DEMO_FLIGHT_RULES: FlightRules = {
+  busVehicleType: 'apron-bus',
+  busCapacityPassengers: 80,
+  loadFactor: 0.85,
+  seatsByAircraftType: DEFAULT_SEATS_BY_AIRCRAFT_TYPE,
+  arrivalBusLeadMinutes: 5,
+  departureBusLeadMinutes: 30,
+  loadingMinutes: 8,
+  unloadingMinutes: 4,
+  defaultStandKind: 'remote',
+};
+
+export function demoStands(random: SeededRandom): DemoStand[] {
+  const remote = Array.from({ length: 30 }, (_, s) => {
+    const busMinutesOneWay = random.integer(4, 10);
+    return {
+      id: `R${201 + s}`,
+      kind: 'remote' as const,
+      busMinutesOneWay,
+      distanceKmOneWay: Math.round(busMinutesOneWay * random.between(0.3, 0.45) * 10) / 10,
+    };
+  });
+  const contact = Array.from({ length: 12 }, (_, s) => ({
+    id: `C${String(s + 1).padStart(2, '0')}`,
+    kind: 'contact' as const,
+    busMinutesOneWay: 0,
+    distanceKmOneWay: 0,
+  }));
+  return [...remote, ...contact];
+}
+
+/** Flights whose buses work from `fromMs` to `untilMs`, `perDay` a day by the hour weights. */
+export function demoFlights(
+  random: SeededRandom,
+  stands: DemoStand[],
+  fromMs: number,
+  untilMs: number,
+  perDay: number,
+  flightsPerHour: (hour: number) => number,
+  feedFromMs: number,
+): DemoFlight[] {
+  const remote = stands.filter((stand) => stand.kind === 'remote');
+  const contact = stands.filter((stand) => stand.kind === 'contact');
+  const count = Math.round(perDay * shareOfDay(fromMs, untilMs, flightsPerHour));
+  const flights = Array.from({ length: count }, (_, k): DemoFlight => {
+    const direction = random.chance(0.5) ? 'arrival' : 'departure';
+    // Late enough that the buses' work starts after `fromMs`: up to 15 min before in-block, 38 before off-block.
+    const earliestMs = fromMs + (direction === 'arrival' ? 15 : 40) * MINUTE_MS;
+    const milestoneMs = drawByLocalHour(() => random.next(), earliestMs, untilMs - 45 * MINUTE_MS, flightsPerHour);
+    const scheduledTime = new Date(Math.floor(milestoneMs / (5 * MINUTE_MS)) * 5 * MINUTE_MS);
+    const atContact = random.chance(0.15);
+    const stand = (atContact ? contact : remote)[random.integer(0, (atContact ? contact : remote).length - 1)].id;
+    const aircraftType = AIRCRAFT[random.integer(0, AIRCRAFT.length - 1)];
+    const seats = DEFAULT_SEATS_BY_AIRCRAFT_TYPE[aircraftType];
+    const flight: DemoFlight = {
+      carrier: AIRLINES[random.integer(0, AIRLINES.length - 1)],
+      number: String(3001 + k),
+      operatingDate: '',
+      direction,
+      scheduledTime,
+      stand,
+      passengers: Math.round(seats * random.between(0.3, 0.55)),
+      aircraftType,
+      update: null,
+    };
+    flight.operatingDate = operatingDate(flight);
+    const feedAtMs = scheduledTime.getTime() - FEED_LEAD_MINUTES * MINUTE_MS;
+    if (feedAtMs < feedFromMs) return flight;
+    if (random.chance(0.3)) flight.update = { at: new Date(feedAtMs), delayMinutes: random.integer(2, 12) * 5 };
+    if (random.chance(0.1)) {
+      const to = random.chance(0.5) ? remote : contact;
+      flight.update = {
+        at: new Date(feedAtMs),
+        delayMinutes: flight.update?.delayMinutes ?? 0,
+        stand: to[random.integer(0, to.length - 1)].id,
+      };
+    }
+    return flight;
+  });
+  return flights.sort((a, b) => a.scheduledTime.getTime() - b.scheduledTime.getTime());
+}
+
+/** SSIM's flight date: the local date the flight leaves its origin (2.5 h before arrival for arrivals). */
+function operatingDate(flight: Pick<DemoFlight, 'direction' | 'scheduledTime'>): string {
+  const departureMs = flight.scheduledTime.getTime() - (flight.direction === 'arrival' ? 150 * MINUTE_MS : 0);
+  return new Date(departureMs + LOCAL_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** The tasks the service derives once the feed has updated every flight: what the demo scores. */
+export function demoTasks(flights: DemoFlight[], stands: DemoStand[], random: SeededRandom): DemoTask[] {
+  const table = new Map<string, StandInfo>(stands.map((stand) => [stand.id, stand]));
+  const tasks: DemoTask[] = [];
+  for (const flight of flights) {
+    const estimatedTime = flight.update?.delayMinutes
+      ? new Date(flight.scheduledTime.getTime() + flight.update.delayMinutes * MINUTE_MS)
+      : null;
+    const decision = flightTask(
+      {
+        direction: flight.direction,
+        scheduledTime: flight.scheduledTime,
+        estimatedTime,
+        actualTime: null,
+        stand: flight.update?.stand ?? flight.stand,
+        passengers: flight.passengers,
+        aircraftType: flight.aircraftType,
+        seats: null,
+        serviceType: 'J',
+        status: 'scheduled',
+      },
+      table,
+      DEMO_FLIGHT_RULES,
+    );
+    if (!decision.task) continue;
+    const { startsAt, endsAt, distanceKm, vehiclesNeeded } = decision.task;
+    const minutes = (endsAt.getTime() - startsAt.getTime()) / MINUTE_MS;
+    const energyKwh = distanceKm * KWH_PER_KM + minutes * KWH_PER_MINUTE;
+    tasks.push({
+      flightRef: flightTaskRef(flight),
+      start: startsAt,
+      end: endsAt,
+      vehiclesNeeded,
+      distanceKm,
+      energyKwhPerVehicle: Math.round(energyKwh * 10) / 10,
+      actualEnergyKwhPerVehicle: Math.round(energyKwh * random.between(0.9, 1.15) * 10) / 10,
+    });
+  }
+  return tasks.sort((a, b) => a.start.getTime() - b.start.getTime());
+}
