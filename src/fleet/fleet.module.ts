@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { SitesModule } from '../sites/sites.module';
-import { VehicleDirectory } from './vehicle-directory';
 import { VehicleEvccidsRepository } from './vehicle-evccids.repository';
 import { VehicleIdentityService } from './vehicle-identity.service';
 import { VehiclesController } from './vehicles.controller';
@@ -11,7 +10,7 @@ import { VehiclesService } from './vehicles.service';
 @Module({
   imports: [SitesModule],
   controllers: [VehiclesController],
-  providers: [VehiclesRepository, VehiclesService, VehicleDirectory, VehicleEvccidsRepository, VehicleIdentityService],
-  exports: [VehiclesService, VehicleDirectory, VehicleIdentityService],
+  providers: [VehiclesRepository, VehiclesService, VehicleEvccidsRepository, VehicleIdentityService],
+  exports: [VehiclesService, VehicleIdentityService],
 })
 export class FleetModule {}

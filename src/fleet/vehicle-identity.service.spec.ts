@@ -1,20 +1,20 @@
-import { VehicleDirectory } from './vehicle-directory';
 import { VehicleEvccidsRepository } from './vehicle-evccids.repository';
 import { Vehicle } from './vehicle.entity';
 import { VehicleIdentityService } from './vehicle-identity.service';
+import { VehiclesService } from './vehicles.service';
 
-const bus = { id: 'v1', siteId: 's1', inService: true, idTag: 'BUS-01-TAG' } as Vehicle;
-const tractor = { id: 'v2', siteId: 's1', inService: false, idTag: null } as Vehicle;
+const bus = { id: 'v1', siteId: 's1', fleetNumber: 'BUS-01', inService: true, idTag: 'BUS-01-TAG' } as Vehicle;
+const tractor = { id: 'v2', siteId: 's1', fleetNumber: 'TR-02', inService: false, idTag: null } as Vehicle;
 
 function identity() {
-  const directory = {
-    get: jest.fn(async (id: string) => [bus, tractor].find((v) => v.id === id) ?? null),
-    findByIdTag: jest.fn(async (tag: string) => (tag.toLowerCase() === 'bus-01-tag' ? bus : null)),
-  } as unknown as VehicleDirectory;
+  const vehicles = {
+    list: jest.fn(async () => ({ items: [bus, tractor], total: 2 })),
+    findByIdTag: jest.fn(async (tag: string) => (tag === 'BUS-01-TAG' ? bus : null)),
+  } as unknown as VehiclesService;
   const evccids = {
     vehicleOf: jest.fn(async (evccid: string) => (evccid === '0A1B2C3D4E5F' ? 'v2' : null)),
   } as unknown as VehicleEvccidsRepository;
-  return new VehicleIdentityService(directory, evccids);
+  return new VehicleIdentityService(vehicles, evccids);
 }
 
 describe('VehicleIdentityService', () => {
@@ -34,5 +34,11 @@ describe('VehicleIdentityService', () => {
       inService: false,
       linkSource: 'evccid',
     });
+  });
+
+  it('resolves a vehicle by id or fleet number, as a dispatcher names it', async () => {
+    const service = identity();
+    await expect(service.resolve('TR-02')).resolves.toBe(tractor);
+    await expect(service.resolve('BUS-99')).resolves.toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { FieldError, invalidFields } from '../common/field-errors';
-import { VehicleDirectory } from '../fleet/vehicle-directory';
+import { VehicleIdentityService } from '../fleet/vehicle-identity.service';
 import { TaskAssignmentRow } from './task-assignment.entity';
 import { TaskAssignmentsRepository } from './task-assignments.repository';
 import { namedVehicleViolations } from './task-vehicle-rules';
@@ -17,7 +17,7 @@ export class TaskAssignmentsService {
 
   constructor(
     private readonly tasks: TasksService,
-    private readonly directory: VehicleDirectory,
+    private readonly directory: VehicleIdentityService,
     private readonly assignments: TaskAssignmentsRepository,
   ) {}
 

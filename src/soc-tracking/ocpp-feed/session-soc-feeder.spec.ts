@@ -1,5 +1,5 @@
 import { SocInputEvent } from '@apron/soc';
-import { VehicleDirectory } from '../../fleet/vehicle-directory';
+import { VehicleIdentityService } from '../../fleet/vehicle-identity.service';
 import { Vehicle } from '../../fleet/vehicle.entity';
 import { SitesService } from '../../sites/sites.service';
 import { PendingSessionInputsRepository } from '../persistence/pending-session-inputs.repository';
@@ -21,7 +21,7 @@ function feederWith(siteKind: 'airport' | 'highway') {
       return events;
     },
   } as unknown as PendingSessionInputsRepository;
-  const directory = { get: async (id: string) => (id === bus.id ? bus : null) } as unknown as VehicleDirectory;
+  const directory = { get: async (id: string) => (id === bus.id ? bus : null) } as unknown as VehicleIdentityService;
   const store = {
     add: async (_v: Vehicle, events: SocInputEvent[]) => void added.push(...events),
   } as unknown as VehicleSocStore;

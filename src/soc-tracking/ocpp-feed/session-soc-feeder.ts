@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { VehicleDirectory } from '../../fleet/vehicle-directory';
+import { VehicleIdentityService } from '../../fleet/vehicle-identity.service';
 import type { OcppEventEnvelope } from '../../ocpp/events/ocpp-event-bus';
 import { SiteKind } from '../../sites/site.entity';
 import { SitesService } from '../../sites/sites.service';
@@ -23,7 +23,7 @@ export class SessionSocFeeder {
 
   constructor(
     private readonly pending: PendingSessionInputsRepository,
-    private readonly directory: VehicleDirectory,
+    private readonly directory: VehicleIdentityService,
     private readonly store: VehicleSocStore,
     private readonly sites: SitesService,
   ) {}

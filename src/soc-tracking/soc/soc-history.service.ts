@@ -1,5 +1,5 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { VehicleDirectory } from '../../fleet/vehicle-directory';
+import { VehicleIdentityService } from '../../fleet/vehicle-identity.service';
 import { SocHistoryRow } from '../persistence/soc-history.entity';
 import { SocHistoryRepository } from '../persistence/soc-history.repository';
 
@@ -12,7 +12,7 @@ export interface SocHistoryRange {
 @Injectable()
 export class SocHistoryService {
   constructor(
-    private readonly directory: VehicleDirectory,
+    private readonly directory: VehicleIdentityService,
     private readonly history: SocHistoryRepository,
   ) {}
 

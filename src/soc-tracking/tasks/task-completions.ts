@@ -7,7 +7,7 @@ import { Vehicle } from '../../fleet/vehicle.entity';
 import { VehiclesService } from '../../fleet/vehicles.service';
 import { CLOCK, Clock } from '../../common/clock';
 import { SOC_TRACKING_OPTIONS, SocTrackingOptions } from '../common/soc-tracking-options';
-import { VehicleDirectory } from '../../fleet/vehicle-directory';
+import { VehicleIdentityService } from '../../fleet/vehicle-identity.service';
 import { OcppReadService } from '../../ocpp/read/ocpp-read.service';
 import { TaskAssignmentRow } from '../../tasks/task-assignment.entity';
 import { TaskAssignmentsService } from '../../tasks/task-assignments.service';
@@ -33,7 +33,7 @@ export class TaskCompletions implements OnModuleInit, OnModuleDestroy {
     private readonly tasks: TasksService,
     private readonly sites: SitesService,
     private readonly vehicles: VehiclesService,
-    private readonly directory: VehicleDirectory,
+    private readonly directory: VehicleIdentityService,
     private readonly store: VehicleSocStore,
     private readonly consumption: ConsumptionModel,
     private readonly ocpp: OcppReadService,

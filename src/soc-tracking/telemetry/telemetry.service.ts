@@ -3,7 +3,7 @@ import { SocInputEvent } from '@apron/soc';
 import { Vehicle } from '../../fleet/vehicle.entity';
 import { CLOCK, Clock } from '../../common/clock';
 import { SOC_TRACKING_OPTIONS, SocTrackingOptions } from '../common/soc-tracking-options';
-import { VehicleDirectory } from '../../fleet/vehicle-directory';
+import { VehicleIdentityService } from '../../fleet/vehicle-identity.service';
 import { TelemetryReadingsRepository } from '../persistence/telemetry-readings.repository';
 import { VehicleSocStore } from '../soc/vehicle-soc-store';
 import { TelemetryItemError, validateTelemetryReading, ValidTelemetryReading } from './telemetry-reading-rules';
@@ -21,7 +21,7 @@ export interface TelemetryOutcome {
 @Injectable()
 export class TelemetryService {
   constructor(
-    private readonly directory: VehicleDirectory,
+    private readonly directory: VehicleIdentityService,
     private readonly readings: TelemetryReadingsRepository,
     private readonly store: VehicleSocStore,
     @Inject(CLOCK) private readonly clock: Clock,
