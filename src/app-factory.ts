@@ -1,3 +1,5 @@
+import { DatabaseAvailability } from './health/database-availability';
+import { DatabaseAvailabilityMiddleware } from './health/database-availability.middleware';
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
@@ -27,6 +29,7 @@ export async function createApp(
   });
   app.disable('x-powered-by');
   app.use(securityHeaders);
+  app.use('/api', new DatabaseAvailabilityMiddleware(app.get(DatabaseAvailability)).use);
   // The largest valid body is a site with 10,000 tariff steps (~1 MB); depth is bounded by SafeInputPipe.
   app.useBodyParser('json', { limit: '5mb' });
   app.useGlobalPipes(new SafeInputPipe(), createValidationPipe());

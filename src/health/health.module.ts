@@ -1,15 +1,14 @@
-import { DynamicModule, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { DATABASE_PROBE_INTERVAL_MS, DatabaseAvailability } from './database-availability';
-import { DatabaseAvailabilityMiddleware } from './database-availability.middleware';
 import { HealthController } from './health.controller';
 import { DATABASE_INFO, HealthService } from './health.service';
 
 /** How often the database is probed while the service runs. */
 const PROBE_INTERVAL_MS = 1000;
 
-/** /health, and 503 for API requests while the database is away. */
+/** /health, and the database probe behind 503 for API requests while the database is away. */
 @Module({})
-export class HealthModule implements NestModule {
+export class HealthModule {
   static forRoot(database: { embedded: boolean }): DynamicModule {
     return {
       module: HealthModule,
@@ -20,10 +19,7 @@ export class HealthModule implements NestModule {
         DatabaseAvailability,
         HealthService,
       ],
+      exports: [DatabaseAvailability],
     };
-  }
-
-  configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(DatabaseAvailabilityMiddleware).forRoutes({ path: 'api/*path', method: RequestMethod.ALL });
   }
 }
