@@ -7,5 +7,6 @@ module.exports = {
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.spec.json' }] },
   moduleNameMapper: { '^@apron/(planner|ocpp-model|soc|simulator)$': '<rootDir>/libs/$1/src' },
   testTimeout: 60000,
+  globalSetup: '<rootDir>/test/support/build-page-scripts.js',
   maxWorkers: 2,
 };

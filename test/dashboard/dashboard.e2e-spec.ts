@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, Page } from 'playwright-core';
@@ -25,12 +24,6 @@ interface TaskBoardItem {
 
 jest.setTimeout(180_000);
 
-/** The page's scripts as `npm run build` compiles them (dist/src/dashboard/web), fresh from this checkout. */
-function buildPageScripts(): void {
-  const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
-  execFileSync(process.execPath, [tsc, '-p', 'src/dashboard/web/tsconfig.json'], { cwd: ROOT, stdio: 'pipe' });
-}
-
 (browserTestsRun() ? describe : describe.skip)('dashboard in a real browser', () => {
   let app: TestApp;
   let browser: Browser;
@@ -48,7 +41,6 @@ function buildPageScripts(): void {
   };
 
   beforeAll(async () => {
-    buildPageScripts();
     browser = await launchChromium();
     app = await startTestApp({ clock: serviceClock });
     dispatcher = await createKey(app, 'dispatcher');

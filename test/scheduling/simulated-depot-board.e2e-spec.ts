@@ -1,5 +1,3 @@
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
 import request from 'supertest';
 import { ManualClock, VirtualChargePoint } from '../../libs/simulator/src/charge-point';
 import { DepotEvent, VirtualDepot } from '../../libs/simulator/src/depot';
@@ -45,7 +43,6 @@ const STEP_MINUTES = 5;
 const ESTIMATE_ERROR_PERCENT = 3;
 /** A 1-sigma band of a few points: what fresh charger readings give, far from a clock weeks off. */
 const MAX_UNCERTAINTY_PERCENT = 5;
-const ROOT = join(__dirname, '..', '..');
 const day = SIM_START.toISOString().slice(0, 10);
 const at = (hhmm: string) => new Date(`${day}T${hhmm}:00Z`);
 const storedStart = (flightRef: string) => at(TASKS.find(([ref]) => ref === flightRef)![1]).toISOString();
@@ -269,8 +266,6 @@ describe("simulated depot: the dispatcher's boards and dashboard on the simulate
   (browserTestsRun() ? it : it.skip)(
     'draws the started task on the timeline rows of the buses that left for it, not among unassigned tasks',
     async () => {
-      const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
-      execFileSync(process.execPath, [tsc, '-p', 'src/dashboard/web/tsconfig.json'], { cwd: ROOT, stdio: 'pipe' });
       const browser = await launchChromium();
       try {
         const page = await browser.newPage({ viewport: { width: 1440, height: 1200 } });
