@@ -30,8 +30,12 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config, clock),
-        // The embedded database runs in this process: a failure to open or migrate it does not pass with retries.
-        TypeOrmModule.forRoot({ ...dataSourceOptions(database), ...(database.embedded ? { retryAttempts: 0 } : {}) }),
+        // The embedded database runs in this process: a few quick retries cover a connection the previous service
+        // still held; a database that cannot be opened is refused before this (embedded-data-dir.ts).
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions(database),
+          ...(database.embedded ? { retryAttempts: 3, retryDelay: 1000 } : {}),
+        }),
         AuthModule,
         SitesModule,
         ChargersModule,

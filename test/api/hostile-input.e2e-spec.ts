@@ -5,6 +5,7 @@ import { aCharger, aSite, aTask, aVehicle } from '../support/fixtures';
 import { DatabaseFingerprint } from '../support/hostile-input/database-fingerprint';
 import { badBody } from '../support/hostile-input/hostile-values';
 import { exampleOf, OpenApiDocument, Operation, operationsOf } from '../support/hostile-input/openapi-operations';
+import { VehicleSocStore } from '../../src/soc-tracking/soc/vehicle-soc-store';
 import { ADMIN_TOKEN, startTestApp, TestApp } from '../support/test-app';
 
 const BODIES_PER_OPERATION = 30;
@@ -119,6 +120,8 @@ describe('hostile input, generated from the OpenAPI document', () => {
     return problems.map((problem) => `${label}: ${problem}`);
   };
   async function settled(): Promise<void> {
+    // SoC estimates are written a moment after the input that changed them (APRON_FLEET_PERSIST_DELAY_MS): now.
+    await app.app.get(VehicleSocStore).flush();
     for (let last = await fingerprint.take(); ;) {
       await new Promise((resolve) => setTimeout(resolve, 50));
       baseline = await fingerprint.take();
