@@ -1,7 +1,7 @@
-import { LoopbackProxy } from '../support/loopback-proxy';
+import { databaseBehindProxy, LoopbackProxy } from '../support/loopback-proxy';
 import { eventually } from '../support/ocpp-clients';
 import { createKey, startTestApp, TestApp } from '../support/test-app';
-import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { TestDatabase } from '../support/test-database';
 
 /**
  * The service reaches its database through a TCP relay on loopback; cutting the relay drops the pool's open
@@ -15,13 +15,9 @@ describe('/health when the database is unreachable', () => {
   let app: TestApp;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    proxy = await LoopbackProxy.start();
-    const url = new URL(database.url);
-    databasePort = Number(url.port || 5432);
-    proxy.pointAt(databasePort);
-    url.port = String(proxy.port);
-    app = await startTestApp({ database: { ...database, url: url.toString() } });
+    let url: string;
+    ({ database, proxy, databasePort, url } = await databaseBehindProxy());
+    app = await startTestApp({ database: { ...database, url } });
   });
 
   afterAll(async () => {

@@ -1,8 +1,8 @@
 import { DataSource } from 'typeorm';
-import { LoopbackProxy } from '../support/loopback-proxy';
+import { databaseBehindProxy, LoopbackProxy } from '../support/loopback-proxy';
 import { BOOT_16, eventually, ocppClient, registerCharger, TestRpcClient } from '../support/ocpp-clients';
 import { ADMIN_TOKEN, createKey, startTestApp, TestApp } from '../support/test-app';
-import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { TestDatabase } from '../support/test-database';
 
 const MINUTE_MS = 60_000;
 const START_WH = 10_000;
@@ -23,13 +23,9 @@ describe('meter values while the database is cut or hangs', () => {
   let viewer: string;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    proxy = await LoopbackProxy.start();
-    const url = new URL(database.url);
-    databasePort = Number(url.port || 5432);
-    proxy.pointAt(databasePort);
-    url.port = String(proxy.port);
-    app = await startTestApp({ database: { ...database, url: url.toString() } });
+    let url: string;
+    ({ database, proxy, databasePort, url } = await databaseBehindProxy());
+    app = await startTestApp({ database: { ...database, url } });
     viewer = await createKey(app, 'viewer');
     await registerCharger(app, ADMIN_TOKEN, 'FAULT-16', { site: { unknownIdTagPolicy: 'accept' } });
     cp = ocppClient(app, 'FAULT-16', 'ocpp1.6');

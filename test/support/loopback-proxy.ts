@@ -1,4 +1,5 @@
 import { AddressInfo, createConnection, createServer, Server, Socket } from 'node:net';
+import { createTestDatabase, TestDatabase } from './test-database';
 
 /**
  * A TCP relay on a fixed loopback port in front of the service, so virtual chargers keep one endpoint while the
@@ -86,4 +87,20 @@ export class LoopbackProxy {
     client.pipe(upstream);
     upstream.pipe(client);
   }
+}
+
+/** A test database reached through a relay, so a test can cut it or make it hang under a running service. */
+export async function databaseBehindProxy(): Promise<{
+  database: TestDatabase;
+  proxy: LoopbackProxy;
+  databasePort: number;
+  url: string;
+}> {
+  const database = await createTestDatabase();
+  const proxy = await LoopbackProxy.start();
+  const url = new URL(database.url);
+  const databasePort = Number(url.port || 5432);
+  proxy.pointAt(databasePort);
+  url.port = String(proxy.port);
+  return { database, proxy, databasePort, url: url.toString() };
 }
