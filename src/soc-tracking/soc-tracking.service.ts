@@ -73,10 +73,9 @@ export interface SituationOptions {
 
 const HOUR_MS = 3600_000;
 /** How far back and ahead of now the tasks of FleetRecords must reach. */
-export const TASK_LOOKBACK_HOURS = 24;
-export const TASK_LOOKAHEAD_HOURS = 48;
+const TASK_LOOKBACK_HOURS = 24;
+const TASK_LOOKAHEAD_HOURS = 48;
 const CLOSED = new Set(['done', 'cancelled']);
-const MAX_ACTIVE_SESSIONS = 1000;
 
 /**
  * The fleet's state of charge for the scheduler, the dispatch board and the fleet API: SoC estimates, where each
@@ -94,8 +93,10 @@ export class SocTrackingService {
     private readonly consumption: ConsumptionModel,
   ) {}
 
-  /** A site's fleet records around `now`, one read each. */
-  async records(siteId: string, now: Date): Promise<FleetRecords> {
+  /** A site's fleet records around `now`, one read each; the sessions only when asked (vehicle states need none). */
+  private records(siteId: string, now: Date, withSessions: false): Promise<Omit<FleetRecords, 'sessions'>>;
+  private records(siteId: string, now: Date, withSessions: true): Promise<FleetRecords>;
+  private async records(siteId: string, now: Date, withSessions: boolean): Promise<Omit<FleetRecords, 'sessions'>> {
     const nowMs = now.getTime();
     return retryIdempotent(async () => ({
       vehicles: await this.vehicleRecords.listBySite(siteId),
@@ -105,7 +106,7 @@ export class SocTrackingService {
         new Date(nowMs + TASK_LOOKAHEAD_HOURS * HOUR_MS),
       ),
       assignments: await this.assignments.forSite(siteId),
-      sessions: await this.ocpp.activeSessions(siteId, MAX_ACTIVE_SESSIONS),
+      ...(withSessions ? { sessions: await this.ocpp.activeSessions(siteId) } : {}),
     }));
   }
 
@@ -161,7 +162,7 @@ export class SocTrackingService {
 
   /** The tick's view of a site's fleet (vehicle states, who left for which task), read for the dispatch boards. */
   async fleet(siteId: string, now: Date, departureLeadMinutes = 0): ReturnType<SocTrackingService['vehicleStates']> {
-    return this.vehicleStates(await this.records(siteId, now), now, departureLeadMinutes);
+    return this.vehicleStates(await this.records(siteId, now, false), now, departureLeadMinutes);
   }
 
   /**
@@ -193,11 +194,11 @@ export class SocTrackingService {
     now: Date,
     options: SituationOptions = { withNextTask: true },
   ): Promise<VehicleSituation[]> {
-    return this.situationsOf(await this.records(siteId, now), now, options);
+    return this.situationsOf(await this.records(siteId, now, true), now, options);
   }
 
   /** The vehicles' situations from records read already. */
-  async situationsOf(records: FleetRecords, now: Date, options: SituationOptions): Promise<VehicleSituation[]> {
+  private async situationsOf(records: FleetRecords, now: Date, options: SituationOptions): Promise<VehicleSituation[]> {
     const nowMs = now.getTime();
     const leadMs = (options.departureLeadMinutes ?? 0) * 60_000;
     const { vehicles } = records;

@@ -10,7 +10,10 @@ import { SessionFilter, SessionsRepository } from '../persistence/sessions.repos
 import { MeterSampleWriter } from '../sessions/meter-sample.writer';
 import { ConnectionStateResponse } from './connection-state.dto';
 
-/** Sessions, meter samples and connection state for the API and for other features (scheduler, fleet state). */
+/** More sessions in progress than a site has connectors is a charger's slip; the reads stop here. */
+const MAX_ACTIVE_SESSIONS = 1000;
+
+/** Sessions, meter samples and connection state for the API and for other features (scheduler, SoC tracking). */
 @Injectable()
 export class OcppReadService {
   constructor(
@@ -29,10 +32,10 @@ export class OcppReadService {
     return { items, total, limit, offset };
   }
 
-  /** Sessions in progress at a site (at most `limit`), after the buffered counters are written. */
-  async activeSessions(siteId: string, limit: number): Promise<SessionRow[]> {
+  /** Sessions in progress at a site, latest first (at most MAX_ACTIVE_SESSIONS), after buffered counters are written. */
+  async activeSessions(siteId: string): Promise<SessionRow[]> {
     await this.writer.flush();
-    return this.sessions.activeAtSite(siteId, limit);
+    return this.sessions.activeAtSite(siteId, MAX_ACTIVE_SESSIONS);
   }
 
   async getSession(id: string): Promise<SessionRow> {

@@ -4,8 +4,6 @@ import { ChargerLive, ChargerLiveState, SessionLive } from '../live-state.ports'
 import { ConnectorStatus } from '../site-snapshot';
 import { needsOfSession } from './ev-charging-needs';
 
-const MAX_ACTIVE_SESSIONS = 1000;
-
 /** Live charger state from the OCPP gateway: connection, connector status, sessions in progress and their needs. */
 @Injectable()
 export class OcppChargerLiveState implements ChargerLiveState {
@@ -27,7 +25,7 @@ export class OcppChargerLiveState implements ChargerLiveState {
 
   /** The gateway's sessions are the only session records: a fleet vehicle's is the one linked to it. */
   async sessions(siteId: string): Promise<SessionLive[]> {
-    const sessions = await this.ocpp.activeSessions(siteId, MAX_ACTIVE_SESSIONS);
+    const sessions = await this.ocpp.activeSessions(siteId);
     return sessions
       .filter((session) => (session.evseId ?? session.connectorId) !== null)
       .map((session) => ({
