@@ -1,4 +1,5 @@
 import { BOOT_16, ocppClient, registerCharger, TestRpcClient } from '../support/ocpp-clients';
+import { put } from '../support/soc-tracking-helpers';
 import { createKey, startTestApp, TestApp } from '../support/test-app';
 import { createDispatchSite, DispatchSite, taskAt } from './dispatch-site';
 import { StreamReader } from './sse-reader';
@@ -12,6 +13,17 @@ interface Run {
     charging: { vehicleId?: string; chargerId: string; kw: number[] }[];
     soc: { vehicleId?: string; percent: number[] }[];
   };
+}
+
+interface TaskRow {
+  id: string;
+  flightRef: string;
+}
+
+interface VehicleRow {
+  fleetNumber: string;
+  status: string;
+  onTask: string | null;
 }
 
 /** The plan's SoC of a vehicle at the last slot boundary at or before `iso`. */
@@ -197,6 +209,30 @@ describe('dispatch: task board, vehicles, alerts and metrics against the plan', 
         expect.objectContaining({ code: 'vehicle-below-reserve', vehicleId: 'BUS-03', severity: 'critical' }),
       ]),
     );
+  });
+
+  it("shows a bus recorded as gone for a task on that task from the site's departure lead before its start", async () => {
+    const telemetry = await createKey(app, 'telemetry');
+    const time = new Date(Date.now() - 60_000).toISOString();
+    await app
+      .http(telemetry)
+      .post('/api/v1/telemetry')
+      .send({ readings: [{ vehicle: 'BUS-02', time, socPercent: 80 }] })
+      .expect(200);
+    const tasks = (await app.http(viewer).get(`${base()}/tasks`).expect(200)).body.items as TaskRow[];
+    const later = tasks.find((task) => task.flightRef === 'BOARD-1')!;
+    await put(app, dispatcher, `/api/v1/tasks/${later.id}/vehicles`)
+      .send({ vehicles: ['BUS-02'] })
+      .expect(200);
+    const bus2 = async () =>
+      ((await app.http(viewer).get(`${base()}/vehicles`).expect(200)).body.items as VehicleRow[]).find(
+        (vehicle) => vehicle.fleetNumber === 'BUS-02',
+      )!;
+    // BOARD-1 starts in 2 h: with no lead the bus is not away yet; with a 2 h lead it left for it.
+    expect((await bus2()).onTask).toBeNull();
+    const fleetManager = await createKey(app, 'fleet-manager');
+    await app.http(fleetManager).patch(base()).send({ departureLeadMinutes: 120 }).expect(200);
+    expect(await bus2()).toMatchObject({ status: 'on-task', onTask: 'BOARD-1' });
   });
 
   it('warns on the stream at once when a charger drops off, and counts it out of the connected chargers', async () => {

@@ -56,7 +56,7 @@ export class DispatchBoardService {
     const page = await this.tasks.list({ siteId, from, to }, limit, offset);
     const current = await this.plans.current(siteId);
     const plan = current?.plan ?? null;
-    const { vehiclesLeftByTask } = await this.liveFleet(siteId, this.clock.now());
+    const { vehiclesLeftByTask } = await this.liveFleet(site, this.clock.now());
     const flights = await this.flights.summaries(page.items.map((task) => task.flightId));
     const items = page.items.map((task) => {
       const departAtMs = task.startsAt.getTime() - leadMs;
@@ -85,7 +85,7 @@ export class DispatchBoardService {
     const now = this.clock.now();
     const current = await this.plans.current(siteId);
     const vehicles = await this.vehicles.listBySite(siteId);
-    const estimates = (await this.liveFleet(siteId, now)).vehicles;
+    const estimates = (await this.liveFleet(site, now)).vehicles;
     const taskStarts = await this.taskStarts(siteId, current?.plan ?? null, now);
     const items = vehicles.map((vehicle) => {
       const estimate = estimates.get(vehicle.fleetNumber);
@@ -105,11 +105,11 @@ export class DispatchBoardService {
   }
 
   async alerts(siteId: string): Promise<AlertsResponse> {
-    await this.sites.get(siteId);
+    const site = await this.sites.get(siteId);
     const current = await this.plans.current(siteId);
     const chargers = await this.chargerHealth(siteId);
     const now = this.clock.now();
-    const estimates = (await this.liveFleet(siteId, now)).vehicles;
+    const estimates = (await this.liveFleet(site, now)).vehicles;
     const vehicles = (await this.vehicles.listBySite(siteId)).map((vehicle) => ({
       fleetNumber: vehicle.fleetNumber,
       inService: vehicle.inService,
@@ -126,11 +126,12 @@ export class DispatchBoardService {
   }
 
   /** Live fleet state in one read; the boards still answer, without it, when fleet state fails. */
-  private async liveFleet(siteId: string, now: Date): Promise<LiveFleet> {
+  /** As the tick sees it, with the site's departure lead: a bus recorded as gone for a task is away from then. */
+  private async liveFleet(site: { id: string; departureLeadMinutes: number }, now: Date): Promise<LiveFleet> {
     try {
-      return await this.fleetState.fleet(siteId, now);
+      return await this.fleetState.fleet(site.id, now, site.departureLeadMinutes);
     } catch (error) {
-      this.logger.warn(`site ${siteId}: no fleet state: ${(error as Error).message}`);
+      this.logger.warn(`site ${site.id}: no fleet state: ${(error as Error).message}`);
       return { vehicles: new Map(), vehiclesLeftByTask: new Map() };
     }
   }
