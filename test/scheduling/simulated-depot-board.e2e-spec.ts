@@ -28,6 +28,8 @@ interface VehicleRow {
   socPercentEstimate: number | null;
   socUncertaintyPercent: number | null;
   nextAssignment: { taskId: string; departAt: string; start: string; end: string } | null;
+  status: string;
+  onTask: string | null;
 }
 
 interface Alert {
@@ -209,6 +211,13 @@ describe("simulated depot: the dispatcher's boards and dashboard on the simulate
     expect(started).toMatchObject({ inPlan: false });
     expect([...started.vehiclesLeft].sort()).toEqual([...depot.servedBy('CZ3101')].sort());
     expect(items.find((task) => task.flightRef === 'CZ3121')!.vehiclesLeft).toEqual([]);
+    // On the vehicle board too, the buses out at the stand are on the task (it is no longer in the plan).
+    const rows = await vehicleRows();
+    const away = depot.servedBy('CZ3101').filter((id) => depot.bus(id).where.kind === 'away');
+    expect(away.length).toBeGreaterThan(0);
+    for (const id of away) {
+      expect(rows.find((row) => row.fleetNumber === id)).toMatchObject({ status: 'on-task', onTask: 'CZ3101' });
+    }
   });
 
   it('answers GET alerts with what the stream raised and sent, all stamped on the simulated clock', async () => {
