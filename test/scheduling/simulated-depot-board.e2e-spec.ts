@@ -168,16 +168,25 @@ describe("simulated depot: the dispatcher's boards and dashboard on the simulate
   });
 
   it("shows each bus's SoC on the simulated clock, and its next task from the plan with the task's own start", async () => {
+    // The last step's meter values reach the estimate a moment after the charger's call is answered (a loaded CI
+    // machine took long enough for a charging bus to gain more than the allowed error): wait as real minutes would.
+    await eventually(async () => {
+      const shown = await vehicleRows();
+      const farOff = depot.buses
+        .filter((bus) => bus.where.kind !== 'away')
+        .map((bus) => {
+          const estimate = shown.find((candidate) => candidate.fleetNumber === bus.id)!.socPercentEstimate;
+          return { bus: bus.id, estimate, real: depot.socPercentOf(bus.id) };
+        })
+        .filter(({ estimate, real }) => estimate === null || Math.abs(estimate - real) > ESTIMATE_ERROR_PERCENT);
+      expect(farOff).toEqual([]);
+    }, 10_000);
     const rows = await vehicleRows();
     expect(rows).toHaveLength(6);
     const nowMs = clock.now().getTime();
     const tasks = new Map((lastRun.input.tasks ?? []).map((task) => [task.id, task]));
     for (const bus of depot.buses) {
       const row = rows.find((candidate) => candidate.fleetNumber === bus.id)!;
-      if (bus.where.kind !== 'away') {
-        const off = Math.abs(row.socPercentEstimate! - depot.socPercentOf(bus.id));
-        expect({ bus: bus.id, off, offBy3OrLess: off <= ESTIMATE_ERROR_PERCENT }).toMatchObject({ offBy3OrLess: true });
-      }
       expect(row.socUncertaintyPercent).toBeLessThan(MAX_UNCERTAINTY_PERCENT);
       const next = lastRun.result.assignments
         .filter((assignment) => assignment.vehicleId === bus.id)
