@@ -23,3 +23,4 @@ export * from './composite/profile-limit';
 export * from './composite/composite-schedule';
 export * from './composite/composite-schedule.adapter';
 export * from './composite/composite-response.parser';
+export * from './composite/ev-schedule-check';

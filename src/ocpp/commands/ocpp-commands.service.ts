@@ -57,7 +57,7 @@ export class OcppCommandsService implements ChargerCommands {
 
   async setPowerProfile(chargePointId: string, command: PowerProfileCommand): Promise<CommandOutcome> {
     const connection = this.call.connection(chargePointId);
-    const supply = command.supply ?? (await this.supply(chargePointId));
+    const supply = command.supply ?? (await this.electricalSupply(chargePointId));
     const profile = invalidIfThrows(() =>
       buildPowerProfile({
         slots: command.slots,
@@ -277,7 +277,8 @@ export class OcppCommandsService implements ChargerCommands {
     return { ...outcome, accepted: rejected === undefined, status: rejected?.attributeStatus ?? 'Accepted' };
   }
 
-  private async supply(chargePointId: string): Promise<ElectricalSupply> {
+  /** The charger's supply as registered (AC/DC, phases, voltage): how its limits in A and W convert. */
+  async electricalSupply(chargePointId: string): Promise<ElectricalSupply> {
     const charger = await this.chargers.findByChargePointId(chargePointId);
     if (!charger) throw new InvalidCommandError(`Charger ${chargePointId} is not registered`);
     return {
