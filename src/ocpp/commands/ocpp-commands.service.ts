@@ -203,11 +203,14 @@ export class OcppCommandsService implements ChargerCommands {
   /** The triggered message is then allowed even before the boot is Accepted (B02.FR.02, TC_B_31_CSMS). */
   triggerMessage(chargePointId: string, request: { message: string; evseId?: number }): Promise<CommandOutcome> {
     const connection = this.call.connection(chargePointId);
-    const allowed = connection.version === '1.6' ? V16_TRIGGERS : V201_TRIGGERS;
-    if (!allowed.has(request.message)) {
-      throw new InvalidCommandError(`OCPP ${connection.version} cannot trigger ${request.message}`);
-    }
-    connection.allowTriggered(request.message);
+    const triggered =
+      connection.version === '1.6'
+        ? V16_TRIGGERS.has(request.message)
+          ? request.message
+          : undefined
+        : V201_TRIGGERS.get(request.message);
+    if (!triggered) throw new InvalidCommandError(`OCPP ${connection.version} cannot trigger ${request.message}`);
+    connection.allowTriggered(triggered);
     const payload =
       connection.version === '1.6'
         ? { requestedMessage: request.message, connectorId: request.evseId }
