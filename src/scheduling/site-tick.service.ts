@@ -131,6 +131,16 @@ export class SiteTickService implements OnApplicationBootstrap, OnModuleDestroy 
       notes: [...readNotes, ...notes, ...apply.notes],
     });
     this.tell(siteId, run, choice);
+    this.logger.log({
+      msg: `site ${siteId}: tick ${run.status}, ${run.applied} plan applied`,
+      siteId,
+      trigger,
+      status: run.status,
+      applied: run.applied,
+      solveMs: Math.round(run.solveMs),
+      tickMs: Math.round(run.tickMs),
+      unservedTasks: choice.result.unserved.length,
+    });
     return { ran: true, run, choice, apply };
   }
 

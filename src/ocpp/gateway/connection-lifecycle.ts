@@ -103,7 +103,12 @@ export class ConnectionLifecycle {
       connection.connectedAt,
     );
     if (connection.admission === 'registered' && bootStatus) connection.bootStatus = bootStatus as BootStatus;
-    this.logger.log(`${connection.chargePointId} connected (OCPP ${connection.version}, ${connection.admission})`);
+    this.logger.log({
+      msg: `${connection.chargePointId} connected (OCPP ${connection.version}, ${connection.admission})`,
+      chargePointId: connection.chargePointId,
+      ocppVersion: connection.version,
+      admission: connection.admission,
+    });
     this.publish(connection, 'charger.connected');
   }
 
@@ -114,6 +119,11 @@ export class ConnectionLifecycle {
     } catch (error) {
       this.logger.warn(`${connection.chargePointId}: storing the disconnect failed: ${(error as Error).message}`);
     }
+    this.logger.log({
+      msg: `${connection.chargePointId} disconnected`,
+      chargePointId: connection.chargePointId,
+      ocppVersion: connection.version,
+    });
     this.publish(connection, 'charger.disconnected');
   }
 
