@@ -40,9 +40,18 @@ describe('AppLogger', () => {
   it('puts the fields of a structured message into the line, readable ones too', () => {
     const json: string[] = [];
     new AppLogger('info', 'json', (line) => json.push(line)).log({ msg: 'tick', siteId: 's1', solveMs: 12 }, 'Tick');
-    expect(JSON.parse(json[0])).toMatchObject({ level: 'info', context: 'Tick', msg: 'tick', siteId: 's1', solveMs: 12 });
+    expect(JSON.parse(json[0])).toMatchObject({
+      level: 'info',
+      context: 'Tick',
+      msg: 'tick',
+      siteId: 's1',
+      solveMs: 12,
+    });
     const pretty: string[] = [];
-    new AppLogger('info', 'pretty', (line) => pretty.push(line)).log({ msg: 'tick', siteId: 's1', solveMs: 12 }, 'Tick');
+    new AppLogger('info', 'pretty', (line) => pretty.push(line)).log(
+      { msg: 'tick', siteId: 's1', solveMs: 12 },
+      'Tick',
+    );
     expect(pretty[0]).toMatch(/INFO +\[Tick\] tick siteId=s1 solveMs=12$/);
   });
 

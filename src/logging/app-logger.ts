@@ -67,11 +67,7 @@ export class AppLogger implements LoggerService {
     const stack = typeof rest[0] === 'string' ? (rest[0] as string) : error?.stack;
     const { msg, ...fields } = structured(message) ?? {};
     const text =
-      typeof message === 'string'
-        ? message
-        : error
-          ? `${error.name}: ${error.message}`
-          : (msg ?? describe(message));
+      typeof message === 'string' ? message : error ? `${error.name}: ${error.message}` : (msg ?? describe(message));
     this.pino[level]({ context, ...fields, ...(stack ? { stack } : {}) }, text);
   }
 }

@@ -8,6 +8,7 @@ import { ChargerStateRepository } from '../persistence/charger-state.repository'
 import { MessageLogWriter } from '../persistence/message-log.writer';
 import { Admission, BootStatus, ChargerConnection, RpcServerClient } from './charger-connection';
 import { ConnectionRegistry } from './connection-registry';
+import { FrameActions } from './frame-actions';
 import { loggedFrame, messageIdViolation } from './frame-limits';
 import { MessageRouter } from './message-router';
 import { createRPCError } from 'ocpp-rpc';
@@ -72,8 +73,9 @@ export class ConnectionLifecycle {
       }
       return this.router.dispatch(connection, call.method ?? '', call.params);
     });
+    const frameActions = new FrameActions(new Set(this.router.actions(version)));
     client.on('message', (event: { message: string; outbound: boolean }) => {
-      this.messageCounts.count(event.outbound);
+      this.messageCounts.count(event.outbound, version, frameActions.of(event.message, event.outbound));
       this.messageLog.add(chargePointId, event.outbound ? 'out' : 'in', loggedFrame(event.message));
     });
     // ws closes the socket with 1009 when a frame passes APRON_OCPP_MAX_FRAME_BYTES; kept for the operator.
