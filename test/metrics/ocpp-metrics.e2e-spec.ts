@@ -114,6 +114,12 @@ describe('/metrics: OCPP messages and metered site power', () => {
 
     await cp16.call('StopTransaction', { transactionId, meterStop: 1_000, timestamp: iso(4) });
     await eventually(async () => expect(await meteredWatts()).toBe(30_000));
+    // The 1.6 session's register went from 0 to 1,000 Wh; a retried stop adds nothing.
+    const energyWh = async () =>
+      seriesValue(await scrape(), 'apron_energy_delivered_watt_hours_total', { site_id: siteId });
+    await eventually(async () => expect(await energyWh()).toBe(1_000));
+    await cp16.call('StopTransaction', { transactionId, meterStop: 1_000, timestamp: iso(4) });
+    expect(await energyWh()).toBe(1_000);
     await cs201.close({ force: true });
     await eventually(async () => expect(await meteredWatts()).toBe(0));
   });
