@@ -24,7 +24,8 @@ const HELP = new RegExp(`^# HELP (${METRIC_NAME}) (.*)$`);
 const TYPE = new RegExp(`^# TYPE (${METRIC_NAME}) (counter|gauge|histogram|summary|untyped)$`);
 const SAMPLE = new RegExp(`^(${METRIC_NAME})(?:\\{(.*)\\})? (\\S+)(?: (-?\\d+))?$`);
 const LABEL = /^([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\\n]|\\[\\"n])*)"(,|$)/;
-const VALUE = /^(?:[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?|NaN|[+-]Inf)$/;
+/** Go's strconv.ParseFloat, as Prometheus reads values: NaN and infinities in any case (prom-client writes `Nan`). */
+const VALUE = /^(?:[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?|nan|[+-]?inf(?:inity)?)$/i;
 const SUFFIXES: Record<MetricType, string[]> = {
   counter: [''],
   gauge: [''],
@@ -124,10 +125,12 @@ function checkHistogram(family: MetricFamily): void {
   }
 }
 
-/** Go's float syntax as Prometheus writes it: Number() reads all but the infinities. */
+/** Go's float syntax: Number() reads all but NaN and the infinities in other cases than its own. */
 function parseValue(text: string): number {
-  if (text === '+Inf') return Infinity;
-  if (text === '-Inf') return -Infinity;
+  const special = text.toLowerCase().replace(/^\+/, '');
+  if (special === 'nan') return NaN;
+  if (special === 'inf' || special === 'infinity') return Infinity;
+  if (special === '-inf' || special === '-infinity') return -Infinity;
   return Number(text);
 }
 
