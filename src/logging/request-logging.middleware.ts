@@ -24,7 +24,7 @@ export function requestLogging(logger: LoggerService) {
       const route = routeTemplate(request);
       const ms = Math.round(Number(process.hrtime.bigint() - startedNs) / 1e4) / 100;
       const line = {
-        msg: `${request.method} ${route} ${response.statusCode} ${ms} ms`,
+        msg: 'request completed',
         requestId,
         method: request.method,
         route,

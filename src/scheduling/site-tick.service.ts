@@ -132,7 +132,7 @@ export class SiteTickService implements OnApplicationBootstrap, OnModuleDestroy 
     });
     this.tell(siteId, run, choice, choice.source === 'kept-last' && lastRun ? lastRun.tickAt : now);
     this.logger.log({
-      msg: `site ${siteId}: tick ${run.status}, ${run.applied} plan applied`,
+      msg: 'tick',
       siteId,
       trigger,
       status: run.status,

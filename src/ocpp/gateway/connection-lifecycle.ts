@@ -106,7 +106,7 @@ export class ConnectionLifecycle {
     );
     if (connection.admission === 'registered' && bootStatus) connection.bootStatus = bootStatus as BootStatus;
     this.logger.log({
-      msg: `${connection.chargePointId} connected (OCPP ${connection.version}, ${connection.admission})`,
+      msg: 'charger connected',
       chargePointId: connection.chargePointId,
       ocppVersion: connection.version,
       admission: connection.admission,
@@ -122,7 +122,7 @@ export class ConnectionLifecycle {
       this.logger.warn(`${connection.chargePointId}: storing the disconnect failed: ${(error as Error).message}`);
     }
     this.logger.log({
-      msg: `${connection.chargePointId} disconnected`,
+      msg: 'charger disconnected',
       chargePointId: connection.chargePointId,
       ocppVersion: connection.version,
     });
