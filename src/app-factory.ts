@@ -12,6 +12,7 @@ import { securityHeaders } from './common/security-headers';
 import { createValidationPipe } from './common/validation.pipe';
 import { DatabaseTarget } from './database/data-source-options';
 import { AppLogger } from './logging/app-logger';
+import { HttpRequestMetrics } from './metrics/http-request-metrics';
 import { requestLogging } from './logging/request-logging.middleware';
 import { setupOpenApi } from './openapi';
 
@@ -30,6 +31,7 @@ export async function createApp(
   });
   app.disable('x-powered-by');
   app.use(requestLogging(logger));
+  app.use(app.get(HttpRequestMetrics).use);
   app.use(securityHeaders);
   app.use('/api', new DatabaseAvailabilityMiddleware(app.get(DatabaseAvailability)).use);
   // The largest valid body is a site with 10,000 tariff steps (~1 MB); depth is bounded by SafeInputPipe.

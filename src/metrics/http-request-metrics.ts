@@ -1,4 +1,4 @@
-import { Inject, Injectable, NestMiddleware } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { Histogram, Registry } from 'prom-client';
 import { routeTemplate } from '../common/http/route-template';
@@ -9,10 +9,12 @@ const BUCKETS_SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10
 
 /**
  * Times every HTTP request by method, route template and status. The route is the template it matched, never the raw
- * path (ids would make a series per object); requests that matched none share one label.
+ * path (ids would make a series per object); requests answered before routing share one label. Mounted first with
+ * app.use (app-factory.ts), so answers given before routing (unknown paths, unreadable bodies, 503 while the database
+ * is away) are timed too.
  */
 @Injectable()
-export class HttpRequestMetrics implements NestMiddleware {
+export class HttpRequestMetrics {
   private readonly durationSeconds: Histogram<'method' | 'route' | 'status'>;
 
   constructor(@Inject(PROMETHEUS_REGISTRY) registry: Registry) {
@@ -25,11 +27,11 @@ export class HttpRequestMetrics implements NestMiddleware {
     });
   }
 
-  use(request: Request, response: Response, next: NextFunction): void {
+  readonly use = (request: Request, response: Response, next: NextFunction): void => {
     const stop = this.durationSeconds.startTimer();
     response.on('finish', () =>
       stop({ method: request.method, route: routeTemplate(request), status: String(response.statusCode) }),
     );
     next();
-  }
+  };
 }

@@ -1,4 +1,4 @@
-import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { OcppModule } from '../ocpp/ocpp.module';
 import { SchedulingModule } from '../scheduling/scheduling.module';
 import { HttpRequestMetrics } from './http-request-metrics';
@@ -11,11 +11,11 @@ import { createPrometheusRegistry } from './prometheus-registry';
 @Module({
   imports: [OcppModule, SchedulingModule],
   controllers: [MetricsController],
-  // HttpRequestMetrics is a middleware: Nest makes its one instance itself (as a provider too, it would make two).
-  providers: [{ provide: PROMETHEUS_REGISTRY, useFactory: createPrometheusRegistry }, MetricsCollector],
+  providers: [
+    { provide: PROMETHEUS_REGISTRY, useFactory: createPrometheusRegistry },
+    MetricsCollector,
+    HttpRequestMetrics,
+  ],
+  exports: [HttpRequestMetrics],
 })
-export class MetricsModule implements NestModule {
-  configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(HttpRequestMetrics).forRoutes('{*splat}');
-  }
-}
+export class MetricsModule {}

@@ -63,6 +63,13 @@ describe('/metrics exposition', () => {
     await app.http(fleetManager).get(`/api/v1/sites/${siteId}`).expect(200);
     await app.http(fleetManager).get('/api/v1/sites/00000000-0000-4000-8000-000000000000').expect(404);
     await app.http().get('/no/such/page/12345').expect(404);
+    // A body that is no JSON is answered before routing.
+    await app
+      .http(fleetManager)
+      .post('/api/v1/sites')
+      .set('Content-Type', 'application/json')
+      .send('{oops')
+      .expect(400);
     const dispatcher = await createKey(app, 'dispatcher');
     await app.http(dispatcher).post(`/api/v1/sites/${siteId}/solve-now`).expect(200);
     await eventually(async () => {
@@ -130,13 +137,14 @@ describe('/metrics exposition', () => {
         expect.objectContaining({
           labels: { method: 'POST', route: '/api/v1/sites/:siteId/solve-now', status: '200' },
         }),
-        expect.objectContaining({ labels: { method: 'GET', route: 'unmatched', status: '404' } }),
+        expect.objectContaining({ labels: { method: 'GET', route: 'unrouted', status: '404' } }),
+        expect.objectContaining({ labels: { method: 'POST', route: 'unrouted', status: '400' } }),
       ]),
     );
     const labelText = JSON.stringify(http.samples.map((sample) => sample.labels));
     expect(labelText).not.toContain(siteId);
     expect(labelText).not.toContain('12345');
-    for (const route of routes) expect(route).toMatch(/^(unmatched|\/[A-Za-z0-9_\-/:{}*.]*)$/);
+    for (const route of routes) expect(route).toMatch(/^(unrouted|\/[A-Za-z0-9_\-/:{}*.]*)$/);
   });
 
   it('has the tick, plan age, OCPP and build series of this service', () => {
