@@ -130,7 +130,17 @@ export class SiteTickService implements OnApplicationBootstrap, OnModuleDestroy 
       result: fresh,
       notes: [...readNotes, ...notes, ...apply.notes],
     });
-    this.tell(siteId, run, choice);
+    this.tell(siteId, run, choice, choice.source === 'kept-last' && lastRun ? lastRun.tickAt : now);
+    this.logger.log({
+      msg: 'tick',
+      siteId,
+      trigger,
+      status: run.status,
+      applied: run.applied,
+      solveMs: Math.round(run.solveMs),
+      tickMs: Math.round(run.tickMs),
+      unservedTasks: choice.result.unserved.length,
+    });
     return { ran: true, run, choice, apply };
   }
 
@@ -145,13 +155,14 @@ export class SiteTickService implements OnApplicationBootstrap, OnModuleDestroy 
     }
   }
 
-  private tell(siteId: string, run: PlanRun, choice: PlanChoice): void {
+  private tell(siteId: string, run: PlanRun, choice: PlanChoice, planMadeAt: Date): void {
     const at = run.tickAt.toISOString();
     this.events.publish({
       type: 'plan.applied',
       siteId,
       planRunId: run.id,
       tickAt: at,
+      planMadeAt: planMadeAt.toISOString(),
       status: run.status,
       applied: run.applied,
       reason: run.reason,

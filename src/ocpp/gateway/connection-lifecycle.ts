@@ -8,6 +8,7 @@ import { ChargerStateRepository } from '../persistence/charger-state.repository'
 import { MessageLogWriter } from '../persistence/message-log.writer';
 import { Admission, BootStatus, ChargerConnection, RpcServerClient } from './charger-connection';
 import { ConnectionRegistry } from './connection-registry';
+import { FrameActions } from './frame-actions';
 import { loggedFrame, messageIdViolation } from './frame-limits';
 import { MessageRouter } from './message-router';
 import { createRPCError } from 'ocpp-rpc';
@@ -73,8 +74,9 @@ export class ConnectionLifecycle {
       }
       return this.router.dispatch(connection, call.method ?? '', call.params);
     });
+    const frameActions = new FrameActions(new Set(this.router.actions(version)));
     client.on('message', (event: { message: string; outbound: boolean }) => {
-      this.messageCounts.count(event.outbound);
+      this.messageCounts.count(event.outbound, version, frameActions.of(event.message, event.outbound));
       this.messageLog.add(chargePointId, event.outbound ? 'out' : 'in', loggedFrame(event.message));
     });
     // ws closes the socket with 1009 when a frame passes APRON_OCPP_MAX_FRAME_BYTES; kept for the operator.
@@ -104,7 +106,12 @@ export class ConnectionLifecycle {
       connection.connectedAt,
     );
     if (connection.admission === 'registered' && bootStatus) connection.bootStatus = bootStatus as BootStatus;
-    this.logger.log(`${connection.chargePointId} connected (OCPP ${connection.version}, ${connection.admission})`);
+    this.logger.log({
+      msg: 'charger connected',
+      chargePointId: connection.chargePointId,
+      ocppVersion: connection.version,
+      admission: connection.admission,
+    });
     this.publish(connection, 'charger.connected');
   }
 
@@ -115,6 +122,11 @@ export class ConnectionLifecycle {
     } catch (error) {
       this.logger.warn(`${connection.chargePointId}: storing the disconnect failed: ${(error as Error).message}`);
     }
+    this.logger.log({
+      msg: 'charger disconnected',
+      chargePointId: connection.chargePointId,
+      ocppVersion: connection.version,
+    });
     this.publish(connection, 'charger.disconnected');
   }
 
