@@ -43,7 +43,9 @@ function reasonToBuild() {
 function say(level, message) {
   const format = (process.env.LOG_FORMAT || (process.env.NODE_ENV === 'production' ? 'json' : 'pretty')).trim();
   const json = format.toLowerCase() === 'json';
-  const line = json ? JSON.stringify({ time: new Date().toISOString(), level, context: 'Build', msg: message }) : message;
+  const line = json
+    ? JSON.stringify({ time: new Date().toISOString(), level, context: 'Build', msg: message })
+    : message;
   (level === 'error' ? process.stderr : process.stdout).write(line + '\n');
 }
 
@@ -56,7 +58,10 @@ function buildIfNeeded() {
     try {
       execFileSync(process.execPath, [tsc, '-p', project], { cwd: ROOT, stdio: 'pipe', encoding: 'utf8' });
     } catch (error) {
-      say('error', `Build failed (tsc -p ${project}):\n${(error.stdout || '') + (error.stderr || '') || error.message}`);
+      say(
+        'error',
+        `Build failed (tsc -p ${project}):\n${(error.stdout || '') + (error.stderr || '') || error.message}`,
+      );
       process.exit(1);
     }
   }
