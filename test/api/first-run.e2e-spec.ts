@@ -21,7 +21,7 @@ describe('first start on a fresh database without APRON_ADMIN_TOKEN', () => {
     const first = running;
     const tokens = first.stdout().match(TOKEN) ?? [];
     expect(tokens).toHaveLength(1);
-    const key = tokens[0];
+    const key = String(tokens[0]);
     const keys = await request(first.baseUrl).get('/api/v1/api-keys').set('Authorization', `Bearer ${key}`);
     expect(keys.status).toBe(200);
     expect(keys.body.items).toEqual([expect.objectContaining({ role: 'admin', revokedAt: null })]);
