@@ -13,8 +13,15 @@ function summary(report: SeedReport, url: string): string[] {
     `Apron buses   ${report.vehicles.created} created, ${report.vehicles.existing} existed`,
     `SoC readings  ${report.soc.accepted} stored${report.soc.rejected.map((r) => `; ${r.message}`).join('')}`,
     `Flights       ${flights.created} created, ${flights.updated} updated, ${flights.unchanged} unchanged (next 24 h)`,
-    `Plan it now:  curl -X POST -H "Authorization: Bearer $KEY" ${url}/api/v1/sites/${report.airport.siteId}/solve-now`,
+    firstPlan(report.firstPlan),
+    `Plan it now:  curl -X POST -H "Authorization: Bearer $APRON_KEY" ${url}/api/v1/sites/${report.airport.siteId}/solve-now`,
   ];
+}
+
+function firstPlan(plan: SeedReport['firstPlan']): string {
+  if (!plan) return 'First plan    not made yet (the site re-plans on its next tick)';
+  const { assignments, unserved } = plan.result;
+  return `First plan    ${plan.status}: ${assignments.length} bus assignments, ${unserved.length} tasks short`;
 }
 
 async function main(): Promise<void> {

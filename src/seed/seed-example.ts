@@ -30,7 +30,17 @@ export interface SeedReport {
   vehicles: { created: number; existing: number };
   soc: { accepted: number; rejected: { message: string }[] };
   flights: { created: number; updated: number; unchanged: number; cancelled: number };
+  /** The plan the flight import set off (null if none came within the wait). */
+  firstPlan: PlanSummary | null;
 }
+
+export interface PlanSummary {
+  status: string;
+  result: { assignments: unknown[]; unserved: unknown[] };
+}
+
+/** A flight import re-plans the site at once; waiting for that plan keeps a solve-now right after from being skipped. */
+const FIRST_PLAN_WAIT_MS = 90_000;
 
 type Body = Record<string, unknown>;
 
@@ -65,11 +75,26 @@ export async function seedExamples(api: LoopbackApi, examplesDir: string, now: D
     schedule,
   );
 
+  const firstPlan = await planAfterImport(api, airport.siteId);
+
   const highway = await siteOf(api, json<Body>('highway/site.json'));
   for (const charger of json<Body[]>('highway/chargers.json')) {
     count(chargers, await createUnlessExists(api, '/api/v1/chargers', { ...charger, siteId: highway.siteId }));
   }
-  return { airport, highway, chargers, vehicles, soc, flights };
+  return { airport, highway, chargers, vehicles, soc, flights, firstPlan };
+}
+
+async function planAfterImport(api: LoopbackApi, siteId: string): Promise<PlanSummary | null> {
+  const deadline = Date.now() + FIRST_PLAN_WAIT_MS;
+  while (Date.now() < deadline) {
+    try {
+      return await api.get<PlanSummary>(`/api/v1/sites/${siteId}/plan`);
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.status !== 404) throw error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return null;
 }
 
 /** The site with the body's code: created, or the one a former seed made. */
