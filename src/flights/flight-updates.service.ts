@@ -10,8 +10,7 @@ import { Flight } from './persistence/flight.entity';
 import { FlightsRepository } from './persistence/flights.repository';
 import { StandsRepository } from './persistence/stands.repository';
 import { flightChanges, mergeUpdate, updateViolations } from './flight-update-rules';
-import { flightName } from './site-flight-rules';
-import { FileWarning } from './schedule/schedule-types';
+import { FileWarning, flightName } from '@apron/flights';
 import { unknownStandWarnings } from './unknown-stands';
 
 export interface UpdateOutcome {

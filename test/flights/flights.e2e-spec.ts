@@ -1,7 +1,7 @@
 import { filter, firstValueFrom, timeout } from 'rxjs';
 import { SiteStream } from '../../src/dispatch/stream/site-stream';
 import { SiteTickService } from '../../src/scheduling/site-tick.service';
-import { ssimFile } from '../../src/flights/schedule/ssim-writer';
+import { ssimFile } from '@apron/flights';
 import { ADMIN_TOKEN, createKey, startTestApp, TestApp } from '../support/test-app';
 import { createFlightSite, CSV_HEADER, postFlights, postSchedule } from './flights-site';
 

@@ -189,6 +189,35 @@ describe('OCPP commands: service and admin endpoints', () => {
     await refusing.close();
   });
 
+  it('triggers every 2.0.1 MessageTrigger (certificates and publish-firmware ones too), and 1.6 only its own', async () => {
+    await charger('CMD-201', 'ocpp2.0.1', () => ({ status: 'Accepted' }));
+    await charger('CMD-16', 'ocpp1.6', () => ({ status: 'Accepted' }));
+    const triggers = [
+      'SignChargingStationCertificate',
+      'SignV2GCertificate',
+      'SignCombinedCertificate',
+      'PublishFirmwareStatusNotification',
+    ];
+    for (const message of triggers) {
+      const response = await app
+        .http(fleetManager)
+        .post('/api/v1/chargers/CMD-201/trigger-message')
+        .send({ message })
+        .expect(200);
+      expect(response.body).toMatchObject({ accepted: true });
+    }
+    const requested = received['CMD-201']
+      .filter((call) => call.method === 'TriggerMessage')
+      .map((call) => call.params.requestedMessage);
+    expect(requested).toEqual(triggers);
+    const refused = await app
+      .http(fleetManager)
+      .post('/api/v1/chargers/CMD-16/trigger-message')
+      .send({ message: 'SignV2GCertificate' })
+      .expect(400);
+    expect(refused.body.message).toMatch(/cannot trigger SignV2GCertificate/);
+  });
+
   it('a command to an offline charger fails at once with 409, nothing queued', async () => {
     const started = Date.now();
     const response = await app

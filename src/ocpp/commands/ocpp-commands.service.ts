@@ -57,7 +57,7 @@ export class OcppCommandsService implements ChargerCommands {
 
   async setPowerProfile(chargePointId: string, command: PowerProfileCommand): Promise<CommandOutcome> {
     const connection = this.call.connection(chargePointId);
-    const supply = command.supply ?? (await this.supply(chargePointId));
+    const supply = command.supply ?? (await this.electricalSupply(chargePointId));
     const profile = invalidIfThrows(() =>
       buildPowerProfile({
         slots: command.slots,
@@ -203,11 +203,14 @@ export class OcppCommandsService implements ChargerCommands {
   /** The triggered message is then allowed even before the boot is Accepted (B02.FR.02, TC_B_31_CSMS). */
   triggerMessage(chargePointId: string, request: { message: string; evseId?: number }): Promise<CommandOutcome> {
     const connection = this.call.connection(chargePointId);
-    const allowed = connection.version === '1.6' ? V16_TRIGGERS : V201_TRIGGERS;
-    if (!allowed.has(request.message)) {
-      throw new InvalidCommandError(`OCPP ${connection.version} cannot trigger ${request.message}`);
-    }
-    connection.allowTriggered(request.message);
+    const triggered =
+      connection.version === '1.6'
+        ? V16_TRIGGERS.has(request.message)
+          ? request.message
+          : undefined
+        : V201_TRIGGERS.get(request.message);
+    if (!triggered) throw new InvalidCommandError(`OCPP ${connection.version} cannot trigger ${request.message}`);
+    connection.allowTriggered(triggered);
     const payload =
       connection.version === '1.6'
         ? { requestedMessage: request.message, connectorId: request.evseId }
@@ -277,7 +280,8 @@ export class OcppCommandsService implements ChargerCommands {
     return { ...outcome, accepted: rejected === undefined, status: rejected?.attributeStatus ?? 'Accepted' };
   }
 
-  private async supply(chargePointId: string): Promise<ElectricalSupply> {
+  /** The charger's supply as registered (AC/DC, phases, voltage): how its limits in A and W convert. */
+  async electricalSupply(chargePointId: string): Promise<ElectricalSupply> {
     const charger = await this.chargers.findByChargePointId(chargePointId);
     if (!charger) throw new InvalidCommandError(`Charger ${chargePointId} is not registered`);
     return {

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { OcppVersion } from '@apron/ocpp-model';
+import { asV16Frame, OcppVersion } from '@apron/ocpp-model';
 import { CLOCK, Clock } from '../../common/clock';
 import { OcppEventBus } from '../events/ocpp-event-bus';
 import { OcppMessageCounts } from '../events/ocpp-message-counts';
@@ -59,6 +59,7 @@ export class ConnectionLifecycle {
       this.clock.now(),
     );
     connection.connectorMaxW = session.connectorMaxW ?? {};
+    if (version === '1.6') speakV16Errors(client);
     client.handle((call: { method?: string; params?: unknown; messageId?: string }) => {
       const violation = messageIdViolation(version, call.messageId ?? '');
       if (violation) {
@@ -165,4 +166,13 @@ export class ConnectionLifecycle {
       .insert(connection.chargePointId, 'ocpp.badMessage', this.clock.now(), detail)
       .catch(() => undefined);
   }
+}
+
+/**
+ * ocpp-rpc answers a frame it cannot parse with 2.0.1's RpcFrameworkError on every connection; a 1.6 charger must get
+ * a code 1.6 has (OCPP-J 1.6 §4.2.3), so its outgoing CALLERRORs are put in 1.6 words.
+ */
+function speakV16Errors(client: RpcServerClient): void {
+  const sendRaw = client.sendRaw.bind(client);
+  client.sendRaw = (message: string) => sendRaw(typeof message === 'string' ? asV16Frame(message) : message);
 }
