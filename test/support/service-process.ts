@@ -33,7 +33,7 @@ export async function serviceDatabase(): Promise<{ env: Record<string, string>; 
 }
 
 /** Starts src/main.ts (compiled by TypeScript, with the decorator metadata Nest needs) and waits for its listening line. */
-export async function startServiceProcess(env: Record<string, string>, timeoutMs = 120_000): Promise<ServiceProcess> {
+export async function startServiceProcess(env: Record<string, string>, timeoutMs = 140_000): Promise<ServiceProcess> {
   const register = join(ROOT, 'test', 'support', 'ts-register.cjs');
   const child = spawn(process.execPath, ['-r', register, join(ROOT, 'src', 'main.ts')], {
     cwd: ROOT,
