@@ -62,7 +62,8 @@ export class ControlRefusals implements OnModuleInit, OnModuleDestroy {
 
   /** The charger accepted a profile again: it is controllable. */
   obeyed(chargePointId: string): void {
-    if (this.refusals.delete(chargePointId)) this.logger.log(`${chargePointId} accepts Apron's charging profiles again`);
+    if (this.refusals.delete(chargePointId))
+      this.logger.log(`${chargePointId} accepts Apron's charging profiles again`);
   }
 
   refusalOf(chargePointId: string): ControlRefusal | undefined {
