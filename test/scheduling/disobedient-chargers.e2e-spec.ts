@@ -141,7 +141,7 @@ describe.each<Variant>([
     const run = await tick();
     expect(run.input.chargers.map((charger) => charger.id)).toEqual([obedientId]);
     expect(run.input.site.baseLoadKw).toBe(BASE_LOAD_KW + REFUSING_KW);
-    expect(run.input.vehicles.find((vehicle) => vehicle.id === `BUS-${refusingId}`)?.pluggedInto).toBeUndefined();
+    expect(run.input.vehicles!.find((vehicle) => vehicle.id === `BUS-${refusingId}`)?.pluggedInto).toBeUndefined();
     expect(run.notes).toContainEqual(
       expect.stringContaining(`charger ${refusingId} refuses Apron's charging profiles (${variant.answer})`),
     );
