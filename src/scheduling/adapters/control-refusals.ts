@@ -25,7 +25,7 @@ export function refusalReason(answer: { outcome: CommandOutcome } | { error: unk
 }
 
 /**
- * Chargers that do not obey (issue 15), kept per instance in memory (src/scheduling/README.md): they survive ticks,
+ * Chargers that do not obey (issue 15), kept per instance in memory (src/ocpp/README.md): they survive ticks,
  * are forgotten when the charger boots (its next profiles are the retry), and are due for a retry after
  * `controlRetryMinutes` or when the charger reconnects without a boot.
  */
