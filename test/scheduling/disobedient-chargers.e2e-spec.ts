@@ -12,9 +12,8 @@ const START = new Date('2026-11-23T04:00:00Z');
 const GRID_LIMIT_KW = 40;
 const BASE_LOAD_KW = 4;
 const OBEDIENT_KW = 50;
+/** The refusing charger's rating as registered in Apron. */
 const REFUSING_KW = 20;
-/** What the plan may give the obedient charger once the refusing one is counted at its full rating. */
-const OBEDIENT_SHARE_KW = GRID_LIMIT_KW - BASE_LOAD_KW - REFUSING_KW;
 
 interface Variant {
   protocol: 'ocpp1.6' | 'ocpp2.0.1';
@@ -23,6 +22,8 @@ interface Variant {
   refusesFrom: 'boot' | 'first-plan';
   /** How control comes back: the retry interval passes on the shared clock, or the charger reboots. */
   resumesBy: 'retry' | 'reboot';
+  /** What the refusing charger's hardware can deliver: more than its registered rating shows only on its meter. */
+  hardwareKw: number;
 }
 
 /**
@@ -32,8 +33,8 @@ interface Variant {
  * websockets and one simulated clock.
  */
 describe.each<Variant>([
-  { protocol: 'ocpp2.0.1', answer: 'NotImplemented', refusesFrom: 'boot', resumesBy: 'retry' },
-  { protocol: 'ocpp1.6', answer: 'Rejected', refusesFrom: 'first-plan', resumesBy: 'reboot' },
+  { protocol: 'ocpp2.0.1', answer: 'NotImplemented', refusesFrom: 'boot', resumesBy: 'retry', hardwareKw: 24 },
+  { protocol: 'ocpp1.6', answer: 'Rejected', refusesFrom: 'first-plan', resumesBy: 'reboot', hardwareKw: 20 },
 ])('a charger that refuses its profiles ($answer, $protocol) is planned as uncontrolled load', (variant) => {
   const clock = new ManualClock(START);
   const tag = variant.protocol === 'ocpp1.6' ? '16' : '201';
@@ -81,6 +82,8 @@ describe.each<Variant>([
         JSON.parse(frame.data!).alert.code === 'charger-uncontrolled' &&
         JSON.parse(frame.data!).alert.chargerId === refusingId,
     );
+  /** What the plan counts the refusing charger at: its registered rating while charging, or what it meters if more. */
+  const expectedCountedKw = () => Math.max(REFUSING_KW, refusing.snapshot(1).powerW / 1000);
   const plannedKw = (run: { result: PlanResult }, fleetNumber: string) =>
     run.result.charging.filter((row) => 'vehicleId' in row && row.vehicleId === fleetNumber).flatMap((row) => row.kw);
 
@@ -110,7 +113,7 @@ describe.each<Variant>([
     obedient = chargePoint(obedientId, OBEDIENT_KW);
     toObedient = recordReceivedProfiles(obedient);
     const refusesAtBoot = variant.refusesFrom === 'boot' ? { refuseChargingProfiles: variant.answer } : {};
-    refusing = chargePoint(refusingId, REFUSING_KW, refusesAtBoot);
+    refusing = chargePoint(refusingId, variant.hardwareKw, refusesAtBoot);
     toRefusing = recordReceivedProfiles(refusing);
     await obedient.start();
     await refusing.start();
@@ -122,6 +125,12 @@ describe.each<Variant>([
     refusing.faults.refuseChargingProfiles = variant.answer;
     await plugIn(obedient, obedientId);
     await plugIn(refusing, refusingId);
+    // A minute of charging: the refusing charger's meter reports what it draws.
+    await clock.advance(60_000);
+    await eventually(async () => {
+      const samples = await app.http(ADMIN_TOKEN).get(`/api/v1/chargers/${refusingId}/meter-samples`).expect(200);
+      expect(samples.body.items.some((sample: { powerW: number | null }) => (sample.powerW ?? 0) > 0)).toBe(true);
+    });
   });
   afterAll(async () => {
     stream?.close();
@@ -130,7 +139,7 @@ describe.each<Variant>([
     await app.close();
   });
 
-  it('after the refusal, the next plan leaves the charger out, counts its full rating as fixed load and keeps the site within 40 kW', async () => {
+  it('after the refusal, the next plan leaves the charger out, counts its full rating (or what it meters, if more) as fixed load and keeps the site within 40 kW', async () => {
     if (variant.refusesFrom === 'first-plan') {
       // The first plan still counts on the charger: it refuses the first profile, and gets no other that tick.
       await tick();
@@ -138,25 +147,27 @@ describe.each<Variant>([
       takeAll(toObedient);
     }
 
+    const countedKw = expectedCountedKw();
+    const obedientShareKw = GRID_LIMIT_KW - BASE_LOAD_KW - countedKw;
     const run = await tick();
     expect(run.input.chargers.map((charger) => charger.id)).toEqual([obedientId]);
-    expect(run.input.site.baseLoadKw).toBe(BASE_LOAD_KW + REFUSING_KW);
+    expect(run.input.site.baseLoadKw).toBe(BASE_LOAD_KW + countedKw);
     expect(run.input.vehicles!.find((vehicle) => vehicle.id === `BUS-${refusingId}`)?.pluggedInto).toBeUndefined();
     expect(run.notes).toContainEqual(
       expect.stringContaining(`charger ${refusingId} refuses Apron's charging profiles (${variant.answer})`),
     );
     expect(Math.max(...plannedKw(run, `BUS-${obedientId}`))).toBeGreaterThan(0);
     expect(run.result.charging.filter((row) => row.chargerId === refusingId)).toEqual([]);
-    for (const kw of run.result.sitePowerKw) expect(kw).toBeLessThanOrEqual(OBEDIENT_SHARE_KW + 1e-6);
+    for (const kw of run.result.sitePowerKw) expect(kw).toBeLessThanOrEqual(obedientShareKw + 1e-6);
 
     // On the wire: the obedient charger is capped at its share, the refusing one is sent nothing.
-    for (const profile of takeAll(toObedient)) expect(profile.limits[0]).toBeLessThanOrEqual(OBEDIENT_SHARE_KW * 1000);
+    for (const profile of takeAll(toObedient)) expect(profile.limits[0]).toBeLessThanOrEqual(obedientShareKw * 1000);
     expect(takeAll(toRefusing)).toEqual([]);
     await clock.advance(60_000);
     await eventually(async () => {
-      expect(obedient.snapshot(1).limitW).toBeLessThanOrEqual(OBEDIENT_SHARE_KW * 1000);
+      expect(obedient.snapshot(1).limitW).toBeLessThanOrEqual(obedientShareKw * 1000);
       expect(refusing.snapshot(1).powerW).toBeGreaterThan(0);
-      expect(refusing.snapshot(1).powerW).toBeLessThanOrEqual(REFUSING_KW * 1000);
+      expect(refusing.snapshot(1).powerW).toBeLessThanOrEqual(variant.hardwareKw * 1000);
       const drawnKw = (obedient.snapshot(1).powerW + refusing.snapshot(1).powerW) / 1000;
       expect(BASE_LOAD_KW + drawnKw).toBeLessThanOrEqual(GRID_LIMIT_KW + 1e-6);
     });
@@ -200,10 +211,12 @@ describe.each<Variant>([
       expect(takeAll(toRefusing)).toEqual([]);
 
       await clock.advance(60_000);
-      await tick();
+      const retried = await tick();
       // The retry is a station cap at the power the plan counts the charger at: it never adds load.
+      const countedW = (retried.input.site.baseLoadKw! - BASE_LOAD_KW) * 1000;
+      expect(countedW).toBe(expectedCountedKw() * 1000);
       expect(takeAll(toRefusing)).toEqual([
-        expect.objectContaining({ purpose: 'StationMax', evseId: 0, stackLevel: 1, limits: [REFUSING_KW * 1000] }),
+        expect.objectContaining({ purpose: 'StationMax', evseId: 0, stackLevel: 1, limits: [countedW] }),
       ]);
       await clock.advance(60_000);
       await tick();
@@ -221,7 +234,7 @@ describe.each<Variant>([
   } else {
     it('takes control back after the charger reboots and accepts: planned again, and the alert clears', async () => {
       await refusing.stop();
-      refusing = chargePoint(refusingId, REFUSING_KW);
+      refusing = chargePoint(refusingId, variant.hardwareKw);
       toRefusing = recordReceivedProfiles(refusing);
       await refusing.start();
       await eventually(async () => expect(toRefusing).toHaveLength(1));
