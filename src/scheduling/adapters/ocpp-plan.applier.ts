@@ -53,11 +53,13 @@ export class OcppPlanApplier implements PlanApplier, OnModuleInit, OnModuleDestr
     const planned = profileCommands(choice.input, choice.result, target.sessions, now, {
       lookaheadMinutes: LOOKAHEAD_MINUTES,
     });
+    const summary: ApplySummary = { profilesSent: 0, profilesUnchanged: 0, notes: [...planned.notes] };
     const byCharger = new Map<string, ProfileCommand[]>();
     for (const command of planned.commands) {
+      // A kept plan may still count on a charger that refused since: it gets nothing until its retry.
+      if (this.refusals.refusalOf(command.chargePointId)) continue;
       byCharger.set(command.chargePointId, [...(byCharger.get(command.chargePointId) ?? []), command]);
     }
-    const summary: ApplySummary = { profilesSent: 0, profilesUnchanged: 0, notes: [...planned.notes] };
     // Calls to one charger are serialized by the gateway; chargers are served side by side.
     const connected = new Set(choice.input.chargers.map((charger) => charger.id));
     const [defaults] = await Promise.all([
