@@ -108,7 +108,6 @@ export class MeterSamplesRepository {
     chargePointIds: string[],
     since: Date,
   ): Promise<{ chargePointId: string; evseId: number | null; powerW: number }[]> {
-    if (chargePointIds.length === 0) return [];
     const rows: { chargePointId: string; evseId: number | null; powerW: number }[] = await this.dataSource.query(
       `SELECT DISTINCT ON ("chargePointId", COALESCE("evseId", -1)) "chargePointId", "evseId", "powerW"
          FROM "ocpp_meter_samples"

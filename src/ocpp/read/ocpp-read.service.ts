@@ -61,6 +61,7 @@ export class OcppReadService {
    * meter's (EVSE 0) when that reads more. A charger without a reading in that window is absent.
    */
   async recentPowerKw(chargePointIds: string[], since: Date): Promise<Map<string, number>> {
+    if (chargePointIds.length === 0) return new Map();
     await this.writer.flush();
     const readings = await this.samples.latestPowerW(chargePointIds, since);
     const byCharger = new Map<string, { evsesW: number; stationW: number }>();
