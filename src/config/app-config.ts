@@ -18,6 +18,8 @@ export interface AppConfig {
   schedulerAutostart: boolean;
   /** APRON_PLAN_RETENTION_DAYS: plan runs older than this are pruned (each site's current plan is kept). */
   planRetentionDays: number;
+  /** APRON_CONTROL_RETRY_MINUTES: a charger that refused Apron's limits is asked again after this long (or at boot). */
+  controlRetryMinutes: number;
 }
 
 export class ConfigError extends Error {
@@ -109,5 +111,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
     logFormat: logFormatOf(env),
     schedulerAutostart: oneOf(env, 'APRON_SCHEDULER', ['on', 'off'] as const, 'on') === 'on',
     planRetentionDays: integerIn(env, 'APRON_PLAN_RETENTION_DAYS', 7, 1, 3650),
+    controlRetryMinutes: integerIn(env, 'APRON_CONTROL_RETRY_MINUTES', 15, 1, 1440),
   };
 }

@@ -149,6 +149,15 @@ function floorToTenth(kw: number): number {
   return Math.max(0, Math.floor(kw * 10) / 10);
 }
 
+/**
+ * A station cap of `kw` from `now` for `minutes`, at the plan's level: what a charger that refused Apron's profiles is
+ * asked to take again (issue 15). The plan counts that charger at `kw` already, so the cap never adds load.
+ */
+export function stationCapCommand(chargePointId: string, kw: number, now: Date, minutes: number): ProfileCommand {
+  const window = [{ index: 0, startMs: now.getTime(), endMs: now.getTime() + minutes * 60_000 }];
+  return command(chargePointId, 'StationMax', 0, undefined, window, [kw]);
+}
+
 interface Slot {
   index: number;
   startMs: number;

@@ -109,11 +109,11 @@ export class SiteTickService implements OnApplicationBootstrap, OnModuleDestroy 
     const { snapshot, notes: readNotes } = read;
     const lastRun = await this.runs.latestApplied(siteId);
     if (lastRun) withLastPlannedKw(snapshot, lastRun, now);
-    const { input, notes } = buildPlanInput(snapshot, this.options.planInput);
+    const { input, notes, uncontrolled } = buildPlanInput(snapshot, this.options.planInput);
     const fresh = await this.solve(input);
     const last = lastRun ? { input: lastRun.input, result: lastRun.result, solvedAt: lastRun.tickAt } : undefined;
     const choice = choosePlan(input, fresh, last, now, { maxKeepMinutes: this.options.maxKeepMinutes });
-    const target = { site: snapshot.site, chargers: read.chargers, sessions: snapshot.chargingSessions };
+    const target = { site: snapshot.site, chargers: read.chargers, sessions: snapshot.chargingSessions, uncontrolled };
     const apply = await this.applier.apply(target, choice, now);
     const run = await this.runs.insert({
       siteId,

@@ -57,6 +57,8 @@ describe('dispatch: task board, vehicles, alerts and metrics against the plan', 
     await registerCharger(app, fleetManager, 'DISP-CP1', { siteId: site.siteId });
     await registerCharger(app, fleetManager, 'DISP-CP2', { siteId: site.siteId });
     client = ocppClient(app, 'DISP-CP1', 'ocpp1.6');
+    // An obedient charger: one that refuses Apron's profiles is alerted on as uncontrolled (issue 15).
+    client.handle('SetChargingProfile', async () => ({ status: 'Accepted' }));
     await client.connect();
     await client.call('BootNotification', BOOT_16);
     const solved = await app.http(dispatcher).post(`${base()}/solve-now`).expect(200);
