@@ -235,10 +235,12 @@ describe('OCPP commands: service and admin endpoints', () => {
         })),
       };
     });
+    // The service's own post-boot settings (SoC meter values) may ask for ItemsPerMessage[SetVariables] meanwhile.
     const calls = () =>
       received['CMD-201']
         .filter((call) => call.method === 'GetVariables')
-        .map((call) => (call.params.getVariableData as Item[]).map((item) => item.variable));
+        .map((call) => (call.params.getVariableData as Item[]).map((item) => item.variable))
+        .filter((variables) => variables[0].instance !== 'SetVariables');
     const keys = ['HeartbeatInterval', 'OfflineThreshold', 'RetryBackOffWaitMinimum'].map((key) => ({
       component: 'OCPPCommCtrlr',
       key,
