@@ -12,7 +12,7 @@ import { securityHeaders } from './common/security-headers';
 import { createValidationPipe } from './common/validation.pipe';
 import { DatabaseTarget } from './database/data-source-options';
 import { AppLogger } from './logging/app-logger';
-import { setupOpenApi } from './openapi';
+import { setupOpenApi } from './openapi/setup-openapi';
 
 /** Builds the whole service (not yet listening): used by main.ts and by the end-to-end tests alike. */
 export async function createApp(

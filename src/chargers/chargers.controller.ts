@@ -1,5 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { READERS, Roles } from '../auth/roles.decorator';
 import { ChargerPage, ChargerResponse, CreateChargerDto, ListChargersQuery, UpdateChargerDto } from './charger.dto';
 import { ChargersService } from './chargers.service';
@@ -12,6 +19,7 @@ export class ChargersController {
 
   @Post()
   @Roles('fleet-manager')
+  @ApiCreatedResponse({ type: ChargerResponse })
   @ApiOperation({ summary: 'Create a charger with its connectors (fleet-manager)' })
   async create(@Body() body: CreateChargerDto): Promise<ChargerResponse> {
     return ChargerResponse.from(await this.chargers.create(body));
@@ -19,6 +27,7 @@ export class ChargersController {
 
   @Get()
   @Roles(...READERS)
+  @ApiOkResponse({ type: ChargerPage })
   @ApiOperation({ summary: 'List chargers, by site and current type (any role)' })
   async list(@Query() query: ListChargersQuery): Promise<ChargerPage> {
     const filter = { siteId: query.siteId, currentType: query.currentType };
@@ -28,6 +37,7 @@ export class ChargersController {
 
   @Get(':id')
   @Roles(...READERS)
+  @ApiOkResponse({ type: ChargerResponse })
   @ApiOperation({ summary: 'Get a charger (any role)' })
   async get(@Param('id', ParseUUIDPipe) id: string): Promise<ChargerResponse> {
     return ChargerResponse.from(await this.chargers.get(id));
@@ -35,6 +45,7 @@ export class ChargersController {
 
   @Patch(':id')
   @Roles('fleet-manager')
+  @ApiOkResponse({ type: ChargerResponse })
   @ApiOperation({ summary: 'Change some fields of a charger; connectors, when given, replace the set (fleet-manager)' })
   async update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateChargerDto): Promise<ChargerResponse> {
     return ChargerResponse.from(await this.chargers.update(id, body));
@@ -43,6 +54,7 @@ export class ChargersController {
   @Delete(':id')
   @HttpCode(204)
   @Roles('fleet-manager')
+  @ApiNoContentResponse()
   @ApiOperation({ summary: 'Delete a charger and its connectors (fleet-manager)' })
   async remove(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
     await this.chargers.remove(id);

@@ -1,5 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { READERS, Roles } from '../auth/roles.decorator';
 import {
   AddEvccidDto,
@@ -24,6 +31,7 @@ export class VehiclesController {
 
   @Post()
   @Roles('fleet-manager')
+  @ApiCreatedResponse({ type: VehicleResponse })
   @ApiOperation({ summary: 'Create a vehicle (fleet-manager)' })
   async create(@Body() body: CreateVehicleDto): Promise<VehicleResponse> {
     return VehicleResponse.from(await this.vehicles.create(body));
@@ -31,6 +39,7 @@ export class VehiclesController {
 
   @Get()
   @Roles(...READERS)
+  @ApiOkResponse({ type: VehiclePage })
   @ApiOperation({ summary: 'List vehicles, by site, type and in-service (any role)' })
   async list(@Query() query: ListVehiclesQuery): Promise<VehiclePage> {
     const filter = { siteId: query.siteId, type: query.type, inService: query.inService };
@@ -40,6 +49,7 @@ export class VehiclesController {
 
   @Get(':id')
   @Roles(...READERS)
+  @ApiOkResponse({ type: VehicleResponse })
   @ApiOperation({ summary: 'Get a vehicle (any role)' })
   async get(@Param('id', ParseUUIDPipe) id: string): Promise<VehicleResponse> {
     return VehicleResponse.from(await this.vehicles.get(id));
@@ -47,6 +57,7 @@ export class VehiclesController {
 
   @Patch(':id')
   @Roles('fleet-manager')
+  @ApiOkResponse({ type: VehicleResponse })
   @ApiOperation({ summary: 'Change some fields of a vehicle, e.g. take it out of service (fleet-manager)' })
   async update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateVehicleDto): Promise<VehicleResponse> {
     return VehicleResponse.from(await this.vehicles.update(id, body));
@@ -55,6 +66,7 @@ export class VehiclesController {
   @Delete(':id')
   @HttpCode(204)
   @Roles('fleet-manager')
+  @ApiNoContentResponse()
   @ApiOperation({ summary: 'Delete a vehicle (fleet-manager)' })
   async remove(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
     await this.vehicles.remove(id);
@@ -63,6 +75,7 @@ export class VehiclesController {
   @Post(':id/evccids')
   @HttpCode(200)
   @Roles('fleet-manager')
+  @ApiOkResponse({ type: EvccidsResponse })
   @ApiOperation({ summary: "Register a vehicle's ISO 15118 EVCCID for session linking (fleet-manager)" })
   async addEvccid(@Param('id', ParseUUIDPipe) id: string, @Body() body: AddEvccidDto): Promise<EvccidsResponse> {
     return { evccids: await this.identity.addEvccid(id, body.evccid) };

@@ -11,7 +11,7 @@ import {
   Query,
   UnsupportedMediaTypeException,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { READERS, Roles } from '../auth/roles.decorator';
 import { invalidField } from '../common/field-errors';
 import {
@@ -41,18 +41,17 @@ export class FlightsController {
 
   @Put('stands')
   @Roles('fleet-manager')
+  @ApiOkResponse({ type: StandsDto })
   @ApiOperation({ summary: "Replace the site's stand table (fleet-manager)" })
-  async putStands(
-    @Param('siteId', ParseUUIDPipe) siteId: string,
-    @Body() body: StandsDto,
-  ): Promise<{ stands: StandDto[] }> {
+  async putStands(@Param('siteId', ParseUUIDPipe) siteId: string, @Body() body: StandsDto): Promise<StandsDto> {
     return { stands: (await this.flights.replaceStands(siteId, body.stands)).map(standResponse) };
   }
 
   @Get('stands')
   @Roles(...READERS)
+  @ApiOkResponse({ type: StandsDto })
   @ApiOperation({ summary: "The site's stands (any role)" })
-  async getStands(@Param('siteId', ParseUUIDPipe) siteId: string): Promise<{ stands: StandDto[] }> {
+  async getStands(@Param('siteId', ParseUUIDPipe) siteId: string): Promise<StandsDto> {
     return { stands: (await this.flights.listStands(siteId)).map(standResponse) };
   }
 
@@ -64,6 +63,7 @@ export class FlightsController {
     schema: { type: 'string' },
     description: 'An IATA SSIM Chapter 7 file (text/plain) or a §8 CSV (text/csv)',
   })
+  @ApiOkResponse({ type: ImportSummaryResponse })
   @ApiOperation({
     summary: 'Import a flight schedule, SSIM or CSV; a file with errors stores nothing (fleet-manager, flight-feed)',
   })
@@ -85,6 +85,7 @@ export class FlightsController {
   @Post('flights')
   @HttpCode(200)
   @Roles('flight-feed', 'dispatcher', 'fleet-manager')
+  @ApiOkResponse({ type: FlightUpdatesResponse })
   @ApiOperation({
     summary:
       'Live flight updates, upserted by carrier, number, operating date and direction (flight-feed, dispatcher, fleet-manager)',
@@ -102,6 +103,7 @@ export class FlightsController {
 
   @Get('flights')
   @Roles(...READERS)
+  @ApiOkResponse({ type: [FlightResponse] })
   @ApiOperation({ summary: 'Flights scheduled in [from, to), each with its taskIds (any role)' })
   async listFlights(
     @Param('siteId', ParseUUIDPipe) siteId: string,
