@@ -14,6 +14,7 @@ import {
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { READERS, Roles } from '../auth/roles.decorator';
 import { invalidField } from '../common/field-errors';
+import { ApiErrors } from '../openapi/api-errors.decorator';
 import {
   FlightListQuery,
   FlightResponse,
@@ -59,6 +60,7 @@ export class FlightsController {
   @HttpCode(200)
   @Roles('fleet-manager', 'flight-feed')
   @ApiConsumes('text/plain', 'text/csv')
+  @ApiErrors(413, 415)
   @ApiBody({
     schema: { type: 'string' },
     description: 'An IATA SSIM Chapter 7 file (text/plain) or a §8 CSV (text/csv)',

@@ -14,7 +14,9 @@ export const ERROR_STATUSES = {
   413: { description: 'The body is too large', type: ErrorResponse },
   415: { description: 'Unsupported Content-Type', type: ErrorResponse },
   422: { description: 'The Idempotency-Key was used before with a different request', type: ErrorResponse },
+  502: { description: 'The charger answered with an OCPP CALLERROR (`ocppErrorCode`)', type: ErrorResponse },
   503: { description: 'The database is unavailable; retry after Retry-After seconds', type: ErrorResponse },
+  504: { description: 'The charger did not answer in time', type: ErrorResponse },
 } as const;
 
 export type ErrorStatus = keyof typeof ERROR_STATUSES;

@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../../openapi/api-errors.decorator';
 import { READERS, Roles } from '../../auth/roles.decorator';
 import { PageQuery } from '../../common/pagination';
 import { VehicleResponse } from '../../fleet/vehicle.dto';
@@ -20,6 +21,7 @@ export class OverridesController {
   @HttpCode(200)
   @Roles('dispatcher', 'fleet-manager')
   @ApiOkResponse({ type: TaskResponse })
+  @ApiErrors(409)
   @ApiOperation({ summary: 'Pin a vehicle on a task: the next tick assigns it (dispatcher, fleet-manager)' })
   async pin(
     @Param(SITE, ParseUUIDPipe) siteId: string,
@@ -33,6 +35,7 @@ export class OverridesController {
   @Delete('tasks/:taskId/pins/:vehicle')
   @Roles('dispatcher', 'fleet-manager')
   @ApiOkResponse({ type: TaskResponse })
+  @ApiErrors(409)
   @ApiOperation({ summary: 'Remove a pin (dispatcher, fleet-manager)' })
   async unpin(
     @Param(SITE, ParseUUIDPipe) siteId: string,
@@ -47,6 +50,7 @@ export class OverridesController {
   @HttpCode(200)
   @Roles('dispatcher', 'fleet-manager')
   @ApiOkResponse({ type: TaskResponse })
+  @ApiErrors(409)
   @ApiOperation({ summary: 'Forbid a vehicle on a task: the next tick never assigns it (dispatcher, fleet-manager)' })
   async forbid(
     @Param(SITE, ParseUUIDPipe) siteId: string,
@@ -60,6 +64,7 @@ export class OverridesController {
   @Delete('tasks/:taskId/forbids/:vehicle')
   @Roles('dispatcher', 'fleet-manager')
   @ApiOkResponse({ type: TaskResponse })
+  @ApiErrors(409)
   @ApiOperation({ summary: 'Remove a forbid (dispatcher, fleet-manager)' })
   async unforbid(
     @Param(SITE, ParseUUIDPipe) siteId: string,
@@ -74,6 +79,7 @@ export class OverridesController {
   @HttpCode(200)
   @Roles('dispatcher', 'fleet-manager')
   @ApiOkResponse({ type: VehicleResponse })
+  @ApiErrors(409)
   @ApiOperation({ summary: 'Take a vehicle out of service: the next plan leaves it out (dispatcher, fleet-manager)' })
   async outOfService(
     @Param(SITE, ParseUUIDPipe) siteId: string,
@@ -88,6 +94,7 @@ export class OverridesController {
   @HttpCode(200)
   @Roles('dispatcher', 'fleet-manager')
   @ApiOkResponse({ type: VehicleResponse })
+  @ApiErrors(409)
   @ApiOperation({ summary: 'Put a vehicle back in service (dispatcher, fleet-manager)' })
   async inService(
     @Param(SITE, ParseUUIDPipe) siteId: string,
@@ -100,6 +107,7 @@ export class OverridesController {
   @Post('tasks')
   @Roles('dispatcher', 'fleet-manager')
   @ApiCreatedResponse({ type: TaskResponse })
+  @ApiErrors(409)
   @ApiOperation({ summary: 'Add an ad-hoc task at the site; the next tick plans it (dispatcher, fleet-manager)' })
   async addTask(
     @Param(SITE, ParseUUIDPipe) siteId: string,
@@ -113,6 +121,7 @@ export class OverridesController {
   @HttpCode(200)
   @Roles('dispatcher', 'fleet-manager')
   @ApiOkResponse({ type: TaskResponse })
+  @ApiErrors(409)
   @ApiOperation({ summary: 'Mark a task done: it leaves the next plan (dispatcher, fleet-manager)' })
   async done(
     @Param(SITE, ParseUUIDPipe) siteId: string,
@@ -126,6 +135,7 @@ export class OverridesController {
   @HttpCode(200)
   @Roles('dispatcher', 'fleet-manager')
   @ApiOkResponse({ type: TaskResponse })
+  @ApiErrors(409)
   @ApiOperation({ summary: 'Cancel a task: it leaves the next plan (dispatcher, fleet-manager)' })
   async cancel(
     @Param(SITE, ParseUUIDPipe) siteId: string,

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../../openapi/api-errors.decorator';
 import { READERS, Roles } from '../../auth/roles.decorator';
 import { LinkSessionDto, SessionLinkResponse } from './session-vehicle.dto';
 import { SessionVehicleLinks } from './session-vehicle-links';
@@ -14,6 +15,7 @@ export class SessionVehicleController {
   @HttpCode(200)
   @Roles('dispatcher', 'fleet-manager')
   @ApiOkResponse({ type: SessionLinkResponse })
+  @ApiErrors(409)
   @ApiOperation({ summary: 'Link a charging session to the vehicle it charges (dispatcher, fleet-manager)' })
   async link(
     @Param('sessionId', ParseUUIDPipe) sessionId: string,
