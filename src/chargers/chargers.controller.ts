@@ -8,6 +8,8 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { READERS, Roles } from '../auth/roles.decorator';
+import { IfMatchVersion, VersionedRead, VersionedUpdate } from '../common/versioning/versioned.decorators';
+import { ApiErrors } from '../openapi/api-errors.decorator';
 import { ChargerPage, ChargerResponse, CreateChargerDto, ListChargersQuery, UpdateChargerDto } from './charger.dto';
 import { ChargersService } from './chargers.service';
 
@@ -20,6 +22,7 @@ export class ChargersController {
   @Post()
   @Roles('fleet-manager')
   @ApiCreatedResponse({ type: ChargerResponse })
+  @ApiErrors(409)
   @ApiOperation({ summary: 'Create a charger with its connectors (fleet-manager)' })
   async create(@Body() body: CreateChargerDto): Promise<ChargerResponse> {
     return ChargerResponse.from(await this.chargers.create(body));
@@ -37,7 +40,7 @@ export class ChargersController {
 
   @Get(':id')
   @Roles(...READERS)
-  @ApiOkResponse({ type: ChargerResponse })
+  @VersionedRead(ChargerResponse)
   @ApiOperation({ summary: 'Get a charger (any role)' })
   async get(@Param('id', ParseUUIDPipe) id: string): Promise<ChargerResponse> {
     return ChargerResponse.from(await this.chargers.get(id));
@@ -45,16 +48,22 @@ export class ChargersController {
 
   @Patch(':id')
   @Roles('fleet-manager')
-  @ApiOkResponse({ type: ChargerResponse })
+  @VersionedUpdate(ChargerResponse)
+  @ApiErrors(409)
   @ApiOperation({ summary: 'Change some fields of a charger; connectors, when given, replace the set (fleet-manager)' })
-  async update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateChargerDto): Promise<ChargerResponse> {
-    return ChargerResponse.from(await this.chargers.update(id, body));
+  async update(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: UpdateChargerDto,
+    @IfMatchVersion() expectedVersion: number | undefined,
+  ): Promise<ChargerResponse> {
+    return ChargerResponse.from(await this.chargers.update(id, body, expectedVersion));
   }
 
   @Delete(':id')
   @HttpCode(204)
   @Roles('fleet-manager')
   @ApiNoContentResponse()
+  @ApiErrors(409)
   @ApiOperation({ summary: 'Delete a charger and its connectors (fleet-manager)' })
   async remove(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
     await this.chargers.remove(id);

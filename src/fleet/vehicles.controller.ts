@@ -8,6 +8,8 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { READERS, Roles } from '../auth/roles.decorator';
+import { IfMatchVersion, VersionedRead, VersionedUpdate } from '../common/versioning/versioned.decorators';
+import { ApiErrors } from '../openapi/api-errors.decorator';
 import {
   AddEvccidDto,
   CreateVehicleDto,
@@ -32,6 +34,7 @@ export class VehiclesController {
   @Post()
   @Roles('fleet-manager')
   @ApiCreatedResponse({ type: VehicleResponse })
+  @ApiErrors(409)
   @ApiOperation({ summary: 'Create a vehicle (fleet-manager)' })
   async create(@Body() body: CreateVehicleDto): Promise<VehicleResponse> {
     return VehicleResponse.from(await this.vehicles.create(body));
@@ -49,7 +52,7 @@ export class VehiclesController {
 
   @Get(':id')
   @Roles(...READERS)
-  @ApiOkResponse({ type: VehicleResponse })
+  @VersionedRead(VehicleResponse)
   @ApiOperation({ summary: 'Get a vehicle (any role)' })
   async get(@Param('id', ParseUUIDPipe) id: string): Promise<VehicleResponse> {
     return VehicleResponse.from(await this.vehicles.get(id));
@@ -57,16 +60,22 @@ export class VehiclesController {
 
   @Patch(':id')
   @Roles('fleet-manager')
-  @ApiOkResponse({ type: VehicleResponse })
+  @VersionedUpdate(VehicleResponse)
+  @ApiErrors(409)
   @ApiOperation({ summary: 'Change some fields of a vehicle, e.g. take it out of service (fleet-manager)' })
-  async update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateVehicleDto): Promise<VehicleResponse> {
-    return VehicleResponse.from(await this.vehicles.update(id, body));
+  async update(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: UpdateVehicleDto,
+    @IfMatchVersion() expectedVersion: number | undefined,
+  ): Promise<VehicleResponse> {
+    return VehicleResponse.from(await this.vehicles.update(id, body, expectedVersion));
   }
 
   @Delete(':id')
   @HttpCode(204)
   @Roles('fleet-manager')
   @ApiNoContentResponse()
+  @ApiErrors(409)
   @ApiOperation({ summary: 'Delete a vehicle (fleet-manager)' })
   async remove(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
     await this.vehicles.remove(id);
@@ -76,6 +85,7 @@ export class VehiclesController {
   @HttpCode(200)
   @Roles('fleet-manager')
   @ApiOkResponse({ type: EvccidsResponse })
+  @ApiErrors(409)
   @ApiOperation({ summary: "Register a vehicle's ISO 15118 EVCCID for session linking (fleet-manager)" })
   async addEvccid(@Param('id', ParseUUIDPipe) id: string, @Body() body: AddEvccidDto): Promise<EvccidsResponse> {
     return { evccids: await this.identity.addEvccid(id, body.evccid) };

@@ -8,6 +8,8 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { READERS, Roles } from '../auth/roles.decorator';
+import { IfMatchVersion, VersionedRead, VersionedUpdate } from '../common/versioning/versioned.decorators';
+import { ApiErrors } from '../openapi/api-errors.decorator';
 import { CreateSiteDto, ListSitesQuery, SitePage, SiteResponse, UpdateSiteDto } from './site.dto';
 import { SitesService } from './sites.service';
 
@@ -20,6 +22,7 @@ export class SitesController {
   @Post()
   @Roles('fleet-manager')
   @ApiCreatedResponse({ type: SiteResponse })
+  @ApiErrors(409)
   @ApiOperation({ summary: 'Create a site (fleet-manager)' })
   async create(@Body() body: CreateSiteDto): Promise<SiteResponse> {
     return SiteResponse.from(await this.sites.create(body));
@@ -36,7 +39,7 @@ export class SitesController {
 
   @Get(':id')
   @Roles(...READERS)
-  @ApiOkResponse({ type: SiteResponse })
+  @VersionedRead(SiteResponse)
   @ApiOperation({ summary: 'Get a site (any role)' })
   async get(@Param('id', ParseUUIDPipe) id: string): Promise<SiteResponse> {
     return SiteResponse.from(await this.sites.get(id));
@@ -44,16 +47,22 @@ export class SitesController {
 
   @Patch(':id')
   @Roles('fleet-manager')
-  @ApiOkResponse({ type: SiteResponse })
+  @VersionedUpdate(SiteResponse)
+  @ApiErrors(409)
   @ApiOperation({ summary: 'Change some fields of a site (fleet-manager)' })
-  async update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateSiteDto): Promise<SiteResponse> {
-    return SiteResponse.from(await this.sites.update(id, body));
+  async update(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: UpdateSiteDto,
+    @IfMatchVersion() expectedVersion: number | undefined,
+  ): Promise<SiteResponse> {
+    return SiteResponse.from(await this.sites.update(id, body, expectedVersion));
   }
 
   @Delete(':id')
   @HttpCode(204)
   @Roles('fleet-manager')
   @ApiNoContentResponse()
+  @ApiErrors(409)
   @ApiOperation({ summary: 'Delete a site without chargers, vehicles or tasks (fleet-manager)' })
   async remove(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
     await this.sites.remove(id);

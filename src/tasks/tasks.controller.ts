@@ -8,6 +8,8 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { READERS, Roles } from '../auth/roles.decorator';
+import { IfMatchVersion, VersionedRead, VersionedUpdate } from '../common/versioning/versioned.decorators';
+import { ApiErrors } from '../openapi/api-errors.decorator';
 import {
   AssignVehiclesDto,
   CreateTaskDto,
@@ -32,6 +34,7 @@ export class TasksController {
   @Post()
   @Roles('fleet-manager')
   @ApiCreatedResponse({ type: TaskResponse })
+  @ApiErrors(409)
   @ApiOperation({ summary: 'Create a transfer task (fleet-manager)' })
   async create(@Body() body: CreateTaskDto): Promise<TaskResponse> {
     return TaskResponse.from(await this.tasks.create(body));
@@ -55,7 +58,7 @@ export class TasksController {
 
   @Get(':id')
   @Roles(...READERS)
-  @ApiOkResponse({ type: TaskResponse })
+  @VersionedRead(TaskResponse)
   @ApiOperation({ summary: 'Get a task (any role)' })
   async get(@Param('id', ParseUUIDPipe) id: string): Promise<TaskResponse> {
     return TaskResponse.from(await this.tasks.get(id));
@@ -63,16 +66,22 @@ export class TasksController {
 
   @Patch(':id')
   @Roles('fleet-manager')
-  @ApiOkResponse({ type: TaskResponse })
+  @VersionedUpdate(TaskResponse)
+  @ApiErrors(409)
   @ApiOperation({ summary: 'Change some fields of a task, e.g. its status (fleet-manager)' })
-  async update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateTaskDto): Promise<TaskResponse> {
-    return TaskResponse.from(await this.tasks.update(id, body));
+  async update(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: UpdateTaskDto,
+    @IfMatchVersion() expectedVersion: number | undefined,
+  ): Promise<TaskResponse> {
+    return TaskResponse.from(await this.tasks.update(id, body, expectedVersion));
   }
 
   @Delete(':id')
   @HttpCode(204)
   @Roles('fleet-manager')
   @ApiNoContentResponse()
+  @ApiErrors(409)
   @ApiOperation({ summary: 'Delete a task (fleet-manager)' })
   async remove(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
     await this.tasks.remove(id);
@@ -81,6 +90,7 @@ export class TasksController {
   @Put(':id/vehicles')
   @Roles('dispatcher', 'fleet-manager')
   @ApiOkResponse({ type: [TaskAssignmentResponse] })
+  @ApiErrors(409)
   @ApiOperation({ summary: 'Record which vehicles serve a task (dispatcher, fleet-manager)' })
   async assign(
     @Param('id', ParseUUIDPipe) id: string,
