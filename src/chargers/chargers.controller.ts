@@ -7,6 +7,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
+import { IdempotentCreate } from '../idempotency/idempotent-create.decorator';
 import { READERS, Roles } from '../auth/roles.decorator';
 import { IfMatchVersion, VersionedRead, VersionedUpdate } from '../common/versioning/versioned.decorators';
 import { ApiErrors } from '../openapi/api-errors.decorator';
@@ -23,6 +24,7 @@ export class ChargersController {
   @Roles('fleet-manager')
   @ApiCreatedResponse({ type: ChargerResponse })
   @ApiErrors(409)
+  @IdempotentCreate()
   @ApiOperation({ summary: 'Create a charger with its connectors (fleet-manager)' })
   async create(@Body() body: CreateChargerDto): Promise<ChargerResponse> {
     return ChargerResponse.from(await this.chargers.create(body));

@@ -7,6 +7,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
+import { IdempotentCreate } from '../idempotency/idempotent-create.decorator';
 import { READERS, Roles } from '../auth/roles.decorator';
 import { IfMatchVersion, VersionedRead, VersionedUpdate } from '../common/versioning/versioned.decorators';
 import { ApiErrors } from '../openapi/api-errors.decorator';
@@ -35,6 +36,7 @@ export class VehiclesController {
   @Roles('fleet-manager')
   @ApiCreatedResponse({ type: VehicleResponse })
   @ApiErrors(409)
+  @IdempotentCreate()
   @ApiOperation({ summary: 'Create a vehicle (fleet-manager)' })
   async create(@Body() body: CreateVehicleDto): Promise<VehicleResponse> {
     return VehicleResponse.from(await this.vehicles.create(body));

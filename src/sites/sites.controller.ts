@@ -7,6 +7,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
+import { IdempotentCreate } from '../idempotency/idempotent-create.decorator';
 import { READERS, Roles } from '../auth/roles.decorator';
 import { IfMatchVersion, VersionedRead, VersionedUpdate } from '../common/versioning/versioned.decorators';
 import { ApiErrors } from '../openapi/api-errors.decorator';
@@ -23,6 +24,7 @@ export class SitesController {
   @Roles('fleet-manager')
   @ApiCreatedResponse({ type: SiteResponse })
   @ApiErrors(409)
+  @IdempotentCreate()
   @ApiOperation({ summary: 'Create a site (fleet-manager)' })
   async create(@Body() body: CreateSiteDto): Promise<SiteResponse> {
     return SiteResponse.from(await this.sites.create(body));

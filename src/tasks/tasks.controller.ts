@@ -7,6 +7,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
+import { IdempotentCreate } from '../idempotency/idempotent-create.decorator';
 import { READERS, Roles } from '../auth/roles.decorator';
 import { IfMatchVersion, VersionedRead, VersionedUpdate } from '../common/versioning/versioned.decorators';
 import { ApiErrors } from '../openapi/api-errors.decorator';
@@ -35,6 +36,7 @@ export class TasksController {
   @Roles('fleet-manager')
   @ApiCreatedResponse({ type: TaskResponse })
   @ApiErrors(409)
+  @IdempotentCreate()
   @ApiOperation({ summary: 'Create a transfer task (fleet-manager)' })
   async create(@Body() body: CreateTaskDto): Promise<TaskResponse> {
     return TaskResponse.from(await this.tasks.create(body));

@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { IdempotentCreate } from '../../idempotency/idempotent-create.decorator';
 import { ApiErrors } from '../../openapi/api-errors.decorator';
 import { READERS, Roles } from '../../auth/roles.decorator';
 import { PageQuery } from '../../common/pagination';
@@ -108,6 +109,7 @@ export class OverridesController {
   @Roles('dispatcher', 'fleet-manager')
   @ApiCreatedResponse({ type: TaskResponse })
   @ApiErrors(409)
+  @IdempotentCreate()
   @ApiOperation({ summary: 'Add an ad-hoc task at the site; the next tick plans it (dispatcher, fleet-manager)' })
   async addTask(
     @Param(SITE, ParseUUIDPipe) siteId: string,
