@@ -6,7 +6,10 @@ import { parseIfMatch } from './if-match';
 import { VersionETagInterceptor } from './version-etag.interceptor';
 
 const ETAG_HEADER = {
-  ETag: { description: 'The version of the resource, quoted ("3"): send it back in If-Match to update it safely' },
+  ETag: {
+    description: 'The version of the resource, quoted ("3"): send it back in If-Match to update it safely',
+    schema: { type: 'string', example: '"3"' },
+  },
 };
 
 /** A read of a resource with a `version`: answered with its ETag. */
