@@ -6,12 +6,11 @@ import { createHash } from 'node:crypto';
 import { catchError, concatMap, from, Observable, of, throwError } from 'rxjs';
 import type { AuthenticatedRequest } from '../auth/auth.guard';
 import { invalidField } from '../common/field-errors';
-import { IDEMPOTENT_CREATE } from './idempotent-create.decorator';
 import { IdempotencyService } from './idempotency.service';
 
 const KEY_FORMAT = /^[\x21-\x7e]{1,255}$/;
 
-/** Idempotency-Key on the creates marked @IdempotentCreate(); every other request passes through untouched. */
+/** Idempotency-Key on a create marked @IdempotentCreate(): see that decorator. */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
   constructor(
@@ -20,9 +19,6 @@ export class IdempotencyInterceptor implements NestInterceptor {
   ) {}
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
-    if (context.getType() !== 'http' || !this.reflector.get<boolean>(IDEMPOTENT_CREATE, context.getHandler())) {
-      return next.handle();
-    }
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const key = request.header('idempotency-key');
     if (key === undefined) return next.handle();

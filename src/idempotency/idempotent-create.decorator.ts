@@ -1,16 +1,15 @@
-import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { applyDecorators, UseInterceptors } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
 import { ApiErrors } from '../openapi/api-errors.decorator';
-
-export const IDEMPOTENT_CREATE = 'apron:idempotent-create';
+import { IdempotencyInterceptor } from './idempotency.interceptor';
 
 /**
- * A create that honours an Idempotency-Key header (IdempotencyInterceptor): a retry with the same key and body gets the
+ * A create that honours an Idempotency-Key header: a retry with the same key and body gets the
  * first answer instead of a second resource.
  */
 export function IdempotentCreate() {
   return applyDecorators(
-    SetMetadata(IDEMPOTENT_CREATE, true),
+    UseInterceptors(IdempotencyInterceptor),
     ApiHeader({
       name: 'Idempotency-Key',
       required: false,
