@@ -29,6 +29,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const start = await this.idempotency.start(scope, key, fingerprintOf(request));
     const response = context.switchToHttp().getResponse<Response>();
     if (start.kind === 'replay') {
+      // A create answers one fixed status (its route's), so the stored status is what Nest answers again.
       response.setHeader('Idempotent-Replayed', 'true');
       return of(start.body);
     }
