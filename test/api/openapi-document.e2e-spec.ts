@@ -1,4 +1,4 @@
-import { startTestApp, TestApp } from '../support/test-app';
+import { createKey, startTestApp, TestApp } from '../support/test-app';
 
 type Operation = {
   parameters?: { in: string }[];
@@ -42,6 +42,23 @@ describe('OpenAPI document', () => {
       if (!roles || roles.length === 0) return [`${name}: no x-roles`];
       return roles.every((role) => ROLES.includes(role)) && roles[0] === 'admin' ? [] : [`${name}: x-roles ${roles}`];
     });
+    expect(problems).toEqual([]);
+  });
+
+  it('lists in x-roles exactly the roles the guard lets through (a viewer and a telemetry key on every operation)', async () => {
+    const tokens = { viewer: await createKey(app, 'viewer'), telemetry: await createKey(app, 'telemetry') };
+    const unknownId = '3f2b8c1e-5d4a-4e7b-9c6d-1a2b3c4d5e6f';
+    const problems: string[] = [];
+    for (const { name, path, operation } of operations) {
+      const roles = operation['x-roles'];
+      if (!roles) continue;
+      const method = name.split(' ')[0].toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
+      const url = path.replace(/\{(\w+)\}/g, (_, param: string) => (param === 'vehicle' ? 'BUS-X' : unknownId));
+      for (const [role, token] of Object.entries(tokens)) {
+        const status = (await app.http(token)[method](url)).status;
+        if ((status === 403) === roles.includes(role)) problems.push(`${name} as ${role}: ${status}, x-roles ${roles}`);
+      }
+    }
     expect(problems).toEqual([]);
   });
 
