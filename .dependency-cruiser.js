@@ -22,14 +22,14 @@ module.exports = {
       name: 'ocpp-rpc-only-in-gateway',
       comment: 'On the server side only src/ocpp imports ocpp-rpc; libs/simulator may use it as a client.',
       severity: 'error',
-      from: { path: '^(src/|libs/(planner|soc|ocpp-model)/)', pathNot: '^src/ocpp/' },
+      from: { path: '^(src/|libs/(planner|soc|ocpp-model|flights)/)', pathNot: '^src/ocpp/' },
       to: { path: 'ocpp-rpc' },
     },
     {
       name: 'pure-libs-without-sockets',
       comment: 'planner, soc and ocpp-model are pure: no sockets, no simulator.',
       severity: 'error',
-      from: { path: '^libs/(planner|soc|ocpp-model)/' },
+      from: { path: '^libs/(planner|soc|ocpp-model|flights)/' },
       to: { path: '^(libs/simulator/|net$|node:net$|http$|node:http$)' },
     },
     {

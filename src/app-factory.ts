@@ -12,6 +12,8 @@ import { securityHeaders } from './common/security-headers';
 import { createValidationPipe } from './common/validation.pipe';
 import { DatabaseTarget } from './database/data-source-options';
 import { AppLogger } from './logging/app-logger';
+import { HttpRequestMetrics } from './metrics/http-request-metrics';
+import { requestLogging } from './logging/request-logging.middleware';
 import { setupOpenApi } from './openapi/setup-openapi';
 
 /** Builds the whole service (not yet listening): used by main.ts and by the end-to-end tests alike. */
@@ -28,6 +30,8 @@ export async function createApp(
     abortOnError: false,
   });
   app.disable('x-powered-by');
+  app.use(requestLogging(logger));
+  app.use(app.get(HttpRequestMetrics).use);
   app.use(securityHeaders);
   app.use('/api', new DatabaseAvailabilityMiddleware(app.get(DatabaseAvailability)).use);
   // The largest valid body is a site with 10,000 tariff steps (~1 MB); depth is bounded by SafeInputPipe.

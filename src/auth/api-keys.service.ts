@@ -7,6 +7,8 @@ import { ApiKey, Role } from './api-key.entity';
 import { ApiKeysRepository } from './api-keys.repository';
 import { displayPrefix, hashToken, newToken, sameToken } from './token';
 
+const FIRST_ADMIN_KEY_NAME = 'first admin (created at first start)';
+
 export interface Principal {
   role: Role;
   /** The key's name; BOOTSTRAP_TOKEN_NAME for the token from APRON_ADMIN_TOKEN. */
@@ -31,6 +33,17 @@ export class ApiKeysService {
     const token = newToken();
     const key = await this.repository.create(name, role, hashToken(token), displayPrefix(token));
     return { key, token };
+  }
+
+  /**
+   * The first start without APRON_ADMIN_TOKEN: an admin key when no active one exists, its token returned this once.
+   * Null when the bootstrap token is set or an admin key exists (every later start).
+   */
+  async createFirstAdminKey(): Promise<{ key: ApiKey; token: string } | null> {
+    if (this.config.adminToken) return null;
+    const token = newToken();
+    const key = await this.repository.createFirstAdmin(FIRST_ADMIN_KEY_NAME, hashToken(token), displayPrefix(token));
+    return key ? { key, token } : null;
   }
 
   async authenticate(token: string): Promise<Principal | null> {

@@ -7,11 +7,12 @@ import { MeController } from './me.controller';
 import { ApiKeysRepository } from './api-keys.repository';
 import { ApiKeysService } from './api-keys.service';
 import { AuthGuard } from './auth.guard';
+import { FirstAdminKey } from './first-admin-key';
 
 @Module({
   imports: [TypeOrmModule.forFeature([ApiKey])],
   controllers: [ApiKeysController, MeController],
-  providers: [ApiKeysRepository, ApiKeysService, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [ApiKeysRepository, ApiKeysService, FirstAdminKey, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [ApiKeysService],
 })
 export class AuthModule {}

@@ -9,6 +9,7 @@ describe('loadConfig', () => {
       tickSeconds: 60,
       logLevel: 'info',
       planRetentionDays: 7,
+      controlRetryMinutes: 15,
     });
     expect(config.databaseUrl).toBeUndefined();
     expect(config.adminToken).toBeUndefined();
@@ -47,6 +48,8 @@ describe('loadConfig', () => {
     ['APRON_SOLVE_TIME_LIMIT_SECONDS', 'soon', /APRON_SOLVE_TIME_LIMIT_SECONDS must be a number of seconds/],
     ['APRON_PLAN_RETENTION_DAYS', '0', /APRON_PLAN_RETENTION_DAYS must be between 1 and 3650, got 0/],
     ['APRON_PLAN_RETENTION_DAYS', 'a week', /APRON_PLAN_RETENTION_DAYS must be a whole number, got "a week"/],
+    ['APRON_CONTROL_RETRY_MINUTES', '0', /APRON_CONTROL_RETRY_MINUTES must be between 1 and 1440, got 0/],
+    ['APRON_CONTROL_RETRY_MINUTES', 'soon', /APRON_CONTROL_RETRY_MINUTES must be a whole number, got "soon"/],
     ['LOG_LEVEL', 'loud', /LOG_LEVEL must be one of error, warn, info, debug, verbose/],
     ['DATABASE_URL', 'mysql://x@y/z', /DATABASE_URL must start with postgres:\/\//],
     ['DATABASE_URL', 'not a url', /DATABASE_URL is not a URL/],

@@ -18,6 +18,8 @@ export interface AppConfig {
   schedulerAutostart: boolean;
   /** APRON_PLAN_RETENTION_DAYS: plan runs older than this are pruned (each site's current plan is kept). */
   planRetentionDays: number;
+  /** APRON_CONTROL_RETRY_MINUTES: a charger that refused Apron's limits is asked again after this long (or at boot). */
+  controlRetryMinutes: number;
 }
 
 export class ConfigError extends Error {
@@ -90,9 +92,13 @@ function adminToken(env: Env): string | undefined {
   return token;
 }
 
+/** LOG_FORMAT, by default `json` in production. */
+export function logFormatOf(env: Env): LogFormat {
+  return oneOf(env, 'LOG_FORMAT', LOG_FORMATS, env.NODE_ENV === 'production' ? 'json' : 'pretty');
+}
+
 /** Reads and validates the configuration; throws ConfigError naming the first bad variable. */
 export function loadConfig(env: Env = process.env): AppConfig {
-  const production = env.NODE_ENV === 'production';
   return {
     port: integerIn(env, 'PORT', 3000, 0, 65535),
     host: nonEmpty(env, 'HOST') ?? '0.0.0.0',
@@ -102,8 +108,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     tickSeconds: integerIn(env, 'APRON_TICK_SECONDS', 60, 1, 86400),
     solveTimeLimitSeconds: secondsUpTo(env, 'APRON_SOLVE_TIME_LIMIT_SECONDS', 300),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
-    logFormat: oneOf(env, 'LOG_FORMAT', LOG_FORMATS, production ? 'json' : 'pretty'),
+    logFormat: logFormatOf(env),
     schedulerAutostart: oneOf(env, 'APRON_SCHEDULER', ['on', 'off'] as const, 'on') === 'on',
     planRetentionDays: integerIn(env, 'APRON_PLAN_RETENTION_DAYS', 7, 1, 3650),
+    controlRetryMinutes: integerIn(env, 'APRON_CONTROL_RETRY_MINUTES', 15, 1, 1440),
   };
 }

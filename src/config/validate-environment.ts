@@ -1,12 +1,13 @@
 import { loadSocTrackingOptions } from '../soc-tracking/common/soc-tracking-options';
 import { loadOcppConfig } from '../ocpp/config/ocpp-config';
-import { AppConfig, ConfigError, loadConfig } from './app-config';
+import { AppConfig, ConfigError, Env, loadConfig } from './app-config';
+import { unknownVariableWarnings, variablesReadBy } from './unknown-variables';
 
 /**
  * Reads every variable the service knows before anything starts, so a wrong value stops start-up with
  * one line naming it instead of failing halfway through module initialisation.
  */
-export function validateEnvironment(env: Record<string, string | undefined> = process.env): AppConfig {
+export function validateEnvironment(env: Env = process.env): AppConfig {
   const config = loadConfig(env);
   try {
     loadOcppConfig(env);
@@ -17,4 +18,9 @@ export function validateEnvironment(env: Record<string, string | undefined> = pr
   }
   loadSocTrackingOptions(env);
   return config;
+}
+
+/** Warnings for `APRON_*` variables the service does not know (misspelt ones are otherwise ignored silently). */
+export function environmentWarnings(env: Env = process.env): string[] {
+  return unknownVariableWarnings(env, variablesReadBy(env, validateEnvironment));
 }

@@ -14,6 +14,7 @@ import { AlertLog } from './events/alert-log';
 import { AlertWatcher } from './events/alert-watcher';
 import { AssignmentWatcher } from './events/assignment-watcher';
 import { DispatchEvents } from './events/dispatch-events';
+import { FlightOverrideAudit } from './overrides/flight-override-audit';
 import { OverrideRecorder } from './overrides/override-recorder';
 import { OverridesController } from './overrides/overrides.controller';
 import { OverridesRepository } from './overrides/overrides.repository';
@@ -40,6 +41,7 @@ import { SiteStreamController, STREAM_ROUTE } from './stream/site-stream.control
     DispatchEvents,
     OverridesRepository,
     OverrideRecorder,
+    FlightOverrideAudit,
     OverridesService,
     AlertLog,
     AssignmentWatcher,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Observable, Subject } from 'rxjs';
+import type { Actor } from '../auth/actor.decorator';
 
 /** A flight update that changed the flight's task, with the reasons in words, for the dispatcher's stream. */
 export interface FlightChangedEvent {
@@ -15,6 +16,8 @@ export interface FlightChangedEvent {
   taskId: string | null;
   /** What happened to the task: created, moved, resized, stand-changed, cancelled, restored. */
   taskChanges: string[];
+  /** Who posted the update (API key and role), when known: a dispatcher's own updates go in the override audit. */
+  by: Actor | null;
   at: string;
 }
 

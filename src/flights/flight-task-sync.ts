@@ -6,8 +6,8 @@ import type { Site } from '../sites/site.entity';
 import { FlightTaskOutcome, FlightTasksService, FlightTaskWish } from '../tasks/flight-tasks.service';
 import { Flight } from './persistence/flight.entity';
 import { Stand } from './persistence/stand.entity';
-import { flightTask } from './rules/flight-task-rules';
-import { flightTaskRef, siteFlightRules, standTable } from './site-flight-rules';
+import { flightTask, flightTaskRef } from '@apron/flights';
+import { siteFlightRules, standTable } from './site-flight-rules';
 
 const HOUR_MS = 3_600_000;
 

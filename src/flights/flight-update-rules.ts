@@ -1,7 +1,7 @@
 import type { FieldError } from '../common/field-errors';
 import type { FlightUpdateDto } from './dto/flight-update.dto';
 import type { Flight } from './persistence/flight.entity';
-import { delayMinutes } from './rules/flight-task-rules';
+import { delayMinutes } from '@apron/flights';
 
 const DAY_MS = 86_400_000;
 

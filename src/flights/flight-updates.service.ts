@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { Actor } from '../auth/actor.decorator';
 import { CLOCK, Clock } from '../common/clock';
 import { FieldError, invalidFields } from '../common/field-errors';
 import { SitesService } from '../sites/sites.service';
@@ -10,8 +11,7 @@ import { Flight } from './persistence/flight.entity';
 import { FlightsRepository } from './persistence/flights.repository';
 import { StandsRepository } from './persistence/stands.repository';
 import { flightChanges, mergeUpdate, updateViolations } from './flight-update-rules';
-import { flightName } from './site-flight-rules';
-import { FileWarning } from './schedule/schedule-types';
+import { FileWarning, flightName } from '@apron/flights';
 import { unknownStandWarnings } from './unknown-stands';
 
 export interface UpdateOutcome {
@@ -40,7 +40,8 @@ export class FlightUpdatesService {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async apply(siteId: string, updates: FlightUpdateDto[]): Promise<UpdateOutcome> {
+  /** `by`: who posted the updates (the audit records a dispatcher's own), null for none known. */
+  async apply(siteId: string, updates: FlightUpdateDto[], by: Actor | null = null): Promise<UpdateOutcome> {
     const site = await this.sites.get(siteId);
     const dates = [...new Set(updates.map((update) => update.operatingDate))];
     const stands = await this.stands.list(siteId);
@@ -88,7 +89,7 @@ export class FlightUpdatesService {
       );
       return { created, changed: all, unchanged, outcomes };
     });
-    this.tell(siteId, result.changed, result.outcomes);
+    this.tell(siteId, result.changed, result.outcomes, by);
     this.sync.replanIfInHorizon(siteId, result.outcomes);
     const touched = new Map([...result.changed].map((c) => [key(c.flight), c.flight]));
     return {
@@ -104,7 +105,12 @@ export class FlightUpdatesService {
     };
   }
 
-  private tell(siteId: string, changed: { flight: Flight; reasons: string[] }[], outcomes: FlightTaskOutcome[]): void {
+  private tell(
+    siteId: string,
+    changed: { flight: Flight; reasons: string[] }[],
+    outcomes: FlightTaskOutcome[],
+    by: Actor | null,
+  ): void {
     const byFlight = new Map(outcomes.map((outcome) => [outcome.flightId, outcome]));
     const at = this.clock.now().toISOString();
     for (const { flight, reasons } of changed) {
@@ -119,6 +125,7 @@ export class FlightUpdatesService {
         reasons,
         taskId: outcome?.taskId ?? null,
         taskChanges: outcome?.changes ?? [],
+        by,
         at,
       });
     }

@@ -12,6 +12,7 @@ import {
   UnsupportedMediaTypeException,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor, CurrentActor } from '../auth/actor.decorator';
 import { READERS, Roles } from '../auth/roles.decorator';
 import { invalidField } from '../common/field-errors';
 import { ApiErrors } from '../openapi/api-errors.decorator';
@@ -95,8 +96,9 @@ export class FlightsController {
   async postFlights(
     @Param('siteId', ParseUUIDPipe) siteId: string,
     @Body() body: FlightUpdatesDto,
+    @CurrentActor() actor: Actor,
   ): Promise<FlightUpdatesResponse> {
-    const outcome = await this.updates.apply(siteId, body.flights);
+    const outcome = await this.updates.apply(siteId, body.flights, actor);
     const flights = (await this.flights.withTaskIds(outcome.flights)).map((row) =>
       FlightResponse.from(row.flight, row.taskIds),
     );

@@ -9,8 +9,7 @@ import { Flight } from './persistence/flight.entity';
 import { FlightsRepository } from './persistence/flights.repository';
 import { Stand } from './persistence/stand.entity';
 import { StandsRepository } from './persistence/stands.repository';
-import { delayMinutes } from './rules/flight-task-rules';
-import { flightName } from './site-flight-rules';
+import { delayMinutes, flightName } from '@apron/flights';
 
 /** What the dispatcher's board and the dashboard show of a task's flight. */
 export interface TaskFlightSummary {

@@ -7,9 +7,7 @@ import { FlightTaskSync } from './flight-task-sync';
 import { Flight } from './persistence/flight.entity';
 import { FlightsRepository } from './persistence/flights.repository';
 import { StandsRepository } from './persistence/stands.repository';
-import { parseFlightCsv } from './schedule/csv-parser';
-import { FileError, FileWarning, ParsedSchedule, ScheduledFlight } from './schedule/schedule-types';
-import { parseSsim } from './schedule/ssim-parser';
+import { FileError, FileWarning, ParsedSchedule, parseFlightCsv, parseSsim, ScheduledFlight } from '@apron/flights';
 import { unknownStandWarnings } from './unknown-stands';
 
 export type ScheduleFormat = 'ssim' | 'csv';

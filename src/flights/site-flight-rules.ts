@@ -1,7 +1,6 @@
 import type { Site } from '../sites/site.entity';
-import type { Flight } from './persistence/flight.entity';
 import type { Stand } from './persistence/stand.entity';
-import { DEFAULT_SEATS_BY_AIRCRAFT_TYPE, FlightRules, StandInfo } from './rules/flight-task-rules';
+import { DEFAULT_SEATS_BY_AIRCRAFT_TYPE, FlightRules, StandInfo } from '@apron/flights';
 
 /** The site's flight rules, with the built-in seat table unless the site has its own. */
 export function siteFlightRules(site: Site): FlightRules {
@@ -30,14 +29,4 @@ export function standTable(stands: Stand[]): Map<string, StandInfo> {
       },
     ]),
   );
-}
-
-/** The task's flightRef: flight, operating date and A/D, unique per site (e.g. CZ3101-20261208-A). */
-export function flightTaskRef(flight: Pick<Flight, 'carrier' | 'number' | 'operatingDate' | 'direction'>): string {
-  const date = flight.operatingDate.replaceAll('-', '');
-  return `${flight.carrier}${flight.number}-${date}-${flight.direction === 'arrival' ? 'A' : 'D'}`;
-}
-
-export function flightName(flight: Pick<Flight, 'carrier' | 'number'>): string {
-  return `${flight.carrier}${flight.number}`;
 }

@@ -1,4 +1,4 @@
-import type { FileWarning } from './schedule/schedule-types';
+import type { FileWarning } from '@apron/flights';
 
 /** One warning per stand the stand table does not list (with the first line naming it). */
 export function unknownStandWarnings(

@@ -1,8 +1,9 @@
-import { Controller, Get, Header } from '@nestjs/common';
+import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Registry } from 'prom-client';
 import { Public } from '../auth/roles.decorator';
-import { MetricRegistry } from './metric-registry';
-import { PROMETHEUS_CONTENT_TYPE } from './prometheus-text';
+import { PROMETHEUS_REGISTRY } from './metrics.tokens';
 
 /**
  * Public like /health (DESIGN.md §2b lists it beside /health and /docs, outside the keyed /api/v1): Prometheus
@@ -11,13 +12,14 @@ import { PROMETHEUS_CONTENT_TYPE } from './prometheus-text';
 @ApiExcludeController()
 @Controller('metrics')
 export class MetricsController {
-  constructor(private readonly registry: MetricRegistry) {}
+  constructor(@Inject(PROMETHEUS_REGISTRY) private readonly registry: Registry) {}
 
   @Get()
   @Public()
-  @Header('Content-Type', PROMETHEUS_CONTENT_TYPE)
-  @Header('Cache-Control', 'no-store')
-  metrics(): string {
-    return this.registry.render();
+  async metrics(@Res({ passthrough: true }) response: Response): Promise<string> {
+    const text = await this.registry.metrics();
+    response.setHeader('Content-Type', this.registry.contentType);
+    response.setHeader('Cache-Control', 'no-store');
+    return text;
   }
 }

@@ -38,6 +38,7 @@ import { CHARGER_COMMANDS } from './commands/charger-commands';
 import { ChargerCommandsController } from './commands/charger-commands.controller';
 import { OcppCommandsService } from './commands/ocpp-commands.service';
 import { ProfileLedger } from './commands/profile-ledger';
+import { EvScheduleReview } from './commands/ev-schedule-review';
 import { OcppReadController } from './read/ocpp-read.controller';
 import { OcppReadService } from './read/ocpp-read.service';
 
@@ -80,6 +81,7 @@ import { OcppReadService } from './read/ocpp-read.service';
     ChargerCall,
     { provide: ProfileLedger, useFactory: () => new ProfileLedger() },
     OcppCommandsService,
+    EvScheduleReview,
     { provide: CHARGER_COMMANDS, useExisting: OcppCommandsService },
     OcppReadService,
   ],

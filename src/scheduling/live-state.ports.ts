@@ -15,6 +15,8 @@ export interface ChargerLive {
   online: boolean;
   /** Last reported status per connector id; a connector never reported is absent. */
   connectors: Map<number, ConnectorStatus>;
+  /** Set while the charger refuses Apron's charging profiles: the plan counts it as an uncontrolled load. */
+  refusal?: { reason: string; since: Date };
 }
 
 /** A charging session in progress on a known connector. */
@@ -34,6 +36,8 @@ export interface ChargerLiveState {
   chargers(chargePointIds: string[]): Promise<Map<string, ChargerLive>>;
   /** Sessions in progress at the site, fleet vehicles' and public EVs', latest started first, one read. */
   sessions(siteId: string): Promise<SessionLive[]>;
+  /** Each charger's metered power from readings since `since`, kW; a charger without one is absent. */
+  meteredKw(chargePointIds: string[], since: Date): Promise<Map<string, number>>;
 }
 
 export interface VehicleLive {

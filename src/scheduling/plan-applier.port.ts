@@ -1,6 +1,7 @@
 import type { PlanChoice } from './plan-choice';
 import type { LiveSession } from './profile-commands';
 import type { SafeDefaultInputs } from './safe-default-limit';
+import type { UncontrolledCharger } from './uncontrolled-load';
 
 export const PLAN_APPLIER = Symbol('PLAN_APPLIER');
 
@@ -16,6 +17,8 @@ export interface ApplyTarget {
   site: { code: string; gridLimitKw: number; baseLoadKw: number };
   chargers: (SafeDefaultInputs['charger'] & { chargePointId: string })[];
   sessions: LiveSession[];
+  /** Chargers that refuse Apron's profiles, left out of the plan: asked again when their retry is due. */
+  uncontrolled: UncontrolledCharger[];
 }
 
 /** Carries an applied plan to the chargers (charging profiles over OCPP). */

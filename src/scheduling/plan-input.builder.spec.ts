@@ -141,6 +141,66 @@ describe('buildPlanInput', () => {
     expect(online.input.site.baseLoadKw).toBe(50);
   });
 
+  describe("a charger that refuses Apron's profiles (issue 15)", () => {
+    const refusal = { reason: 'NotImplemented', since: new Date('2026-11-22T05:50:00Z') };
+    const refusing = (overrides: Partial<ChargerState> = {}) => aCharger('CP-02', { refusal, ...overrides });
+    const charging = {
+      sessionId: 's-4',
+      chargePointId: 'CP-02',
+      evseId: 1,
+      transactionId: 'tx-4',
+      fleetNumber: 'BUS-04',
+    };
+
+    it('is left out of the plan with its vehicles, and counts at its full rating while a vehicle is on it', () => {
+      const { input, notes, uncontrolled } = buildPlanInput(
+        snapshot({ chargers: [aCharger('CP-01'), refusing({ meteredKw: 80 })], chargingSessions: [charging] }),
+      );
+      expect(input.chargers!.map((charger) => charger.id)).toEqual(['CP-01']);
+      expect(input.vehicles!.find((v) => v.id === 'BUS-04')!.pluggedInto).toBeUndefined();
+      // 240 kW charger with two 150 kW connectors: 240 kW, more than the 80 kW it meters now.
+      expect(uncontrolled).toEqual([{ chargePointId: 'CP-02', reason: 'NotImplemented', countedKw: 240 }]);
+      expect(input.site.baseLoadKw).toBe(50 + 240);
+      expect(notes).toContain(
+        "charger CP-02 refuses Apron's charging profiles (NotImplemented): left out of the plan, its draw counted as " +
+          '240 kW of base load',
+      );
+      expect(validatePlanInput(input)).toEqual([]);
+    });
+
+    it('counts a connector reporting a vehicle like a session, and its metered power when that is higher', () => {
+      const plugged = refusing({
+        maxKw: 50,
+        meteredKw: 61.5,
+        connectors: [
+          { connectorId: 1, maxKw: 60, status: 'Preparing' },
+          { connectorId: 2, maxKw: 60, status: 'Available' },
+        ],
+      });
+      const { uncontrolled } = buildPlanInput(snapshot({ chargers: [aCharger('CP-01'), plugged] }));
+      expect(uncontrolled).toEqual([{ chargePointId: 'CP-02', reason: 'NotImplemented', countedKw: 61.5 }]);
+    });
+
+    it('counts an idle one at what it meters, else 0; one that is offline is held back as offline instead', () => {
+      const idle = buildPlanInput(snapshot({ chargers: [aCharger('CP-01'), refusing()] }));
+      expect(idle.uncontrolled).toEqual([{ chargePointId: 'CP-02', reason: 'NotImplemented', countedKw: 0 }]);
+      expect(idle.input.site.baseLoadKw).toBe(50);
+      const metered = buildPlanInput(snapshot({ chargers: [aCharger('CP-01'), refusing({ meteredKw: 3.2 })] }));
+      expect(metered.input.site.baseLoadKw).toBe(53.2);
+      const offline = buildPlanInput(snapshot({ chargers: [aCharger('CP-01'), refusing({ online: false })] }));
+      expect(offline.uncontrolled).toEqual([]);
+      expect(offline.input.site.baseLoadKw).toBe(225);
+    });
+
+    it('never counts more base load than the grid limit', () => {
+      const site = { ...snapshot().site, gridLimitKw: 200 };
+      const { input } = buildPlanInput(
+        snapshot({ site, chargers: [aCharger('CP-01'), refusing()], chargingSessions: [charging] }),
+      );
+      expect(input.site.baseLoadKw).toBe(200);
+    });
+  });
+
   it('drops faulted connectors and sizes the charger by what is left', () => {
     const faulted = aCharger('CP-01', {
       connectors: [

@@ -2,6 +2,7 @@ import type { ChargerInput, PlanInput, SessionInput, SlotGroupInput, TaskInput, 
 import { priceStepsUtc } from '../sites/tariff-schedule';
 import { safeDefaultKw } from './safe-default-limit';
 import { ChargerState, ConnectorStatus, SiteSnapshot, TaskState, VehicleState } from './site-snapshot';
+import { UncontrolledCharger, uncontrolledChargers } from './uncontrolled-load';
 
 export interface PlanInputOptions {
   horizonHours: number;
@@ -27,6 +28,8 @@ export interface PlanInputBuild {
   input: PlanInput;
   /** What the builder left out and why, for the plan's log and the dispatcher's alerts. */
   notes: string[];
+  /** Chargers that refuse Apron's profiles: left out of the plan, their draw counted in the site's base load. */
+  uncontrolled: UncontrolledCharger[];
 }
 
 const MINUTE_MS = 60_000;
@@ -51,7 +54,8 @@ export function buildPlanInput(
   const startMs = floorTo(snapshot.now.getTime(), options.nearSlotMinutes * MINUTE_MS);
   const slots = slotGroups(options);
   const endMs = startMs + slots.reduce((sum, group) => sum + group.minutes * group.count, 0) * MINUTE_MS;
-  const usableConnectors = usableConnectorsByCharger(snapshot.chargers, notes);
+  const uncontrolled = uncontrolledChargers(snapshot);
+  const usableConnectors = usableConnectorsByCharger(snapshot.chargers, uncontrolled, notes);
   const chargers = chargerInputs(snapshot.chargers, usableConnectors);
   const vehicles = snapshot.vehicles
     .filter((vehicle) => keepVehicle(vehicle, notes))
@@ -72,7 +76,8 @@ export function buildPlanInput(
     new Date(endMs),
   ).map(({ from, price }) => ({ from, price }));
   const { site } = snapshot;
-  const baseLoadKw = Math.min(site.gridLimitKw, site.baseLoadKw + offlineReserveKw(snapshot, notes));
+  const uncontrolledKw = uncontrolled.reduce((sum, charger) => sum + charger.countedKw, 0);
+  const baseLoadKw = Math.min(site.gridLimitKw, site.baseLoadKw + offlineReserveKw(snapshot, notes) + uncontrolledKw);
   return {
     input: {
       version: 1,
@@ -92,6 +97,7 @@ export function buildPlanInput(
       sessions,
     },
     notes,
+    uncontrolled,
   };
 }
 
@@ -132,12 +138,28 @@ function slotGroups(options: PlanInputOptions): SlotGroupInput[] {
   return groups;
 }
 
-/** Faulted, unavailable and offline connectors are left out (DESIGN.md §3 step 1). */
-function usableConnectorsByCharger(chargers: ChargerState[], notes: string[]): Map<string, Set<number>> {
+/**
+ * Faulted, unavailable and offline connectors are left out (DESIGN.md §3 step 1), and so are chargers that refuse
+ * Apron's profiles: the plan cannot limit them, so their vehicles and sessions are not planned on them and their draw
+ * is fixed load (issue 15).
+ */
+function usableConnectorsByCharger(
+  chargers: ChargerState[],
+  uncontrolled: UncontrolledCharger[],
+  notes: string[],
+): Map<string, Set<number>> {
   const usable = new Map<string, Set<number>>();
   for (const charger of chargers) {
     if (!charger.online) {
       notes.push(`charger ${charger.chargePointId} is offline: left out of the plan`);
+      continue;
+    }
+    const refusing = uncontrolled.find((candidate) => candidate.chargePointId === charger.chargePointId);
+    if (refusing) {
+      notes.push(
+        `charger ${charger.chargePointId} refuses Apron's charging profiles (${refusing.reason}): left out of the ` +
+          `plan, its draw counted as ${refusing.countedKw} kW of base load`,
+      );
       continue;
     }
     const ids = charger.connectors.filter((c) => USABLE.has(c.status)).map((c) => c.connectorId);

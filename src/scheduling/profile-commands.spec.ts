@@ -64,11 +64,32 @@ describe('profileCommands', () => {
     expect(cap.slots.map((s) => s.powerKw)).toEqual([200, 150, 50, 50]);
   });
 
-  it('caps a charger without sessions at 0 kW and notes a vehicle planned to charge where it is not plugged', () => {
+  it('gives chargers with a free connector an equal share of the headroom the plan leaves, so a newcomer charges at once', () => {
     const { commands, notes } = profileCommands(input, result, [bus1], new Date(START), { lookaheadMinutes: 60 });
-    const cap2 = commands.find((c) => c.purpose === 'StationMax' && c.chargePointId === 'CP-02')!;
-    expect(cap2.slots.every((s) => s.powerKw === 0)).toBe(true);
+    const cap = (id: string) =>
+      commands.find((c) => c.purpose === 'StationMax' && c.chargePointId === id)!.slots.map((s) => s.powerKw);
+    // Headroom = 400 kW − everything planned (200, 200, 150, 130, 130), shared by CP-01 (one free) and CP-02; CP-02
+    // also keeps the 80 kW the plan gives BUS-02 there once it is plugged in.
+    expect(cap('CP-02')).toEqual([100, 100, 125, 215, 215]);
+    expect(cap('CP-01')).toEqual([250, 250, 225, 135, 135]);
     expect(notes).toEqual(['vehicle BUS-02 is planned to charge at CP-02 but is not plugged in there']);
+  });
+
+  it('keeps every charger’s cap together within the limit less base load, also when every free connector is used', () => {
+    const withBase: PlanInput = { ...input, site: { ...input.site, baseLoadKw: 120 } };
+    const { commands } = profileCommands(withBase, result, [bus1], new Date(START), { lookaheadMinutes: 60 });
+    const caps = commands.filter((c) => c.purpose === 'StationMax');
+    for (let slot = 0; slot < caps[0].slots.length; slot++) {
+      const total = caps.reduce((sum, c) => sum + c.slots[slot].powerKw, 0);
+      expect(total).toBeLessThanOrEqual(400 - 120 + 1e-9);
+    }
+    expect(caps.find((c) => c.chargePointId === 'CP-02')!.slots[0].powerKw).toBe(40);
+  });
+
+  it('gives a charger whose connectors are all in use only its sessions’ planned kW', () => {
+    const { commands } = profileCommands(input, result, [bus1, publicEv], new Date(START), { lookaheadMinutes: 60 });
+    const cap1 = commands.find((c) => c.purpose === 'StationMax' && c.chargePointId === 'CP-01')!;
+    expect(cap1.slots.map((s) => s.powerKw)).toEqual([200, 200, 150, 50, 50]);
   });
 
   it('gives a session the plan does not charge an explicit 0 kW', () => {

@@ -37,7 +37,10 @@ const TX_PROFILE_ID_BASE = 100;
 /**
  * The applied plan as charging profiles from `now` on (DESIGN.md §3 step 4): a TxProfile per session in
  * progress (vehicles and public EVs; 0 kW where the plan does not charge them) and a station-wide
- * maximum per planned charger, the sum of its sessions' limits, as a safety cap.
+ * maximum per planned charger: the sum of its sessions' limits and of what the plan gives vehicles there that are not
+ * plugged in yet, plus, where it has a free connector, its share of the site's headroom the plan leaves unused, so a
+ * vehicle plugged in between ticks charges at once and the site stays within its limit even if every free connector
+ * takes one.
  */
 export function profileCommands(
   input: PlanInput,
@@ -72,20 +75,87 @@ export function profileCommands(
     );
     commands.push(command(session.chargePointId, 'Tx', session.evseId, session.transactionId, window, kw));
   }
-  for (const charger of input.chargers) {
-    const kw = stationKw.get(charger.id) ?? window.map(() => 0);
-    commands.push(command(charger.id, 'StationMax', 0, undefined, window, kw));
-  }
+  // A vehicle the plan charges at a charger it is not plugged into yet: its kW are that charger's for when it is.
   for (const row of result.charging) {
     if (
       'vehicleId' in row &&
       !sessions.some((s) => s.fleetNumber === row.vehicleId && s.chargePointId === row.chargerId)
     ) {
-      if (kwOf(row.kw).some((kw) => kw > 0))
-        notes.push(`vehicle ${row.vehicleId} is planned to charge at ${row.chargerId} but is not plugged in there`);
+      const kw = kwOf(row.kw);
+      if (!kw.some((value) => value > 0)) continue;
+      notes.push(`vehicle ${row.vehicleId} is planned to charge at ${row.chargerId} but is not plugged in there`);
+      const station = stationKw.get(row.chargerId) ?? window.map(() => 0);
+      stationKw.set(
+        row.chargerId,
+        station.map((sum, i) => sum + kw[i]),
+      );
     }
   }
+  const newcomerKw = newcomerShares(input, result, sessions, window);
+  for (const charger of input.chargers) {
+    const planned = stationKw.get(charger.id) ?? window.map(() => 0);
+    const spare = newcomerKw.get(charger.id);
+    const kw = spare ? planned.map((sum, i) => sum + spare[i]) : planned;
+    commands.push(command(charger.id, 'StationMax', 0, undefined, window, kw));
+  }
   return { commands, notes };
+}
+
+/**
+ * Per charger with a free connector, kW per window slot: the grid headroom the plan leaves (limit − base load − all
+ * planned charging) shared equally among those chargers, each at most what its free connectors and its own maximum
+ * (less its planned sessions) can draw.
+ */
+function newcomerShares(
+  input: PlanInput,
+  result: PlanResult,
+  sessions: LiveSession[],
+  window: Slot[],
+): Map<string, number[]> {
+  const busy = new Map<string, number>();
+  for (const session of sessions) busy.set(session.chargePointId, (busy.get(session.chargePointId) ?? 0) + 1);
+  const withFree = input.chargers.filter((charger) => (charger.connectors ?? 1) > (busy.get(charger.id) ?? 0));
+  const shares = new Map<string, number[]>();
+  if (withFree.length === 0) return shares;
+  const headroomKw = window.map((slot) => {
+    const plannedKw = result.charging.reduce((sum, row) => sum + (row.kw[slot.index] ?? 0), 0);
+    return Math.max(0, input.site.gridLimitKw - (input.site.baseLoadKw ?? 0) - plannedKw);
+  });
+  for (const charger of withFree) {
+    const freeConnectors = (charger.connectors ?? 1) - (busy.get(charger.id) ?? 0);
+    const plannedOnCharger = window.map((slot) =>
+      result.charging
+        .filter((row) => row.chargerId === charger.id)
+        .reduce((sum, row) => sum + (row.kw[slot.index] ?? 0), 0),
+    );
+    shares.set(
+      charger.id,
+      headroomKw.map((headroom, i) =>
+        floorToTenth(
+          Math.min(
+            headroom / withFree.length,
+            freeConnectors * charger.maxKwPerConnector,
+            (charger.maxKw ?? Infinity) - plannedOnCharger[i],
+          ),
+        ),
+      ),
+    );
+  }
+  return shares;
+}
+
+/** Profiles carry 0.1 kW steps; a share rounded up could take the site a little over its limit. */
+function floorToTenth(kw: number): number {
+  return Math.max(0, Math.floor(kw * 10) / 10);
+}
+
+/**
+ * A station cap of `kw` from `now` for `minutes`, at the plan's level: what a charger that refused Apron's profiles is
+ * asked to take again (issue 15). The plan counts that charger at `kw` already, so the cap never adds load.
+ */
+export function stationCapCommand(chargePointId: string, kw: number, now: Date, minutes: number): ProfileCommand {
+  const window = [{ index: 0, startMs: now.getTime(), endMs: now.getTime() + minutes * 60_000 }];
+  return command(chargePointId, 'StationMax', 0, undefined, window, [kw]);
 }
 
 interface Slot {

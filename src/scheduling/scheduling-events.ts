@@ -7,6 +7,8 @@ export interface PlanAppliedEvent {
   siteId: string;
   planRunId: string;
   tickAt: string;
+  /** When the plan in force was made: this tick, or for a kept plan the tick that solved it. */
+  planMadeAt: string;
   status: string;
   applied: PlanSource;
   reason: string | null;

@@ -14,6 +14,8 @@ export interface SchedulingOptions {
   planInput: PlanInputOptions;
   /** Registers the interval ticks; off lets tests drive ticks themselves. */
   autoStart: boolean;
+  /** A charger that refused Apron's profiles is asked again after this many minutes (APRON_CONTROL_RETRY_MINUTES). */
+  controlRetryMinutes: number;
 }
 
 export function defaultSchedulingOptions(tickSeconds: number, retentionDays: number): SchedulingOptions {
@@ -24,5 +26,6 @@ export function defaultSchedulingOptions(tickSeconds: number, retentionDays: num
     retentionDays,
     planInput: DEFAULT_PLAN_INPUT_OPTIONS,
     autoStart: true,
+    controlRetryMinutes: 15,
   };
 }

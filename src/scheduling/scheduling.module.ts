@@ -8,6 +8,7 @@ import { SocTrackingService } from '../soc-tracking/soc-tracking.service';
 import { OcppModule } from '../ocpp/ocpp.module';
 import { SitesModule } from '../sites/sites.module';
 import { TasksModule } from '../tasks/tasks.module';
+import { ControlRefusals } from './adapters/control-refusals';
 import { OcppChargerLiveState } from './adapters/ocpp-charger-live-state';
 import { OcppPlanApplier } from './adapters/ocpp-plan.applier';
 import { SafeDefaultOnBoot } from './adapters/safe-default-on-boot';
@@ -34,6 +35,7 @@ import { TickScheduler } from './tick-scheduler';
       useFactory: (config: AppConfig) => ({
         ...defaultSchedulingOptions(config.tickSeconds, config.planRetentionDays),
         autoStart: config.schedulerAutostart,
+        controlRetryMinutes: config.controlRetryMinutes,
         ...(config.solveTimeLimitSeconds !== undefined ? { solveTimeLimitSeconds: config.solveTimeLimitSeconds } : {}),
       }),
     },
@@ -42,6 +44,7 @@ import { TickScheduler } from './tick-scheduler';
     { provide: TASK_ENERGY, useExisting: SocTrackingService },
     { provide: PLAN_APPLIER, useClass: OcppPlanApplier },
     SafeDefaultOnBoot,
+    ControlRefusals,
     PlanRunsRepository,
     PlanRunsService,
     SchedulingEvents,
@@ -49,6 +52,6 @@ import { TickScheduler } from './tick-scheduler';
     SiteTickService,
     TickScheduler,
   ],
-  exports: [SiteTickService, SchedulingEvents, PlanRunsService, CurrentPlanReader],
+  exports: [SiteTickService, SchedulingEvents, PlanRunsService, CurrentPlanReader, ControlRefusals],
 })
 export class SchedulingModule {}

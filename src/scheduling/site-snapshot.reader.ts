@@ -22,6 +22,8 @@ const HOUR_MS = 3600_000;
 /** SoC tracking looks this far back for tasks begun and not done, and this far ahead for the next ones. */
 const TASK_LOOKBACK_HOURS = 24;
 const TASK_LOOKAHEAD_HOURS = 48;
+/** A charger's metered power counts when read this recently (chargers report every minute or so while charging). */
+const METERED_POWER_MAX_AGE_MS = 5 * 60_000;
 
 export interface SnapshotRead {
   snapshot: SiteSnapshot;
@@ -55,6 +57,9 @@ export class SiteSnapshotReader {
     const site = await this.sites.get(siteId);
     const chargers = await this.chargers.listBySite(siteId);
     const live = await this.chargerLive.chargers(chargers.map((charger) => charger.chargePointId));
+    // Only a charger that does not obey is planned around what it draws.
+    const refusing = [...live].filter(([, state]) => state.online && state.refusal).map(([id]) => id);
+    const meteredKw = await this.chargerLive.meteredKw(refusing, new Date(nowMs - METERED_POWER_MAX_AGE_MS));
     const vehicles = await this.vehicles.listBySite(siteId);
     const horizonEndMs = nowMs + horizonHours * HOUR_MS;
     const tasksAround = await this.tasks.listInWindow(
@@ -117,6 +122,8 @@ export class SiteSnapshotReader {
               // A connected charger reports every connector at boot; one not yet heard from is assumed free.
               status: state?.connectors.get(connector.connectorId) ?? 'Available',
             })),
+            ...(state?.refusal ? { refusal: state.refusal } : {}),
+            ...(meteredKw.has(charger.chargePointId) ? { meteredKw: meteredKw.get(charger.chargePointId) } : {}),
           };
         }),
         vehicles: vehicles.map((vehicle): VehicleState => {

@@ -48,6 +48,10 @@ export interface ChargerState {
   connectors: { connectorId: number; maxKw: number; status: ConnectorStatus }[];
   /** What the last applied plan lets this charger draw now, kW (its profiles outlive a lost connection). */
   lastPlannedKw?: number;
+  /** Set while the charger refuses Apron's charging profiles (Rejected, or a CALLERROR code such as NotImplemented). */
+  refusal?: { reason: string; since: Date };
+  /** What its meters read lately, kW; read only for a charger that refuses Apron's profiles. */
+  meteredKw?: number;
 }
 
 export interface VehicleState {

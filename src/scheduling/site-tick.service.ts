@@ -107,11 +107,11 @@ export class SiteTickService implements OnApplicationBootstrap, OnModuleDestroy 
     const { snapshot, notes: readNotes } = read;
     const lastRun = await this.runs.latestApplied(siteId);
     if (lastRun) withLastPlannedKw(snapshot, lastRun, now);
-    const { input, notes } = buildPlanInput(snapshot, this.options.planInput);
+    const { input, notes, uncontrolled } = buildPlanInput(snapshot, this.options.planInput);
     const fresh = await this.solve(input);
     const last = lastRun ? { input: lastRun.input, result: lastRun.result, solvedAt: lastRun.tickAt } : undefined;
     const choice = choosePlan(input, fresh, last, now, { maxKeepMinutes: this.options.maxKeepMinutes });
-    const target = { site: snapshot.site, chargers: read.chargers, sessions: snapshot.chargingSessions };
+    const target = { site: snapshot.site, chargers: read.chargers, sessions: snapshot.chargingSessions, uncontrolled };
     const apply = await this.applier.apply(target, choice, now);
     const run = await this.runs.insert({
       siteId,
@@ -128,7 +128,17 @@ export class SiteTickService implements OnApplicationBootstrap, OnModuleDestroy 
       result: fresh,
       notes: [...readNotes, ...notes, ...apply.notes],
     });
-    this.tell(siteId, run, choice);
+    this.tell(siteId, run, choice, choice.source === 'kept-last' && lastRun ? lastRun.tickAt : now);
+    this.logger.log({
+      msg: 'tick',
+      siteId,
+      trigger,
+      status: run.status,
+      applied: run.applied,
+      solveMs: Math.round(run.solveMs),
+      tickMs: Math.round(run.tickMs),
+      unservedTasks: choice.result.unserved.length,
+    });
     return { ran: true, run, choice, apply };
   }
 
@@ -143,13 +153,14 @@ export class SiteTickService implements OnApplicationBootstrap, OnModuleDestroy 
     }
   }
 
-  private tell(siteId: string, run: PlanRun, choice: PlanChoice): void {
+  private tell(siteId: string, run: PlanRun, choice: PlanChoice, planMadeAt: Date): void {
     const at = run.tickAt.toISOString();
     this.events.publish({
       type: 'plan.applied',
       siteId,
       planRunId: run.id,
       tickAt: at,
+      planMadeAt: planMadeAt.toISOString(),
       status: run.status,
       applied: run.applied,
       reason: run.reason,

@@ -6,7 +6,7 @@ const STAND_KINDS = ['remote', 'contact'];
 
 /**
  * The site fields that turn flights into bus tasks (DESIGN.md §8); every one has a default, so airports without a
- * flight feed never set them. How they combine: src/flights/rules/flight-task-rules.ts.
+ * flight feed never set them. How they combine: libs/flights/src/rules/flight-task-rules.ts.
  */
 export class SiteFlightRulesDto {
   @ApiPropertyOptional({ example: 'CAN', nullable: true, type: String, description: 'Airport IATA code' })

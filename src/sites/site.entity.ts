@@ -74,7 +74,7 @@ export class Site {
   @Column({ type: 'integer', default: 0 })
   departureLeadMinutes!: number;
 
-  // Flight rules (DESIGN.md §8; src/flights/rules/flight-task-rules.ts says how tasks follow from them).
+  // Flight rules (DESIGN.md §8; libs/flights/src/rules/flight-task-rules.ts says how tasks follow from them).
 
   /** The airport's IATA code: schedule legs departing from or arriving at it become the site's flights. */
   @Column({ type: 'text', nullable: true })

@@ -5,8 +5,7 @@
  * does, with the scheduler off) on a fresh database of the DATABASE_URL server (default the local PostgreSQL). One JSON line per step: the pure parse, the first import
  * (flights and tasks created), the same file again (nothing changes), and a file with one leg moved.
  */
-import { parseSsim } from '../../src/flights/schedule/ssim-parser';
-import { ssimFile, SsimLegSpec } from '../../src/flights/schedule/ssim-writer';
+import { parseSsim, ssimFile, SsimLegSpec } from '@apron/flights';
 import { aSite } from '../support/fixtures';
 import { BENCH_TOKEN, build, startBenchServer } from './ocpp/bench-server';
 

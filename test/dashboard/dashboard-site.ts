@@ -80,6 +80,8 @@ export async function seedDashboardSite(
   }
   for (const chargePointId of ['DASH-CP1', 'DASH-CP2']) {
     const client = ocppClient(app, chargePointId, 'ocpp1.6');
+    // Obedient chargers: one that refuses Apron's profiles would be planned as uncontrolled load (issue 15).
+    client.handle('SetChargingProfile', async () => ({ status: 'Accepted' }));
     await client.connect();
     await client.call('BootNotification', BOOT_16);
     for (const connectorId of [1, 2]) {

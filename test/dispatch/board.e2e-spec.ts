@@ -1,4 +1,5 @@
 import { BOOT_16, ocppClient, registerCharger, TestRpcClient } from '../support/ocpp-clients';
+import { parsePrometheusText, seriesValue } from '../support/prometheus-text';
 import { put } from '../support/soc-tracking-helpers';
 import { createKey, startTestApp, TestApp } from '../support/test-app';
 import { createDispatchSite, DispatchSite, taskAt } from './dispatch-site';
@@ -56,6 +57,8 @@ describe('dispatch: task board, vehicles, alerts and metrics against the plan', 
     await registerCharger(app, fleetManager, 'DISP-CP1', { siteId: site.siteId });
     await registerCharger(app, fleetManager, 'DISP-CP2', { siteId: site.siteId });
     client = ocppClient(app, 'DISP-CP1', 'ocpp1.6');
+    // An obedient charger: one that refuses Apron's profiles is alerted on as uncontrolled (issue 15).
+    client.handle('SetChargingProfile', async () => ({ status: 'Accepted' }));
     await client.connect();
     await client.call('BootNotification', BOOT_16);
     const solved = await app.http(dispatcher).post(`${base()}/solve-now`).expect(200);
@@ -66,12 +69,8 @@ describe('dispatch: task board, vehicles, alerts and metrics against the plan', 
     await app.close();
   });
 
-  const metricValue = async (series: string) => {
-    const text = (await app.http().get('/metrics').expect(200)).text;
-    const line = text.split('\n').find((candidate) => candidate.startsWith(`${series} `));
-    if (!line) throw new Error(`${series} missing from:\n${text}`);
-    return Number(line.slice(series.length + 1));
-  };
+  const metricValue = async (name: string, labels: Record<string, string> = {}) =>
+    seriesValue(parsePrometheusText((await app.http().get('/metrics').expect(200)).text), name, labels);
 
   it('plans with the connected charger only', () => {
     expect(run.input.chargers.map((charger) => charger.id)).toEqual(['DISP-CP1']);
@@ -171,25 +170,27 @@ describe('dispatch: task board, vehicles, alerts and metrics against the plan', 
   it('serves /metrics without a key in Prometheus text with tick, solve, OCPP and site power metrics', async () => {
     const response = await app.http().get('/metrics').expect(200);
     expect(response.headers['content-type']).toMatch(/^text\/plain;.*version=0\.0\.4/);
-    const text = response.text;
-    const value = (series: string) => {
-      const line = text.split('\n').find((candidate) => candidate.startsWith(`${series} `));
-      if (!line) throw new Error(`${series} missing from:\n${text}`);
-      return Number(line.slice(series.length + 1));
+    const families = parsePrometheusText(response.text);
+    const value = (name: string, labels: Record<string, string> = {}) => {
+      const found = seriesValue(families, name, labels);
+      if (found === undefined) throw new Error(`${name} ${JSON.stringify(labels)} missing from:\n${response.text}`);
+      return found;
     };
-    expect(text).toContain('# TYPE apron_tick_duration_seconds histogram');
-    expect(value('apron_tick_duration_seconds_count')).toBeGreaterThanOrEqual(1);
-    expect(value('apron_tick_duration_seconds_sum')).toBeGreaterThan(0);
-    expect(value('apron_solve_duration_seconds_count')).toBeGreaterThanOrEqual(1);
+    const site_id = site.siteId;
+    expect(families.find((family) => family.name === 'apron_tick_duration_seconds')?.type).toBe('histogram');
+    expect(value('apron_tick_duration_seconds_count', { site_id })).toBeGreaterThanOrEqual(1);
+    expect(value('apron_tick_duration_seconds_sum', { site_id })).toBeGreaterThan(0);
+    expect(value('apron_solve_duration_seconds_count', { site_id })).toBeGreaterThanOrEqual(1);
     // Counted under the solve's own status (optimal, or feasible when the near-window MIP hit its time cap).
-    expect(value(`apron_solves_total{applied="new",status="${run.status}"}`)).toBeGreaterThanOrEqual(1);
+    expect(value('apron_solves_total', { site_id, applied: 'new', status: run.status })).toBeGreaterThanOrEqual(1);
+    expect(value('apron_plan_age_seconds', { site_id })).toBeGreaterThanOrEqual(0);
     expect(value('apron_ocpp_chargers_connected')).toBe(1);
-    expect(value('apron_ocpp_events_total{type="charger.booted"}')).toBe(1);
-    expect(value(`apron_site_grid_limit_kw{site_id="${site.siteId}"}`)).toBe(2000);
+    expect(value('apron_ocpp_events_total', { type: 'charger.booted' })).toBe(1);
+    expect(value('apron_site_grid_limit_watts', { site_id })).toBe(2_000_000);
     // Planned charging plus the site's 100 kW base load, within the grid limit.
-    const powerKw = value(`apron_site_power_kw{site_id="${site.siteId}"}`);
-    expect(powerKw).toBeGreaterThanOrEqual(100);
-    expect(powerKw).toBeLessThanOrEqual(2000);
+    const powerWatts = value('apron_site_power_watts', { site_id });
+    expect(powerWatts).toBeGreaterThanOrEqual(100_000);
+    expect(powerWatts).toBeLessThanOrEqual(2_000_000);
   });
 
   it('shows the live SoC estimate and warns of a vehicle below its reserve now', async () => {

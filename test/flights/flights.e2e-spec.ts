@@ -1,7 +1,8 @@
 import { filter, firstValueFrom, timeout } from 'rxjs';
 import { SiteStream } from '../../src/dispatch/stream/site-stream';
 import { SiteTickService } from '../../src/scheduling/site-tick.service';
-import { ssimFile } from '../../src/flights/schedule/ssim-writer';
+import { ssimFile } from '@apron/flights';
+import { eventually } from '../support/ocpp-clients';
 import { ADMIN_TOKEN, createKey, startTestApp, TestApp } from '../support/test-app';
 import { createFlightSite, CSV_HEADER, postFlights, postSchedule } from './flights-site';
 
@@ -281,6 +282,40 @@ describe('flights (DESIGN.md §8)', () => {
       .send({ seatsByAircraftType: { '320': -1 } })
       .expect(400);
     expect(seats.body.fields).toEqual([expect.objectContaining({ field: 'seatsByAircraftType' })]);
+  });
+
+  it("puts a dispatcher's own flight update in the override audit, with who and why; the feed's updates not", async () => {
+    const audit = async () =>
+      (await app.http(manager).get(`/api/v1/sites/${siteId}/overrides?limit=100`).expect(200)).body.items as {
+        kind: string;
+        taskId: string | null;
+        role: string;
+        details: { flight: string; reasons: string[] };
+      }[];
+    const flightUpdates = async () => (await audit()).filter((record) => record.kind === 'flight-update');
+    const flight = { carrier: 'CZ', number: '3190', operatingDate: '2026-12-08', direction: 'arrival' };
+    const scheduledMs = Date.parse('2026-12-08T09:00:00Z');
+    const before = (await flightUpdates()).length;
+    await postFlights(app, feed, siteId, [
+      { ...flight, scheduledTime: new Date(scheduledMs).toISOString(), stand: 'R201', passengers: 100 },
+    ]).expect(200);
+    const delayed = (token: string, minutes: number) =>
+      postFlights(app, token, siteId, [
+        { ...flight, estimatedTime: new Date(scheduledMs + minutes * 60_000).toISOString() },
+      ]).expect(200);
+    await delayed(dispatcher, 25);
+    const task = await flightTask('3190');
+    const records = await eventually(async () => {
+      const found = await flightUpdates();
+      expect(found).toHaveLength(before + 1);
+      return found;
+    });
+    const record = records.find((candidate) => candidate.details.flight === 'CZ3190');
+    expect(record).toMatchObject({ role: 'dispatcher', taskId: task!.id });
+    expect(record!.details.reasons.join(' ')).toMatch(/delayed 25 min/);
+    await delayed(feed, 30);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await flightUpdates()).toHaveLength(before + 1);
   });
 
   it('lets the flight-feed role post flights and schedules and nothing else', async () => {

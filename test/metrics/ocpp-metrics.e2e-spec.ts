@@ -1,5 +1,6 @@
 import { aVehicle } from '../support/fixtures';
 import { BOOT_16, BOOT_201, eventually, ocppClient, registerCharger, TestRpcClient } from '../support/ocpp-clients';
+import { parsePrometheusText, seriesValue, sumOf } from '../support/prometheus-text';
 import { createKey, startTestApp, TestApp } from '../support/test-app';
 
 const iso = (minute: number) => new Date(Date.UTC(2026, 10, 23, 6, minute)).toISOString();
@@ -23,12 +24,9 @@ describe('/metrics: OCPP messages and metered site power', () => {
   /** Frames as the chargers saw them: what they sent is what the service received, and the other way round. */
   const chargerFrames = { sent: 0, received: 0 };
 
-  const metric = async (series: string): Promise<number | undefined> => {
-    const text = (await app.http().get('/metrics').expect(200)).text;
-    const line = text.split('\n').find((candidate) => candidate.startsWith(`${series} `));
-    return line === undefined ? undefined : Number(line.slice(series.length + 1));
-  };
-  const meteredKw = () => metric(`apron_site_metered_power_kw{site_id="${siteId}"}`);
+  const scrape = async () => parsePrometheusText((await app.http().get('/metrics').expect(200)).text);
+  const meteredWatts = async () => seriesValue(await scrape(), 'apron_site_metered_power_watts', { site_id: siteId });
+  const frames = async (direction: string) => sumOf(await scrape(), 'apron_ocpp_messages_total', { direction });
   const connect = async (identity: string, protocol: 'ocpp1.6' | 'ocpp2.0.1') => {
     const client = ocppClient(app, identity, protocol);
     client.on('message', ({ outbound }: { outbound: boolean }) => {
@@ -58,8 +56,8 @@ describe('/metrics: OCPP messages and metered site power', () => {
   });
 
   it('counts every OCPP frame by direction and sums the latest metered power of the charging connectors', async () => {
-    expect(await metric('apron_ocpp_messages_total{direction="inbound"}')).toBe(0);
-    expect(await metric('apron_ocpp_messages_total{direction="outbound"}')).toBe(0);
+    expect(await frames('inbound')).toBe(0);
+    expect(await frames('outbound')).toBe(0);
 
     const cp16 = await connect('MET-16', 'ocpp1.6');
     await cp16.call('StatusNotification', {
@@ -93,23 +91,36 @@ describe('/metrics: OCPP messages and metered site power', () => {
     // 2.0.1 names the EVSE only in the first event of a transaction.
     await cs201.call('TransactionEvent', transaction(1, 'Updated', 2, { meterValue: [power201(2, 30_000)] }));
 
-    await eventually(async () => expect(await meteredKw()).toBe(11 + 30));
+    await eventually(async () => expect(await meteredWatts()).toBe((11 + 30) * 1000));
     // Next to the grid limit, which the first tick reports.
     const dispatcher = await createKey(app, 'dispatcher');
     await app.http(dispatcher).post(`/api/v1/sites/${siteId}/solve-now`).expect(200);
-    expect(await metric(`apron_site_grid_limit_kw{site_id="${siteId}"}`)).toBe(2000);
+    expect(seriesValue(await scrape(), 'apron_site_grid_limit_watts', { site_id: siteId })).toBe(2_000_000);
 
     // The service counted exactly the frames the chargers exchanged with it, calls from either side included (checked
     // while both are connected: a frame in flight when a socket is dropped is seen by one side only).
     expect(chargerFrames.sent).toBeGreaterThanOrEqual(8);
     await eventually(async () => {
-      expect(await metric('apron_ocpp_messages_total{direction="inbound"}')).toBe(chargerFrames.sent);
-      expect(await metric('apron_ocpp_messages_total{direction="outbound"}')).toBe(chargerFrames.received);
+      expect(await frames('inbound')).toBe(chargerFrames.sent);
+      expect(await frames('outbound')).toBe(chargerFrames.received);
     });
+    // By action and version, an answer under the call it answers.
+    const families = await scrape();
+    const boot = { action: 'BootNotification', version: '1.6' };
+    expect(seriesValue(families, 'apron_ocpp_messages_total', { direction: 'inbound', ...boot })).toBe(1);
+    expect(seriesValue(families, 'apron_ocpp_messages_total', { direction: 'outbound', ...boot })).toBe(1);
+    const events = { action: 'TransactionEvent', version: '2.0.1' };
+    expect(seriesValue(families, 'apron_ocpp_messages_total', { direction: 'inbound', ...events })).toBe(2);
 
     await cp16.call('StopTransaction', { transactionId, meterStop: 1_000, timestamp: iso(4) });
-    await eventually(async () => expect(await meteredKw()).toBe(30));
+    await eventually(async () => expect(await meteredWatts()).toBe(30_000));
+    // The 1.6 session's register went from 0 to 1,000 Wh; a retried stop adds nothing.
+    const energyWh = async () =>
+      seriesValue(await scrape(), 'apron_energy_delivered_watt_hours_total', { site_id: siteId });
+    await eventually(async () => expect(await energyWh()).toBe(1_000));
+    await cp16.call('StopTransaction', { transactionId, meterStop: 1_000, timestamp: iso(4) });
+    expect(await energyWh()).toBe(1_000);
     await cs201.close({ force: true });
-    await eventually(async () => expect(await meteredKw()).toBe(0));
+    await eventually(async () => expect(await meteredWatts()).toBe(0));
   });
 });

@@ -52,13 +52,17 @@ describe('OCPP commands: service and admin endpoints', () => {
   const received: Record<string, { method: string; params: Record<string, unknown> }[]> = {};
 
   /** A raw charger that records every command and answers with `answer(method)`. */
-  const charger = async (identity: string, protocol: 'ocpp1.6' | 'ocpp2.0.1', answer: (method: string) => object) => {
+  const charger = async (
+    identity: string,
+    protocol: 'ocpp1.6' | 'ocpp2.0.1',
+    answer: (method: string, params: Record<string, unknown>) => object,
+  ) => {
     const client = ocppClient(app, identity, protocol);
     clients.push(client);
     received[identity] = [];
     client.handle(async ({ method, params }: { method?: string; params?: Record<string, unknown> }) => {
       received[identity].push({ method: method ?? '', params: params ?? {} });
-      return answer(method ?? '');
+      return answer(method ?? '', params ?? {});
     });
     await client.connect();
     await client.call('BootNotification', protocol === 'ocpp1.6' ? BOOT_16 : BOOT_201);
@@ -187,6 +191,75 @@ describe('OCPP commands: service and admin endpoints', () => {
     await app.http(fleetManager).post('/api/v1/chargers/CMD-16/reset').send({ kind: 'Gentle' }).expect(400);
     await app.http(viewer).post('/api/v1/chargers/CMD-16/reset').send({ kind: 'Soft' }).expect(403);
     await refusing.close();
+  });
+
+  it('triggers every 2.0.1 MessageTrigger (certificates and publish-firmware ones too), and 1.6 only its own', async () => {
+    await charger('CMD-201', 'ocpp2.0.1', () => ({ status: 'Accepted' }));
+    await charger('CMD-16', 'ocpp1.6', () => ({ status: 'Accepted' }));
+    const triggers = [
+      'SignChargingStationCertificate',
+      'SignV2GCertificate',
+      'SignCombinedCertificate',
+      'PublishFirmwareStatusNotification',
+    ];
+    for (const message of triggers) {
+      const response = await app
+        .http(fleetManager)
+        .post('/api/v1/chargers/CMD-201/trigger-message')
+        .send({ message })
+        .expect(200);
+      expect(response.body).toMatchObject({ accepted: true });
+    }
+    const requested = received['CMD-201']
+      .filter((call) => call.method === 'TriggerMessage')
+      .map((call) => call.params.requestedMessage);
+    expect(requested).toEqual(triggers);
+    const refused = await app
+      .http(fleetManager)
+      .post('/api/v1/chargers/CMD-16/trigger-message')
+      .send({ message: 'SignV2GCertificate' })
+      .expect(400);
+    expect(refused.body.message).toMatch(/cannot trigger SignV2GCertificate/);
+  });
+
+  it('B06.FR.05: a read of more variables than the station takes per message is sent in parts, the answers joined', async () => {
+    type Item = { component: { name: string }; variable: { name: string; instance?: string } };
+    await charger('CMD-201', 'ocpp2.0.1', (method, params) => {
+      if (method !== 'GetVariables') return { status: 'Accepted' };
+      return {
+        getVariableResult: (params.getVariableData as Item[]).map((item) => ({
+          attributeStatus: 'Accepted',
+          attributeValue: item.variable.name === 'ItemsPerMessage' ? '2' : `value of ${item.variable.name}`,
+          component: item.component,
+          variable: item.variable,
+        })),
+      };
+    });
+    const calls = () =>
+      received['CMD-201']
+        .filter((call) => call.method === 'GetVariables')
+        .map((call) => (call.params.getVariableData as Item[]).map((item) => item.variable));
+    const keys = ['HeartbeatInterval', 'OfflineThreshold', 'RetryBackOffWaitMinimum'].map((key) => ({
+      component: 'OCPPCommCtrlr',
+      key,
+    }));
+    const response = await app
+      .http(fleetManager)
+      .post('/api/v1/chargers/CMD-201/configuration/read')
+      .send({ keys })
+      .expect(200);
+    expect(calls()).toEqual([
+      [{ name: 'ItemsPerMessage', instance: 'GetVariables' }],
+      [{ name: 'HeartbeatInterval' }, { name: 'OfflineThreshold' }],
+      [{ name: 'RetryBackOffWaitMinimum' }],
+    ]);
+    expect(response.body).toMatchObject({ accepted: true });
+    expect(
+      (response.body.response.getVariableResult as { attributeValue: string }[]).map((r) => r.attributeValue),
+    ).toEqual(['value of HeartbeatInterval', 'value of OfflineThreshold', 'value of RetryBackOffWaitMinimum']);
+    // Asked once per connection.
+    await app.http(fleetManager).post('/api/v1/chargers/CMD-201/configuration/read').send({ keys }).expect(200);
+    expect(calls().filter((variables) => variables[0].name === 'ItemsPerMessage')).toHaveLength(1);
   });
 
   it('a command to an offline charger fails at once with 409, nothing queued', async () => {

@@ -253,6 +253,8 @@ describe('OCPP transactions: sessions and meter values of both versions', () => 
     expect(samples.body.items.map((s: { energyWh: number }) => s.energyWh)).toEqual([
       20_000, 21_000, 22_000, 23_500, 99_999,
     ]);
+    // Only Started names the EVSE (E01.FR.16: the station states it once): every sample is on the transaction's.
+    expect(samples.body.items.map((s: { evseId: number | null }) => s.evseId)).toEqual([1, 1, 1, 1, 1]);
   });
 
   it('TC_E_53_CSMS (2.0.1) seqNo restarting at 0 for a new transaction; offline events with past timestamps land in order', async () => {

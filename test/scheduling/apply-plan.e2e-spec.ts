@@ -67,8 +67,10 @@ describe.each(['ocpp1.6', 'ocpp2.0.1'] as const)('scheduling applies its plan ov
     const second = await app.http(ADMIN_TOKEN).post(`/api/v1/sites/${siteId}/solve-now`).expect(200);
     const firstRow = (first.body.run as StoredRun).result.charging[0].kw;
     const secondRow = (second.body.run as StoredRun).result.charging[0].kw;
-    // The same state gives the same plan, and the charger keeps following it.
-    expect(secondRow[0]).toBeCloseTo(firstRow[0], 1);
+    // The same state gives the same plan, and the charger keeps following it. The state is nearly the same: the ticks
+    // run on the wall clock, so between them the bus gains a little energy and the first slot shrinks (a loaded CI
+    // machine saw 0.08 kW of difference): the same within half a kW.
+    expect(secondRow[0]).toBeCloseTo(firstRow[0], 0);
     await eventually(async () => expect(cp.snapshot(1).powerW / 1000).toBeCloseTo(secondRow[0], 0));
   });
 });

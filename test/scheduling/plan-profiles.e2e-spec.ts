@@ -7,6 +7,8 @@ import { ReceivedProfile, recordReceivedProfiles, takeAll } from './received-pro
 
 const START = new Date('2026-11-23T04:00:00Z');
 const GRID_LIMIT_KW = 100;
+/** The site at 60 kW less 3 × 10 kW held back for the offline spare chargers, for the one charger with free connectors. */
+const IDLE_HEADROOM_W = 30_000;
 
 const planProfile = (purpose: ReceivedProfile['purpose'], evseId: number) =>
   expect.objectContaining({ purpose, evseId, stackLevel: 1 });
@@ -138,10 +140,22 @@ describe.each(['ocpp1.6', 'ocpp2.0.1'] as const)('plan profiles on the wire (%s)
       expect(page.body.items).toEqual([]);
     });
     await tick();
-    // Nothing plugged in: the charger is capped at 0 kW until a session is planned.
-    expect(takeAll(received)).toEqual([expect.objectContaining({ purpose: 'StationMax', stackLevel: 1, limits: [0] })]);
+    // Nothing plugged in: the charger is capped at what the plan leaves of the connection (60 kW less 30 kW held for
+    // the three offline spares), so a bus plugged in before the next tick charges at once, within the limit.
+    expect(takeAll(received)).toEqual([
+      expect.objectContaining({ purpose: 'StationMax', stackLevel: 1, limits: [IDLE_HEADROOM_W] }),
+    ]);
     await tick();
     expect(takeAll(received)).toEqual([]);
+    // A bus plugged in now charges before the next tick, within that cap.
+    await cp.plugIn(1, { idTag: `TAG-${identity}`, batteryKwh: 280, socPercent: 20, maxKw: 150 });
+    expect(cp.snapshot(1).powerW).toBeGreaterThan(0);
+    expect(cp.snapshot(1).powerW).toBeLessThanOrEqual(IDLE_HEADROOM_W);
+    await cp.unplug(1);
+    await eventually(async () => {
+      const page = await app.http(ADMIN_TOKEN).get(`/api/v1/charging-sessions?chargePointId=${identity}&active=true`);
+      expect(page.body.items).toEqual([]);
+    });
 
     // A reboot loses what the charger held: a new instance with the same identity and a new BootNotification.
     await cp.stop();
@@ -152,7 +166,7 @@ describe.each(['ocpp1.6', 'ocpp2.0.1'] as const)('plan profiles on the wire (%s)
     expect(takeAll(received)).toEqual([expect.objectContaining({ stackLevel: 0, limits: [15_000] })]);
     await tick();
     expect(takeAll(received)).toContainEqual(
-      expect.objectContaining({ purpose: 'StationMax', stackLevel: 1, limits: [0] }),
+      expect.objectContaining({ purpose: 'StationMax', stackLevel: 1, limits: [IDLE_HEADROOM_W] }),
     );
     expect(cp.profiles.all()).toContainEqual(expect.objectContaining({ purpose: 'StationMax', stackLevel: 1 }));
   });

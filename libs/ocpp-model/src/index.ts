@@ -1,6 +1,7 @@
 export * from './v16/v16-common.types';
 export * from './v16/v16-charge-point.messages';
 export * from './v16/v16-central-system.messages';
+export * from './v16/v16-call-errors';
 export * from './v201/v201-common.types';
 export * from './v201/v201-station.messages';
 export * from './v201/v201-csms.messages';
@@ -22,3 +23,4 @@ export * from './composite/profile-limit';
 export * from './composite/composite-schedule';
 export * from './composite/composite-schedule.adapter';
 export * from './composite/composite-response.parser';
+export * from './composite/ev-schedule-check';

@@ -1,3 +1,5 @@
+import type { StandInfo } from '@apron/flights';
+import type { DayFlight, FlightDayTask } from '../../../libs/simulator/src/scenarios/flight-day';
 /** What the demo generates for a site before seeding it through the admin API. */
 export type DemoProtocol = 'ocpp1.6' | 'ocpp2.0.1';
 
@@ -18,39 +20,10 @@ export interface DemoBus {
   maxChargeKw: number;
 }
 
-export interface DemoTask {
-  flightRef: string;
-  start: Date;
-  end: Date;
-  vehiclesNeeded: number;
-  distanceKm: number;
-  /** What the service is told each bus will use. */
-  energyKwhPerVehicle: number;
-  /** What a bus really uses (traffic, air conditioning, waiting at the stand). */
-  actualEnergyKwhPerVehicle: number;
-}
-
-/** A flight at the demo airport, with the live update the feed will send for it (null: none). */
-export interface DemoFlight {
-  carrier: string;
-  number: string;
-  /** YYYY-MM-DD, the local date it leaves its origin (SSIM's flight date). */
-  operatingDate: string;
-  direction: 'arrival' | 'departure';
-  /** STA at CAN for arrivals, STD from CAN for departures. */
-  scheduledTime: Date;
-  stand: string;
-  passengers: number;
-  aircraftType: string;
-  update: { at: Date; delayMinutes: number; stand?: string } | null;
-}
-
-export interface DemoStand {
-  id: string;
-  kind: 'remote' | 'contact';
-  busMinutesOneWay: number;
-  distanceKmOneWay: number;
-}
+/** The demo airport's tasks, flights and stands are a generated flight day's (libs/simulator, flight-day). */
+export type DemoTask = FlightDayTask;
+export type DemoFlight = DayFlight;
+export type DemoStand = StandInfo;
 
 export interface DemoEv {
   idTag: string;

@@ -1,22 +1,19 @@
 import type { Tariff } from '../../sites/site.entity';
 import { ruleCovers } from '../../sites/tariff-schedule';
+import {
+  GUANGDONG_UTC_OFFSET_MS as UTC_OFFSET_MS,
+  localHourOf,
+} from '../../../libs/simulator/src/scenarios/flight-day';
 
 /**
  * Local time and tariff of the demo's sites, both in Guangdong (Asia/Shanghai, UTC+8 all year: China has no daylight
  * saving time, so a fixed offset is exact).
  */
 export const DEMO_TIME_ZONE = 'Asia/Shanghai';
-const UTC_OFFSET_MS = 8 * 3_600_000;
 
 /** `date` (YYYY-MM-DD) at local `hhmm` (HH:MM) as an instant. */
 export function localTime(date: string, hhmm: string): Date {
   return new Date(Date.parse(`${date}T${hhmm}:00Z`) - UTC_OFFSET_MS);
-}
-
-/** Local hour of day (0–24, fractional) of an instant. */
-export function localHourOf(at: Date | number): number {
-  const ms = (typeof at === 'number' ? at : at.getTime()) + UTC_OFFSET_MS;
-  return (((ms % 86_400_000) + 86_400_000) % 86_400_000) / 3_600_000;
 }
 
 /** Local HH:MM of an instant. */
@@ -39,33 +36,6 @@ export const GUANGDONG_TARIFF: Pick<Tariff, 'currency' | 'timeOfUse'> = {
     { band: 'flat', startLocal: '19:00', endLocal: '24:00', pricePerKwh: 0.65 },
   ],
 };
-
-/** Draws an instant in [fromMs, toMs) whose local hour follows `weightOfHour` (a rate per local hour). */
-export function drawByLocalHour(
-  next: () => number,
-  fromMs: number,
-  toMs: number,
-  weightOfHour: (hour: number) => number,
-): number {
-  const stepMs = 60_000;
-  const weights: number[] = [];
-  let total = 0;
-  for (let t = fromMs; t < toMs; t += stepMs) {
-    total += weightOfHour(Math.floor(localHourOf(t)));
-    weights.push(total);
-  }
-  const roll = next() * total;
-  const index = weights.findIndex((cumulative) => cumulative > roll);
-  return fromMs + Math.max(0, index) * stepMs;
-}
-
-/** The share of a day's events (at `weightOfHour` per local hour) that falls in [fromMs, toMs). */
-export function shareOfDay(fromMs: number, toMs: number, weightOfHour: (hour: number) => number): number {
-  const dayWeight = Array.from({ length: 24 }, (_, hour) => weightOfHour(hour)).reduce((a, b) => a + b, 0);
-  let windowWeight = 0;
-  for (let t = fromMs; t < toMs; t += 60_000) windowWeight += weightOfHour(Math.floor(localHourOf(t))) / 60;
-  return windowWeight / dayWeight;
-}
 
 /** Price of GUANGDONG_TARIFF at an instant, CNY/kWh. */
 export function guangdongPriceAt(at: Date): number {

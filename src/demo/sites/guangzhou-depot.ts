@@ -4,8 +4,14 @@
  * connection, on a Guangdong time-of-use tariff. Deterministic for a seed.
  */
 import { SeededRandom } from '../../../libs/simulator/src/scenarios';
+import {
+  generateFlights,
+  generateStands,
+  guangzhouFlightsPerLocalHour,
+  knownFlights,
+  tasksOfFlights,
+} from '../../../libs/simulator/src/scenarios/flight-day';
 import { AirportDemoSite, DemoBus, DemoCharger } from './demo-site.types';
-import { demoFlights, demoStands, demoTasks } from './guangzhou-flights';
 import { DEMO_TIME_ZONE, GUANGDONG_TARIFF } from './guangdong-time';
 
 export interface AirportSize {
@@ -34,15 +40,6 @@ const FIRST_TASK_AFTER_MINUTES = 20;
 const MINUTE_MS = 60_000;
 /** Buses leave for the remote stand this long before a task starts (pull-out time). */
 const DEPART_LEAD_MINUTES = 10;
-
-/** Flights per local hour: red-eyes at night, a morning wave 07–10, a steady day, an evening wave 18–21. */
-function flightsPerHour(hour: number): number {
-  if (hour >= 7 && hour < 10) return 1.6;
-  if (hour >= 18 && hour < 21) return 1.6;
-  if (hour >= 6 && hour < 24) return 1.2;
-  if (hour < 1) return 0.6;
-  return 0.15;
-}
 
 /**
  * Tasks cover the run's `hours` and `aheadHours` after it: the schedule is published a day ahead, so the plan's
@@ -94,9 +91,17 @@ export function guangzhouDepot(
 
 /** Flights whose buses work in the run (plus the look-ahead), the live feed's updates, and the tasks they make. */
 function flightDay(random: SeededRandom, start: Date, hours: number, perDay: number) {
-  const stands = demoStands(random);
+  const stands = generateStands(random);
   const fromMs = start.getTime() + FIRST_TASK_AFTER_MINUTES * MINUTE_MS;
   const untilMs = start.getTime() + hours * 3_600_000;
-  const flights = demoFlights(random, stands, fromMs, untilMs, perDay, flightsPerHour, start.getTime() + 5 * MINUTE_MS);
-  return { stands, flights, tasks: demoTasks(flights, stands, random) };
+  const flights = generateFlights(
+    random,
+    stands,
+    fromMs,
+    untilMs,
+    perDay,
+    guangzhouFlightsPerLocalHour,
+    start.getTime() + 5 * MINUTE_MS,
+  );
+  return { stands, flights, tasks: tasksOfFlights(knownFlights(flights), stands, random) };
 }

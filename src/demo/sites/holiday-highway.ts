@@ -5,7 +5,8 @@
  */
 import { SeededRandom } from '../../../libs/simulator/src/scenarios';
 import { DemoCharger, DemoEv, HighwayDemoSite } from './demo-site.types';
-import { DEMO_TIME_ZONE, drawByLocalHour, GUANGDONG_TARIFF, shareOfDay } from './guangdong-time';
+import { drawByLocalHour, shareOfDay } from '../../../libs/simulator/src/scenarios/flight-day';
+import { DEMO_TIME_ZONE, GUANGDONG_TARIFF } from './guangdong-time';
 
 export interface HighwaySize {
   chargers: number;

@@ -10,6 +10,8 @@ import { TasksService } from '../../tasks/tasks.service';
 import { AlertLog } from '../events/alert-log';
 import { AlertsResponse, PlanRef, TaskBoardResponse, TaskBoardRow, VehicleBoardResponse } from './board.dto';
 import { CurrentPlan, CurrentPlanReader, EffectivePlan } from '../../scheduling/current-plan.reader';
+import { ControlRefusals } from '../../scheduling/adapters/control-refusals';
+import { chargerFullKw } from '../../scheduling/uncontrolled-load';
 import { ChargerHealth, deriveAlerts } from './plan-alerts';
 import { assessTask } from './task-assessment';
 import { vehiclePlanStatus } from './vehicle-status';
@@ -40,6 +42,7 @@ export class DispatchBoardService {
     private readonly fleetState: SocTrackingService,
     private readonly alertLog: AlertLog,
     private readonly flights: FlightsService,
+    private readonly refusals: ControlRefusals,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -144,15 +147,23 @@ export class DispatchBoardService {
     return new Map(tasks.map((task) => [task.flightRef, task.startsAt]));
   }
 
-  /** Every charger of the site with its connection and faulted connectors, in one read of the statuses. */
+  /**
+   * Every charger of the site with its connection, faulted connectors and whether it refuses Apron's profiles, in one
+   * read of the statuses.
+   */
   private async chargerHealth(siteId: string): Promise<ChargerHealth[]> {
     const chargers = await this.chargers.listBySite(siteId);
     const live = await this.ocpp.liveConnectors(chargers.map((charger) => charger.chargePointId));
-    return [...live].map(([chargePointId, state]) => ({
-      chargePointId,
-      online: state.online,
-      faultedConnectors: state.connectors.filter((c) => c.status === 'Faulted').map((c) => c.evseId),
-    }));
+    return chargers.map((charger) => {
+      const state = live.get(charger.chargePointId);
+      const refusal = this.refusals.refusalOf(charger.chargePointId);
+      return {
+        chargePointId: charger.chargePointId,
+        online: state?.online ?? false,
+        faultedConnectors: (state?.connectors ?? []).filter((c) => c.status === 'Faulted').map((c) => c.evseId),
+        ...(refusal ? { uncontrolled: { reason: refusal.reason, fullKw: chargerFullKw(charger) } } : {}),
+      };
+    });
   }
 }
 

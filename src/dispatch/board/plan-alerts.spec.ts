@@ -36,6 +36,28 @@ describe('deriveAlerts', () => {
     ]);
   });
 
+  it("warns once per charger that refuses Apron's power limits, with the reason and what it is counted at (issue 15)", () => {
+    const chargers = [
+      {
+        chargePointId: 'CAN-CP03',
+        online: true,
+        faultedConnectors: [],
+        uncontrolled: { reason: 'NotImplemented', fullKw: 150 },
+      },
+      { chargePointId: 'CAN-CP04', online: true, faultedConnectors: [] },
+    ];
+    expect(deriveAlerts({ plan: aPlan(), latest: null, chargers, nowMs: NOW })).toEqual([
+      {
+        code: 'charger-uncontrolled',
+        severity: 'warning',
+        chargerId: 'CAN-CP03',
+        message:
+          "charger CAN-CP03 refuses Apron's power limits (NotImplemented): counted at its full 150 kW while a vehicle " +
+          'is on it, and asked again later',
+      },
+    ]);
+  });
+
   it('puts a task at risk when it is unserved or a vehicle starts it below its reserve', () => {
     const unserved = aPlan({ result: { assignments: [], unserved: [{ taskId: 'T1', missingVehicles: 1 }] } });
     const [short] = deriveAlerts({ plan: unserved, latest: null, chargers: [], nowMs: NOW });

@@ -6,6 +6,7 @@ export type DispatchAlertCode =
   | 'vehicle-below-reserve'
   | 'charger-offline'
   | 'charger-faulted'
+  | 'charger-uncontrolled'
   | 'site-near-limit'
   | 'plan-fallback'
   | 'plan-kept-last';
@@ -26,6 +27,8 @@ export interface ChargerHealth {
   chargePointId: string;
   online: boolean;
   faultedConnectors: number[];
+  /** Set while the charger refuses Apron's charging profiles: why, and the most it may draw (what the plan counts). */
+  uncontrolled?: { reason: string; fullKw: number };
 }
 
 export interface VehicleReserve {
@@ -88,19 +91,31 @@ function planSourceAlerts(latest: AlertInputs['latest']): DispatchAlert[] {
 }
 
 function chargerAlerts(chargers: ChargerHealth[]): DispatchAlert[] {
-  return chargers.flatMap((charger): DispatchAlert[] => {
-    if (!charger.online) {
-      const message = `charger ${charger.chargePointId} is offline`;
-      return [{ code: 'charger-offline', severity: 'warning', message, chargerId: charger.chargePointId }];
-    }
-    return charger.faultedConnectors.map((connector) => ({
-      code: 'charger-faulted',
-      severity: 'warning',
-      message: `charger ${charger.chargePointId} connector ${connector} is faulted`,
-      chargerId: charger.chargePointId,
-      connectorId: connector,
-    }));
-  });
+  return [...chargers.flatMap(connectionAlerts), ...chargers.flatMap(uncontrolledAlerts)];
+}
+
+/** One alert per charger that does not obey, for as long as it does not (issue 15). */
+function uncontrolledAlerts(charger: ChargerHealth): DispatchAlert[] {
+  if (!charger.uncontrolled) return [];
+  const { reason, fullKw } = charger.uncontrolled;
+  const message =
+    `charger ${charger.chargePointId} refuses Apron's power limits (${reason}): counted at its full ${fullKw} kW ` +
+    'while a vehicle is on it, and asked again later';
+  return [{ code: 'charger-uncontrolled', severity: 'warning', message, chargerId: charger.chargePointId }];
+}
+
+function connectionAlerts(charger: ChargerHealth): DispatchAlert[] {
+  if (!charger.online) {
+    const message = `charger ${charger.chargePointId} is offline`;
+    return [{ code: 'charger-offline', severity: 'warning', message, chargerId: charger.chargePointId }];
+  }
+  return charger.faultedConnectors.map((connector) => ({
+    code: 'charger-faulted',
+    severity: 'warning',
+    message: `charger ${charger.chargePointId} connector ${connector} is faulted`,
+    chargerId: charger.chargePointId,
+    connectorId: connector,
+  }));
 }
 
 function taskAlerts(plan: EffectivePlan, nowMs: number): DispatchAlert[] {

@@ -9,7 +9,8 @@ export type OverrideKind =
   | 'in-service'
   | 'ad-hoc-task'
   | 'task-done'
-  | 'task-cancelled';
+  | 'task-cancelled'
+  | 'flight-update';
 
 /**
  * Audit of one dispatcher override: who (API key), what, when. No foreign keys: the record outlives the task or

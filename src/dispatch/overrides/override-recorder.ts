@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, Clock } from '../../common/clock';
 import { DispatchEvents } from '../events/dispatch-events';
-import type { Actor } from './actor.decorator';
+import type { Actor } from '../../auth/actor.decorator';
 import { OverrideKind, OverrideRecord } from './override-record.entity';
 import { OverridesRepository } from './overrides.repository';
 

@@ -6,7 +6,7 @@ import { READERS, Roles } from '../../auth/roles.decorator';
 import { PageQuery } from '../../common/pagination';
 import { VehicleResponse } from '../../fleet/vehicle.dto';
 import { TaskResponse } from '../../tasks/task.dto';
-import { Actor, CurrentActor } from './actor.decorator';
+import { Actor, CurrentActor } from '../../auth/actor.decorator';
 import { AdHocTaskDto, OutOfServiceDto, OverridePage, OverrideResponse, TaskVehicleDto } from './override.dto';
 import { OverridesService } from './overrides.service';
 

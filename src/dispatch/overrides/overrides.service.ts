@@ -7,7 +7,7 @@ import { SitesService } from '../../sites/sites.service';
 import { namedVehicleViolations, TaskVehicleLists } from '../../tasks/task-vehicle-rules';
 import { TasksService } from '../../tasks/tasks.service';
 import { TaskStatus, TransferTask } from '../../tasks/transfer-task.entity';
-import type { Actor } from './actor.decorator';
+import type { Actor } from '../../auth/actor.decorator';
 import { AdHocTaskDto } from './override.dto';
 import { OverrideRecord } from './override-record.entity';
 import { OverrideRecorder } from './override-recorder';

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiT
 import { Observable, takeUntil } from 'rxjs';
 import { ApiKeysService } from '../../auth/api-keys.service';
 import { READERS, Roles } from '../../auth/roles.decorator';
-import { Actor, CurrentActor } from '../overrides/actor.decorator';
+import { Actor, CurrentActor } from '../../auth/actor.decorator';
 import { SitesService } from '../../sites/sites.service';
 import { SiteStream } from './site-stream';
 

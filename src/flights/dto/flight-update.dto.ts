@@ -16,7 +16,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { FLIGHT_STATUSES, FlightStatus } from '../persistence/flight.entity';
-import { FLIGHT_DIRECTIONS, FlightDirection } from '../schedule/schedule-types';
+import { FLIGHT_DIRECTIONS, FlightDirection } from '@apron/flights';
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 const INSTANT_MESSAGE = 'must be an ISO-8601 date-time with an offset, e.g. 2026-12-08T07:30:00+08:00';

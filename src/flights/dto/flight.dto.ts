@@ -15,8 +15,7 @@ import {
 } from 'class-validator';
 import { Type } from 'class-transformer';
 import { Flight, FLIGHT_STATUSES } from '../persistence/flight.entity';
-import { delayMinutes, STAND_KINDS, StandKind } from '../rules/flight-task-rules';
-import { FileWarning } from '../schedule/schedule-types';
+import { delayMinutes, FileWarning, STAND_KINDS, StandKind } from '@apron/flights';
 
 const FINITE = { allowNaN: false, allowInfinity: false };
 

@@ -10,7 +10,7 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import { Site } from '../../sites/site.entity';
-import type { FlightDirection } from '../schedule/schedule-types';
+import type { FlightDirection } from '@apron/flights';
 
 export type FlightStatus = 'scheduled' | 'cancelled';
 export const FLIGHT_STATUSES: readonly FlightStatus[] = ['scheduled', 'cancelled'];

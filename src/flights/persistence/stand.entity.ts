@@ -1,7 +1,7 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { numericTransformer } from '../../database/column-transformers';
 import { Site } from '../../sites/site.entity';
-import type { StandKind } from '../rules/flight-task-rules';
+import type { StandKind } from '@apron/flights';
 
 /** One stand of an airport site (§8 `PUT stands`): only flights at remote stands need buses. */
 @Entity('stands')

@@ -114,6 +114,16 @@ export class ConfigurationKeyDto {
   @Length(1, 50)
   component?: string;
   @ApiPropertyOptional({ description: '2.0.1 only' }) @IsOptional() @IsInt() @Min(0) evseId?: number;
+  @ApiPropertyOptional({ description: '2.0.1 only: the variable instance, e.g. GetVariables of ItemsPerMessage' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 50)
+  instance?: string;
+  @ApiPropertyOptional({ description: '2.0.1 only: the component instance' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 50)
+  componentInstance?: string;
 }
 
 export class ConfigurationSettingDto extends ConfigurationKeyDto {

@@ -45,12 +45,16 @@ export interface ClearProfileCriteria {
   stackLevel?: number;
 }
 
-/** 1.6: `key`; 2.0.1: `variable` of `component` (optionally on an EVSE). */
+/** 1.6: `key`; 2.0.1: `variable` (and its `instance`) of `component` (its `componentInstance`, optionally on an EVSE). */
 export interface ConfigurationSetting {
   key: string;
   value: string;
   component?: string;
   evseId?: number;
+  /** 2.0.1 VariableType.instance, e.g. `GetVariables` of DeviceDataCtrlr.ItemsPerMessage. */
+  instance?: string;
+  /** 2.0.1 ComponentType.instance. */
+  componentInstance?: string;
 }
 
 export type ConfigurationKey = Omit<ConfigurationSetting, 'value'>;

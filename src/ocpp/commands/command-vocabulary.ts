@@ -19,12 +19,20 @@ export const V16_TRIGGERS = new Set([
   'MeterValues',
   'StatusNotification',
 ]);
-export const V201_TRIGGERS = new Set([
-  'BootNotification',
-  'LogStatusNotification',
-  'FirmwareStatusNotification',
-  'Heartbeat',
-  'MeterValues',
-  'StatusNotification',
-  'TransactionEvent',
+/**
+ * 2.0.1 MessageTriggerEnumType, each with the action the station then sends (allowed before an Accepted boot,
+ * B02.FR.02): the three Sign* triggers ask for a SignCertificate (A02/A03).
+ */
+export const V201_TRIGGERS = new Map<string, string>([
+  ['BootNotification', 'BootNotification'],
+  ['LogStatusNotification', 'LogStatusNotification'],
+  ['FirmwareStatusNotification', 'FirmwareStatusNotification'],
+  ['Heartbeat', 'Heartbeat'],
+  ['MeterValues', 'MeterValues'],
+  ['SignChargingStationCertificate', 'SignCertificate'],
+  ['SignV2GCertificate', 'SignCertificate'],
+  ['StatusNotification', 'StatusNotification'],
+  ['TransactionEvent', 'TransactionEvent'],
+  ['SignCombinedCertificate', 'SignCertificate'],
+  ['PublishFirmwareStatusNotification', 'PublishFirmwareStatusNotification'],
 ]);

@@ -5,37 +5,60 @@ type Call = [action: string, payload: object];
 
 const component = (setting: ConfigurationKey) => {
   if (!setting.component) throw new Error(`OCPP 2.0.1 needs the component of variable ${setting.key}`);
-  return setting.evseId === undefined
-    ? { name: setting.component }
-    : { name: setting.component, evse: { id: setting.evseId } };
+  return {
+    name: setting.component,
+    ...(setting.componentInstance === undefined ? {} : { instance: setting.componentInstance }),
+    ...(setting.evseId === undefined ? {} : { evse: { id: setting.evseId } }),
+  };
 };
 
-/** 1.6: one ChangeConfiguration per key (§5.3); 2.0.1: one SetVariables for all (B05). */
-export function configurationCalls(version: OcppVersion, settings: ConfigurationSetting[]): Call[] {
-  if (settings.length === 0) throw new Error('no settings given');
-  if (version === '1.6') return settings.map((s) => ['ChangeConfiguration', { key: s.key, value: s.value }]);
-  return [
-    [
-      'SetVariables',
-      {
-        setVariableData: settings.map((s) => ({
-          attributeValue: s.value,
-          component: component(s),
-          variable: { name: s.key },
-        })),
-      },
-    ],
-  ];
+const variable = (setting: ConfigurationKey) =>
+  setting.instance === undefined ? { name: setting.key } : { name: setting.key, instance: setting.instance };
+
+/** `items` in runs of at most `size` (all in one when the size is unknown). */
+function chunks<T>(items: T[], size: number | undefined): T[][] {
+  if (!size || size < 1 || items.length <= size) return [items];
+  const runs: T[][] = [];
+  for (let i = 0; i < items.length; i += size) runs.push(items.slice(i, i + size));
+  return runs;
 }
 
-/** 1.6 GetConfiguration (all keys when none are given); 2.0.1 GetVariables (B06, needs at least one). */
-export function configurationReads(version: OcppVersion, keys: ConfigurationKey[]): Call {
-  if (version === '1.6') return ['GetConfiguration', keys.length > 0 ? { key: keys.map((k) => k.key) } : {}];
+/**
+ * 1.6: one ChangeConfiguration per key (§5.3); 2.0.1: SetVariables (B05), no more than the station's
+ * `DeviceDataCtrlr.ItemsPerMessage[SetVariables]` in one message (B05.FR.11).
+ */
+export function configurationCalls(
+  version: OcppVersion,
+  settings: ConfigurationSetting[],
+  itemsPerMessage?: number,
+): Call[] {
+  if (settings.length === 0) throw new Error('no settings given');
+  if (version === '1.6') return settings.map((s) => ['ChangeConfiguration', { key: s.key, value: s.value }]);
+  return chunks(settings, itemsPerMessage).map((run) => [
+    'SetVariables',
+    {
+      setVariableData: run.map((s) => ({ attributeValue: s.value, component: component(s), variable: variable(s) })),
+    },
+  ]);
+}
+
+/**
+ * 1.6 GetConfiguration (all keys when none are given); 2.0.1 GetVariables (B06, needs at least one), no more than
+ * the station's `DeviceDataCtrlr.ItemsPerMessage[GetVariables]` in one message (B06.FR.05; a longer one may get
+ * OccurrenceConstraintViolation, B06.FR.16).
+ */
+export function configurationReads(version: OcppVersion, keys: ConfigurationKey[], itemsPerMessage?: number): Call[] {
+  if (version === '1.6') return [['GetConfiguration', keys.length > 0 ? { key: keys.map((k) => k.key) } : {}]];
   if (keys.length === 0) throw new Error('OCPP 2.0.1 GetVariables needs at least one component/variable');
-  return [
+  return chunks(keys, itemsPerMessage).map((run) => [
     'GetVariables',
-    { getVariableData: keys.map((k) => ({ component: component(k), variable: { name: k.key } })) },
-  ];
+    { getVariableData: run.map((k) => ({ component: component(k), variable: variable(k) })) },
+  ]);
+}
+
+/** The device-model variable that says how many items a station takes in one Get/SetVariables. */
+export function itemsPerMessageKey(action: 'GetVariables' | 'SetVariables'): ConfigurationKey {
+  return { component: 'DeviceDataCtrlr', key: 'ItemsPerMessage', instance: action };
 }
 
 const MEASURANDS = 'Energy.Active.Import.Register,Power.Active.Import,SoC';

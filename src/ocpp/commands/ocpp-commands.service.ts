@@ -27,12 +27,19 @@ import {
 } from './charger-commands';
 import { V16_PURPOSE, V16_TRIGGERS, V201_PURPOSE, V201_TRIGGERS } from './command-vocabulary';
 import { ProfileLedger } from './profile-ledger';
-import { configurationCalls, configurationReads, socMeterValueSettings } from './configuration-payloads';
+import {
+  configurationCalls,
+  configurationReads,
+  itemsPerMessageKey,
+  socMeterValueSettings,
+} from './configuration-payloads';
 
 /** The gateway's implementation of ChargerCommands: one method per command, the version decides the payload. */
 @Injectable()
 export class OcppCommandsService implements ChargerCommands {
   private nextRemoteStartId = Math.floor(Date.now() / 1000) % 1_000_000_000;
+  /** Per live connection: the station's ItemsPerMessage for Get/SetVariables (gone with the connection). */
+  private readonly itemLimits = new WeakMap<ChargerConnection, Map<string, number | undefined>>();
 
   constructor(
     private readonly call: ChargerCall,
@@ -57,7 +64,7 @@ export class OcppCommandsService implements ChargerCommands {
 
   async setPowerProfile(chargePointId: string, command: PowerProfileCommand): Promise<CommandOutcome> {
     const connection = this.call.connection(chargePointId);
-    const supply = command.supply ?? (await this.supply(chargePointId));
+    const supply = command.supply ?? (await this.electricalSupply(chargePointId));
     const profile = invalidIfThrows(() =>
       buildPowerProfile({
         slots: command.slots,
@@ -203,11 +210,14 @@ export class OcppCommandsService implements ChargerCommands {
   /** The triggered message is then allowed even before the boot is Accepted (B02.FR.02, TC_B_31_CSMS). */
   triggerMessage(chargePointId: string, request: { message: string; evseId?: number }): Promise<CommandOutcome> {
     const connection = this.call.connection(chargePointId);
-    const allowed = connection.version === '1.6' ? V16_TRIGGERS : V201_TRIGGERS;
-    if (!allowed.has(request.message)) {
-      throw new InvalidCommandError(`OCPP ${connection.version} cannot trigger ${request.message}`);
-    }
-    connection.allowTriggered(request.message);
+    const triggered =
+      connection.version === '1.6'
+        ? V16_TRIGGERS.has(request.message)
+          ? request.message
+          : undefined
+        : V201_TRIGGERS.get(request.message);
+    if (!triggered) throw new InvalidCommandError(`OCPP ${connection.version} cannot trigger ${request.message}`);
+    connection.allowTriggered(triggered);
     const payload =
       connection.version === '1.6'
         ? { requestedMessage: request.message, connectorId: request.evseId }
@@ -217,10 +227,12 @@ export class OcppCommandsService implements ChargerCommands {
 
   async setConfiguration(chargePointId: string, settings: ConfigurationSetting[]): Promise<CommandOutcome> {
     const connection = this.call.connection(chargePointId);
-    const calls = invalidIfThrows(() => configurationCalls(connection.version, settings));
+    const limit = settings.length > 1 ? await this.itemsPerMessage(connection, 'SetVariables') : undefined;
+    const calls = invalidIfThrows(() => configurationCalls(connection.version, settings, limit));
     const outcomes: CommandOutcome[] = [];
     for (const [action, payload] of calls) outcomes.push(await this.call.send(connection, action, payload));
-    if (connection.version === '2.0.1') return this.variableOutcome(outcomes[0], 'setVariableResult');
+    if (connection.version === '2.0.1')
+      return this.variableOutcome(joined(outcomes, 'setVariableResult'), 'setVariableResult');
     const rejected = outcomes.find((outcome) => !outcome.accepted);
     return {
       accepted: rejected === undefined,
@@ -231,9 +243,37 @@ export class OcppCommandsService implements ChargerCommands {
 
   async getConfiguration(chargePointId: string, keys: ConfigurationKey[]): Promise<CommandOutcome> {
     const connection = this.call.connection(chargePointId);
-    const [action, payload] = invalidIfThrows(() => configurationReads(connection.version, keys));
-    const outcome = await this.call.send(connection, action, payload);
-    return connection.version === '2.0.1' ? this.variableOutcome(outcome, 'getVariableResult') : outcome;
+    const limit = keys.length > 1 ? await this.itemsPerMessage(connection, 'GetVariables') : undefined;
+    const calls = invalidIfThrows(() => configurationReads(connection.version, keys, limit));
+    const outcomes: CommandOutcome[] = [];
+    for (const [action, payload] of calls) outcomes.push(await this.call.send(connection, action, payload));
+    if (connection.version === '1.6') return outcomes[0];
+    return this.variableOutcome(joined(outcomes, 'getVariableResult'), 'getVariableResult');
+  }
+
+  /**
+   * 2.0.1 B05.FR.11 / B06.FR.05: how many items the station takes in one Get/SetVariables, asked once per connection
+   * (one item is always allowed); undefined on 1.6 or when the station does not say.
+   */
+  private async itemsPerMessage(
+    connection: ChargerConnection,
+    action: 'GetVariables' | 'SetVariables',
+  ): Promise<number | undefined> {
+    if (connection.version !== '2.0.1') return undefined;
+    const known = this.itemLimits.get(connection) ?? new Map<string, number | undefined>();
+    this.itemLimits.set(connection, known);
+    if (known.has(action)) return known.get(action);
+    const [[, payload]] = configurationReads('2.0.1', [itemsPerMessageKey(action)]);
+    // A station that cannot say (an error, an invalid answer) gets the request whole, as before.
+    const outcome = await this.call.send(connection, 'GetVariables', payload).catch(() => undefined);
+    const [result] = (outcome?.response.getVariableResult ?? []) as {
+      attributeStatus?: string;
+      attributeValue?: string;
+    }[];
+    const value = result?.attributeStatus === 'Accepted' ? Number(result.attributeValue) : NaN;
+    const limit = Number.isInteger(value) && value > 0 ? value : undefined;
+    known.set(action, limit);
+    return limit;
   }
 
   enableSocMeterValues(chargePointId: string, intervalSeconds?: number): Promise<CommandOutcome> {
@@ -277,7 +317,8 @@ export class OcppCommandsService implements ChargerCommands {
     return { ...outcome, accepted: rejected === undefined, status: rejected?.attributeStatus ?? 'Accepted' };
   }
 
-  private async supply(chargePointId: string): Promise<ElectricalSupply> {
+  /** The charger's supply as registered (AC/DC, phases, voltage): how its limits in A and W convert. */
+  async electricalSupply(chargePointId: string): Promise<ElectricalSupply> {
     const charger = await this.chargers.findByChargePointId(chargePointId);
     if (!charger) throw new InvalidCommandError(`Charger ${chargePointId} is not registered`);
     return {
@@ -294,4 +335,11 @@ function invalidIfThrows<T>(build: () => T): T {
   } catch (error) {
     throw new InvalidCommandError((error as Error).message);
   }
+}
+
+/** The answers of a request sent in several parts, as if it had been one: their result lists joined. */
+function joined(outcomes: CommandOutcome[], list: 'setVariableResult' | 'getVariableResult'): CommandOutcome {
+  if (outcomes.length === 1) return outcomes[0];
+  const results = outcomes.flatMap((outcome) => (outcome.response[list] ?? []) as unknown[]);
+  return { accepted: outcomes.every((outcome) => outcome.accepted), status: 'Accepted', response: { [list]: results } };
 }

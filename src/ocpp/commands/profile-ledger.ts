@@ -4,7 +4,8 @@ import { ClearProfileCriteria } from './charger-commands';
 type SentProfile = Pick<
   NeutralChargingProfile,
   'id' | 'evseId' | 'purpose' | 'stackLevel' | 'validFrom' | 'validTo' | 'transactionId'
->;
+> &
+  Partial<Pick<NeutralChargingProfile, 'kind' | 'recurrencyKind' | 'schedule'>>;
 
 const overlaps = (a: SentProfile, b: SentProfile) =>
   (a.validFrom?.getTime() ?? -Infinity) < (b.validTo?.getTime() ?? Infinity) &&
@@ -36,6 +37,14 @@ export class ProfileLedger {
     const sent = this.byCharger.get(chargePointId) ?? new Map<number, SentProfile>();
     sent.set(profile.id, { ...profile });
     this.byCharger.set(chargePointId, sent);
+  }
+
+  /** The profiles in force on the charger as far as this instance knows (K17: what an EV schedule is checked against). */
+  granted(chargePointId: string, now: Date): NeutralChargingProfile[] {
+    return [...(this.byCharger.get(chargePointId)?.values() ?? [])].filter(
+      (sent): sent is NeutralChargingProfile =>
+        sent.schedule !== undefined && sent.kind !== undefined && (!sent.validTo || sent.validTo > now),
+    );
   }
 
   /** What an accepted ClearChargingProfile removed on the charger (absent criteria match everything). */

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { OcppVersion } from '@apron/ocpp-model';
+import { asV16Frame, OcppVersion } from '@apron/ocpp-model';
 import { CLOCK, Clock } from '../../common/clock';
 import { OcppEventBus } from '../events/ocpp-event-bus';
 import { OcppMessageCounts } from '../events/ocpp-message-counts';
@@ -8,6 +8,7 @@ import { ChargerStateRepository } from '../persistence/charger-state.repository'
 import { MessageLogWriter } from '../persistence/message-log.writer';
 import { Admission, BootStatus, ChargerConnection, RpcServerClient } from './charger-connection';
 import { ConnectionRegistry } from './connection-registry';
+import { FrameActions } from './frame-actions';
 import { loggedFrame, messageIdViolation } from './frame-limits';
 import { MessageRouter } from './message-router';
 import { createRPCError } from 'ocpp-rpc';
@@ -59,6 +60,7 @@ export class ConnectionLifecycle {
       this.clock.now(),
     );
     connection.connectorMaxW = session.connectorMaxW ?? {};
+    if (version === '1.6') speakV16Errors(client);
     client.handle((call: { method?: string; params?: unknown; messageId?: string }) => {
       const violation = messageIdViolation(version, call.messageId ?? '');
       if (violation) {
@@ -72,8 +74,9 @@ export class ConnectionLifecycle {
       }
       return this.router.dispatch(connection, call.method ?? '', call.params);
     });
+    const frameActions = new FrameActions(new Set(this.router.actions(version)));
     client.on('message', (event: { message: string; outbound: boolean }) => {
-      this.messageCounts.count(event.outbound);
+      this.messageCounts.count(event.outbound, version, frameActions.of(event.message, event.outbound));
       this.messageLog.add(chargePointId, event.outbound ? 'out' : 'in', loggedFrame(event.message));
     });
     // ws closes the socket with 1009 when a frame passes APRON_OCPP_MAX_FRAME_BYTES; kept for the operator.
@@ -103,7 +106,12 @@ export class ConnectionLifecycle {
       connection.connectedAt,
     );
     if (connection.admission === 'registered' && bootStatus) connection.bootStatus = bootStatus as BootStatus;
-    this.logger.log(`${connection.chargePointId} connected (OCPP ${connection.version}, ${connection.admission})`);
+    this.logger.log({
+      msg: 'charger connected',
+      chargePointId: connection.chargePointId,
+      ocppVersion: connection.version,
+      admission: connection.admission,
+    });
     this.publish(connection, 'charger.connected');
   }
 
@@ -114,6 +122,11 @@ export class ConnectionLifecycle {
     } catch (error) {
       this.logger.warn(`${connection.chargePointId}: storing the disconnect failed: ${(error as Error).message}`);
     }
+    this.logger.log({
+      msg: 'charger disconnected',
+      chargePointId: connection.chargePointId,
+      ocppVersion: connection.version,
+    });
     this.publish(connection, 'charger.disconnected');
   }
 
@@ -165,4 +178,13 @@ export class ConnectionLifecycle {
       .insert(connection.chargePointId, 'ocpp.badMessage', this.clock.now(), detail)
       .catch(() => undefined);
   }
+}
+
+/**
+ * ocpp-rpc answers a frame it cannot parse with 2.0.1's RpcFrameworkError on every connection; a 1.6 charger must get
+ * a code 1.6 has (OCPP-J 1.6 §4.2.3), so its outgoing CALLERRORs are put in 1.6 words.
+ */
+function speakV16Errors(client: RpcServerClient): void {
+  const sendRaw = client.sendRaw.bind(client);
+  client.sendRaw = (message: string) => sendRaw(typeof message === 'string' ? asV16Frame(message) : message);
 }

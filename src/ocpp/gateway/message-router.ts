@@ -56,7 +56,8 @@ export class MessageRouter {
         throw createRPCError('SecurityError', 'The credentials of this connection were revoked', {});
       this.assertBootAllows(connection, action);
       const handler = this.tables[connection.version][action];
-      if (!handler) throw createRPCError('NotImplemented', `${action} is not supported`, {});
+      // Unknown actions were answered NotImplemented by the validator; a known one without a handler is NotSupported.
+      if (!handler) throw createRPCError('NotSupported', `${action} is not supported by Apron`, {});
       try {
         return await handler({ connection, receivedAt }, payload);
       } catch (error) {

@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { map201, OcppEvent, V201NotifyEVChargingNeedsRequest } from '@apron/ocpp-model';
+import {
+  map201,
+  OcppEvent,
+  V201NotifyEVChargingNeedsRequest,
+  V201NotifyEVChargingScheduleRequest,
+} from '@apron/ocpp-model';
+import { EvScheduleReview } from '../commands/ev-schedule-review';
 import { firstEvent, OcppCallContext, OcppHandlerBlock } from '../gateway/ocpp-handler';
 import { ChargerEventsRepository } from '../persistence/charger-events.repository';
 import { SessionsService } from '../sessions/sessions.service';
@@ -10,6 +16,7 @@ export class SmartChargingHandlers implements OcppHandlerBlock {
   constructor(
     private readonly sessions: SessionsService,
     private readonly chargerEvents: ChargerEventsRepository,
+    private readonly evSchedules: EvScheduleReview,
   ) {}
 
   handlers() {
@@ -19,6 +26,8 @@ export class SmartChargingHandlers implements OcppHandlerBlock {
       '2.0.1': {
         NotifyEVChargingNeeds: (context: OcppCallContext, request: V201NotifyEVChargingNeedsRequest) =>
           this.chargingNeeds(context, request),
+        NotifyEVChargingSchedule: (context: OcppCallContext, request: V201NotifyEVChargingScheduleRequest) =>
+          this.evSchedule(context, request),
         // K12 / K13: an external limit set or released; the scheduler reads them as events.
         NotifyChargingLimit: report('NotifyChargingLimit'),
         ClearedChargingLimit: report('ClearedChargingLimit'),
@@ -48,6 +57,20 @@ export class SmartChargingHandlers implements OcppHandlerBlock {
     });
     if (needs) this.sessions.publish(context, needs, session ?? undefined);
     return { status: 'Accepted' };
+  }
+
+  /** K17.FR.11/12: Accepted when the EV's schedule stays within what Apron granted on the EVSE, else Rejected. */
+  private async evSchedule(context: OcppCallContext, request: V201NotifyEVChargingScheduleRequest) {
+    const { chargePointId } = context.connection;
+    const verdict = await this.evSchedules.review(chargePointId, request, context.receivedAt);
+    await this.chargerEvents.insert(chargePointId, 'ev.chargingSchedule', context.receivedAt, {
+      ...request,
+      status: verdict.status,
+      excess: verdict.excess,
+    });
+    // K17.FR.13: renegotiate (K16) once the station has the answer: send the granted TxProfile again.
+    if (verdict.status === 'Rejected') setTimeout(() => void this.evSchedules.renegotiate(chargePointId, verdict), 0);
+    return { status: verdict.status };
   }
 
   private async report(context: OcppCallContext, action: string, request: Record<string, unknown>) {

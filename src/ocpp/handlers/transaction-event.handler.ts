@@ -62,7 +62,8 @@ export class TransactionEventHandler implements OcppHandlerBlock {
       });
       // A retried event: its samples are recorded again (stored and counted once), in case it was retried because
       // storing them failed the first time.
-      if (!fresh) return { retried: { id: row.id, vehicleId: row.vehicleId } };
+      const evseId = request.evse?.id ?? row.evseId;
+      if (!fresh) return { retried: { id: row.id, vehicleId: row.vehicleId }, evseId };
       const tracked = this.sessions.track(row);
       if (tracked && request.evse) this.sessions.setEvse(tracked, request.evse.id);
       const change = this.change(row.evseId, row.lastSeqNo, request, events, decision);
@@ -80,15 +81,19 @@ export class TransactionEventHandler implements OcppHandlerBlock {
       } else {
         await this.sessions.repo.update(row.id, change, manager);
       }
-      return { session, tracked, endedNow: ended !== undefined && row.stoppedAt === null, endedCountedWh };
+      return { session, tracked, endedNow: ended !== undefined && row.stoppedAt === null, endedCountedWh, evseId };
     });
+    // Only the first event of a transaction must name its EVSE: the others' samples are on the transaction's.
+    const located = samples.map((sample) =>
+      sample.evseId === undefined && stored.evseId !== null ? { ...sample, evseId: stored.evseId } : sample,
+    );
     if ('retried' in stored) {
-      await this.sessions.recordSamples(context, samples, stored.retried);
+      await this.sessions.recordSamples(context, located, stored.retried);
     } else {
       const { session, tracked, endedNow, endedCountedWh } = stored;
       // Ended samples were counted above; record them without counting again (the tracker is forgotten first).
       if (endedNow) this.sessions.forget(tracked);
-      await this.sessions.recordSamples(context, samples, session);
+      await this.sessions.recordSamples(context, located, session);
       for (const event of events) {
         if (event.type === 'meter.sample') continue;
         this.sessions.publish(context, event, session, event.type === 'session.ended' ? endedCountedWh : 0);

@@ -103,6 +103,21 @@ export class MeterSamplesRepository {
     );
   }
 
+  /** Each EVSE's latest plausible power reading since `since` (EVSE 0 / null: the whole charger's meter), in W. */
+  async latestPowerW(
+    chargePointIds: string[],
+    since: Date,
+  ): Promise<{ chargePointId: string; evseId: number | null; powerW: number }[]> {
+    const rows: { chargePointId: string; evseId: number | null; powerW: number }[] = await this.dataSource.query(
+      `SELECT DISTINCT ON ("chargePointId", COALESCE("evseId", -1)) "chargePointId", "evseId", "powerW"
+         FROM "ocpp_meter_samples"
+        WHERE "chargePointId" = ANY($1) AND "sampledAt" >= $2 AND "powerW" IS NOT NULL AND "implausible" IS NULL
+        ORDER BY "chargePointId", COALESCE("evseId", -1), "sampledAt" DESC, "id" DESC`,
+      [chargePointIds, since],
+    );
+    return rows.map((row) => ({ ...row, powerW: Number(row.powerW) }));
+  }
+
   list(
     where: { sessionId?: string; chargePointId?: string },
     range: SampleRange,

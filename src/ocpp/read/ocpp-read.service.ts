@@ -56,6 +56,24 @@ export class OcppReadService {
     return { items, total, limit, offset };
   }
 
+  /**
+   * What each charger's meters read lately, kW: the sum of its EVSEs' latest power readings since `since`, or its own
+   * meter's (EVSE 0) when that reads more. A charger without a reading in that window is absent.
+   */
+  async recentPowerKw(chargePointIds: string[], since: Date): Promise<Map<string, number>> {
+    if (chargePointIds.length === 0) return new Map();
+    await this.writer.flush();
+    const readings = await this.samples.latestPowerW(chargePointIds, since);
+    const byCharger = new Map<string, { evsesW: number; stationW: number }>();
+    for (const { chargePointId, evseId, powerW } of readings) {
+      const sums = byCharger.get(chargePointId) ?? { evsesW: 0, stationW: 0 };
+      if (evseId === null || evseId === 0) sums.stationW = Math.max(sums.stationW, powerW);
+      else sums.evsesW += powerW;
+      byCharger.set(chargePointId, sums);
+    }
+    return new Map([...byCharger].map(([id, sums]) => [id, Math.max(sums.evsesW, sums.stationW) / 1000]));
+  }
+
   isOnline(chargePointId: string): boolean {
     return this.registry.get(chargePointId)?.open ?? false;
   }

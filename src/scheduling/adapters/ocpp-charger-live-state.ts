@@ -2,25 +2,35 @@ import { Injectable } from '@nestjs/common';
 import { OcppReadService } from '../../ocpp/read/ocpp-read.service';
 import { ChargerLive, ChargerLiveState, SessionLive } from '../live-state.ports';
 import { ConnectorStatus } from '../site-snapshot';
+import { ControlRefusals } from './control-refusals';
 import { needsOfSession } from './ev-charging-needs';
 
 /** Live charger state from the OCPP gateway: connection, connector status, sessions in progress and their needs. */
 @Injectable()
 export class OcppChargerLiveState implements ChargerLiveState {
-  constructor(private readonly ocpp: OcppReadService) {}
+  constructor(
+    private readonly ocpp: OcppReadService,
+    private readonly refusals: ControlRefusals,
+  ) {}
 
   async chargers(chargePointIds: string[]): Promise<Map<string, ChargerLive>> {
     const live = await this.ocpp.liveConnectors(chargePointIds);
     return new Map(
-      [...live].map(([chargePointId, state]) => [
-        chargePointId,
-        {
+      [...live].map(([chargePointId, state]) => {
+        const refusal = this.refusals.refusalOf(chargePointId);
+        const charger: ChargerLive = {
           online: state.online,
           // One connector per EVSE: our connector number is the EVSE id (1.6 connector N is EVSE N).
           connectors: new Map(state.connectors.map((c) => [c.evseId, c.status as ConnectorStatus])),
-        },
-      ]),
+          ...(refusal ? { refusal: { reason: refusal.reason, since: refusal.since } } : {}),
+        };
+        return [chargePointId, charger];
+      }),
     );
+  }
+
+  meteredKw(chargePointIds: string[], since: Date): Promise<Map<string, number>> {
+    return this.ocpp.recentPowerKw(chargePointIds, since);
   }
 
   /** The gateway's sessions are the only session records: a fleet vehicle's is the one linked to it. */

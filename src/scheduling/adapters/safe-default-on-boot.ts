@@ -7,6 +7,7 @@ import { CHARGER_COMMANDS, ChargerCommands } from '../../ocpp/commands/charger-c
 import { OcppEventBus } from '../../ocpp/events/ocpp-event-bus';
 import { SitesService } from '../../sites/sites.service';
 import { SafeDefaultInputs, safeDefaultProfile } from '../safe-default-limit';
+import { ControlRefusals, refusalReason } from './control-refusals';
 
 /** The gateway answers the BootNotification first; commands to the charger follow after this pause. */
 const AFTER_BOOT_MS = 500;
@@ -39,6 +40,7 @@ export class SafeDefaultOnBoot implements OnModuleInit, OnModuleDestroy {
     private readonly sites: SitesService,
     @Inject(CHARGER_COMMANDS) private readonly commands: ChargerCommands,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly refusals: ControlRefusals,
   ) {}
 
   onModuleInit(): void {
@@ -69,10 +71,16 @@ export class SafeDefaultOnBoot implements OnModuleInit, OnModuleDestroy {
       const profile = this.profileFor(site, chargersAtSite, charger);
       const outcome = await this.commands.setChargingProfile(chargePointId, profile);
       if (outcome.accepted) this.accepted.set(chargePointId, signatureOf(profile));
-      else this.logger.warn(`${chargePointId} refused its safe default limit: ${outcome.status}`);
+      else this.refused(chargePointId, refusalReason({ outcome }), outcome.status);
     } catch (error) {
-      this.logger.warn(`${chargePointId}: safe default limit not set: ${(error as Error).message}`);
+      this.refused(chargePointId, refusalReason({ error }), (error as Error).message);
     }
+  }
+
+  /** A charger that refuses its safe default does not obey Apron's limits: the plan counts it as uncontrolled. */
+  private refused(chargePointId: string, refusal: string | undefined, problem: string): void {
+    this.logger.warn(`${chargePointId}: safe default limit not set: ${problem}`);
+    if (refusal !== undefined) this.refusals.refused(chargePointId, refusal, this.clock.now());
   }
 
   /**
@@ -98,9 +106,11 @@ export class SafeDefaultOnBoot implements OnModuleInit, OnModuleDestroy {
             result.sent += 1;
           } else {
             result.notes.push(`${chargePointId}: safe default limit answered ${outcome.status}`);
+            this.refused(chargePointId, refusalReason({ outcome }), outcome.status);
           }
         } catch (error) {
           result.notes.push(`${chargePointId}: safe default limit not set: ${(error as Error).message}`);
+          this.refused(chargePointId, refusalReason({ error }), (error as Error).message);
         }
       }),
     );

@@ -64,6 +64,8 @@ const HANDLERS: Handlers = {
       schedules: (req.chargingSchedule ?? []).map(scheduleFromV201),
     },
   ],
+  // K17: judged by the CSMS against what it granted (ev-schedule-check.ts); nothing for the session to learn.
+  NotifyEVChargingSchedule: () => [],
   ClearedChargingLimit: (req) => [
     { type: 'chargingLimit.cleared', evseId: req.evseId, source: req.chargingLimitSource },
   ],

@@ -138,6 +138,13 @@ export interface V201MeterValuesRequest {
 }
 export type V201MeterValuesResponse = Record<string, never>;
 
+/** K17: the charging profile the EV chose, for the CSMS to check against what it granted. */
+export interface V201NotifyEVChargingScheduleRequest {
+  timeBase: string;
+  evseId: number;
+  chargingSchedule: V201ChargingSchedule;
+}
+
 export interface V201NotifyEVChargingNeedsRequest {
   evseId: number;
   maxScheduleTuples?: number;
@@ -254,6 +261,7 @@ export interface V201StationRequests {
   TransactionEvent: V201TransactionEventRequest;
   MeterValues: V201MeterValuesRequest;
   NotifyEVChargingNeeds: V201NotifyEVChargingNeedsRequest;
+  NotifyEVChargingSchedule: V201NotifyEVChargingScheduleRequest;
   NotifyChargingLimit: V201NotifyChargingLimitRequest;
   ClearedChargingLimit: V201ClearedChargingLimitRequest;
   ReportChargingProfiles: V201ReportChargingProfilesRequest;

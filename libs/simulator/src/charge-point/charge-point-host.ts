@@ -26,6 +26,11 @@ export interface FaultOptions {
   duplicateStartTransaction?: boolean;
   /** Send every 2.0.1 TransactionEvent twice with the same seqNo. */
   duplicateTransactionEvents?: boolean;
+  /**
+   * Refuse every SetChargingProfile: answer `Rejected`, or a CALLERROR with this code (a charger without smart
+   * charging). Read on each call, so a test can change it while the charger runs.
+   */
+  refuseChargingProfiles?: 'Rejected' | 'NotImplemented' | 'NotSupported';
 }
 
 export interface ChargePointHost {

@@ -6,6 +6,7 @@ import {
   V16CentralSystemResponses,
 } from '@apron/ocpp-model';
 import { ChargePointHost } from './charge-point-host';
+import { refusesChargingProfile } from './profile-refusal';
 import { RpcClient } from './rpc-client.factory';
 import { changeConfiguration, getConfiguration } from './v16-configuration';
 
@@ -19,6 +20,7 @@ export function registerV16CentralSystemHandlers(client: RpcClient, host: Charge
   const count = host.connectors.length;
 
   on('SetChargingProfile', (req) => {
+    if (refusesChargingProfile(host)) return { status: 'Rejected' };
     const decision = host.installProfile(profileFromV16(req.csChargingProfiles, req.connectorId));
     return { status: decision.accepted ? 'Accepted' : 'Rejected' };
   });

@@ -1,6 +1,7 @@
 /** Handlers for the CSMS-initiated 2.0.1 messages the virtual charging station supports. */
 import { profileFromV201, toV201CompositeResponse, V201CsmsRequests, V201CsmsResponses } from '@apron/ocpp-model';
 import { ChargePointHost, TriggerKind } from './charge-point-host';
+import { refusesChargingProfile } from './profile-refusal';
 import { RpcClient } from './rpc-client.factory';
 import { getVariables, setVariables } from './v201-variables';
 
@@ -18,6 +19,7 @@ export function registerV201CsmsHandlers(client: RpcClient, host: ChargePointHos
     client.handle(action, async ({ params }) => handler(params as V201CsmsRequests[A]));
 
   on('SetChargingProfile', (req) => {
+    if (refusesChargingProfile(host)) return { status: 'Rejected' };
     const decision = host.installProfile(profileFromV201(req.chargingProfile, req.evseId));
     return decision.accepted
       ? { status: 'Accepted' }

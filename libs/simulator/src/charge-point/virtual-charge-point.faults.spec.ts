@@ -1,3 +1,4 @@
+import { buildV16SetChargingProfile, buildV201SetChargingProfile } from '@apron/ocpp-model';
 import { OcppProtocol } from './rpc-client.factory';
 import { useTestBench } from './testing/charge-point-test-bench';
 
@@ -27,6 +28,29 @@ describe.each<OcppProtocol>(['ocpp1.6', 'ocpp2.0.1'])('VirtualChargePoint faults
     await expect(cp.callRaw('Heartbeat', { unexpected: true })).rejects.toThrow();
     expect(bench.csms.received.length).toBe(before);
     bench.chargePointStrictFailures.length = 0;
+  });
+
+  it('can refuse every SetChargingProfile, Rejected or with a CALLERROR, and obey again when the fault is lifted', async () => {
+    const { cp, clock, identity } = chargePoint(protocol, { faults: { refuseChargingProfiles: 'Rejected' } });
+    await cp.start();
+    const request = {
+      slots: [{ start: clock.now(), durationSeconds: 3600, powerKw: 5 }],
+      purpose: 'StationMax' as const,
+      profileId: 1,
+      stackLevel: 1,
+      evseId: 0,
+      supply: { currentType: 'AC' as const, phases: 3, nominalVoltageV: 230 },
+    };
+    const setProfile = v16 ? buildV16SetChargingProfile(request) : buildV201SetChargingProfile(request);
+    expect(await bench.csms.call(identity, 'SetChargingProfile', setProfile)).toEqual({ status: 'Rejected' });
+    cp.faults.refuseChargingProfiles = 'NotImplemented';
+    await expect(bench.csms.call(identity, 'SetChargingProfile', setProfile)).rejects.toMatchObject({
+      rpcErrorCode: 'NotImplemented',
+    });
+    expect(cp.profiles.all()).toEqual([]);
+    cp.faults.refuseChargingProfiles = undefined;
+    expect(await bench.csms.call(identity, 'SetChargingProfile', setProfile)).toEqual({ status: 'Accepted' });
+    expect(cp.profiles.all()).toHaveLength(1);
   });
 
   it('can reset its meter register mid-session, so the next sample restarts from the new value', async () => {

@@ -7,16 +7,22 @@ import type { SiteDay } from './evaluation-types';
 import { checkGoals } from './goals';
 import { evaluationPlots } from './report/evaluation-plots';
 import { kpiTable } from './report/kpi-table';
-import { airportSiteDay, guangzhouSiteDay, highwaySiteDay, holidayHighwaySiteDay } from './site-day';
+import {
+  airportSiteDay,
+  guangzhouFlightSiteDay,
+  guangzhouSiteDay,
+  highwaySiteDay,
+  holidayHighwaySiteDay,
+} from './site-day';
 import { standardPolicies } from './standard-policies';
 
 /**
  * `tsx libs/simulator/src/evaluation/cli.ts [--site airport|highway] [--seed N] [--sweep] [--out DIR]
- *  [--time-limit SECONDS] [--replan-minutes N] [--day realistic|medium]`: one day under every policy at 60 % of the uncontrolled
+ *  [--time-limit SECONDS] [--replan-minutes N] [--day realistic|synthetic|medium]`: one day under every policy at 60 % of the uncontrolled
  * peak; KPI table on stdout, progress on stderr, JSON report and SVG plots in DIR.
  */
 const USAGE =
-  'usage: npm run evaluate -- [--site airport|highway] [--day realistic|medium] [--seed N] [--sweep] [--out DIR] ' +
+  'usage: npm run evaluate -- [--site airport|highway] [--day realistic|synthetic|medium] [--seed N] [--sweep] [--out DIR] ' +
   '[--time-limit SECONDS] [--replan-minutes N]';
 
 async function main(): Promise<void> {
@@ -35,7 +41,15 @@ async function main(): Promise<void> {
   const site = values.site === 'highway' ? 'highway' : 'airport';
   if (values.site !== site) throw new Error(`--site must be airport or highway, not ${values.site}`);
   const seed = values.seed === undefined ? undefined : Number(values.seed);
-  const day = values.day === 'medium' ? mediumDay(site, seed) : realisticDay(site, seed);
+  if (!['realistic', 'synthetic', 'medium'].includes(values.day!)) {
+    throw new Error(`--day must be realistic, synthetic or medium, not ${values.day}`);
+  }
+  const day =
+    values.day === 'medium'
+      ? mediumDay(site, seed)
+      : values.day === 'synthetic'
+        ? syntheticDay(site, seed)
+        : realisticDay(site, seed);
   const planner = new Planner();
   try {
     const evaluation = await evaluateDay(day, {
@@ -80,11 +94,17 @@ async function main(): Promise<void> {
 }
 
 /**
- * Issue 7's day: a Guangzhou-sized remote-stand day (40 buses of 250–350 kWh, 20 dual-connector 150 kW chargers,
- * 2 MW, Guangdong tariff, ~600 tasks in two waves) or a Guangdong expressway service area on a holiday (30
- * connectors behind 1.2 MW, arrivals all day).
+ * The realistic day: a Guangzhou-sized remote-stand day (40 buses of 250–350 kWh, 20 dual-connector 150 kW chargers,
+ * 2 MW, Guangdong tariff) whose ~410 tasks (~640 bus trips) come from 500 flights read from an SSIM file through the service's own
+ * flight rules, or a Guangdong expressway service area on a holiday (30 connectors behind 1.2 MW, arrivals all day).
  */
 function realisticDay(site: 'airport' | 'highway', seed?: number): SiteDay {
+  if (site === 'highway') return holidayHighwaySiteDay({ seed: seed ?? 1001 });
+  return guangzhouFlightSiteDay({ seed: seed ?? 3 });
+}
+
+/** The same depot with ~600 synthetic tasks in two waves, not derived from flights (the earlier evaluation day). */
+function syntheticDay(site: 'airport' | 'highway', seed?: number): SiteDay {
   if (site === 'highway') return holidayHighwaySiteDay({ seed: seed ?? 1001 });
   return guangzhouSiteDay({ seed: seed ?? 3 });
 }

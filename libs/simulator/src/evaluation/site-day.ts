@@ -2,6 +2,7 @@ import type { PlanInput } from '@apron/planner';
 import { generateAirportDay, AirportDayOptions } from '../scenarios/airport-day.scenario';
 import { generateHighwayDay, HighwayDay, HighwayDayOptions } from '../scenarios/highway-day.scenario';
 import { generateGuangzhouDay, GuangzhouDayOptions } from '../scenarios/guangzhou-day.scenario';
+import { generateGuangzhouFlightDay, GuangzhouFlightDayOptions } from '../scenarios/guangzhou-flight-day.scenario';
 import { generateHolidayHighwayDay, HolidayHighwayOptions } from '../scenarios/highway-holiday.scenario';
 import type { SiteDay } from './evaluation-types';
 
@@ -15,7 +16,16 @@ export function highwaySiteDay(options: HighwayDayOptions & { hours?: number }, 
   return timelineSiteDay(generateHighwayDay(options), options.hours, stepMinutes);
 }
 
-/** Issue 7's airport day: a Guangzhou-sized remote-stand day (see guangzhou-day.scenario.ts). */
+/**
+ * The Guangzhou remote-stand day read from an SSIM schedule and turned into tasks by the service's own flight rules
+ * (see guangzhou-flight-day.scenario.ts): the evaluation's airport day.
+ */
+export function guangzhouFlightSiteDay(options: GuangzhouFlightDayOptions, stepMinutes = 5): SiteDay {
+  const day = generateGuangzhouFlightDay(options);
+  return { base: day.input, arrivals: [], dayMinutes: (options.hours ?? 24) * 60, stepMinutes };
+}
+
+/** The earlier Guangzhou day with synthetic tasks, not derived from flights (see guangzhou-day.scenario.ts). */
 export function guangzhouSiteDay(options: GuangzhouDayOptions, stepMinutes = 5): SiteDay {
   return { base: generateGuangzhouDay(options), arrivals: [], dayMinutes: (options.hours ?? 24) * 60, stepMinutes };
 }

@@ -10,3 +10,5 @@ export { generateGuangzhouDay, guangdongTariff, guangdongPrice, GUANGDONG_TARIFF
 export type { GuangzhouDayOptions } from './guangzhou-day.scenario';
 export { generateHolidayHighwayDay } from './highway-holiday.scenario';
 export type { HolidayHighwayOptions } from './highway-holiday.scenario';
+export { generateGuangzhouFlightDay } from './guangzhou-flight-day.scenario';
+export type { GuangzhouFlightDay, GuangzhouFlightDayOptions } from './guangzhou-flight-day.scenario';

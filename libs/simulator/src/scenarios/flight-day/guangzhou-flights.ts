@@ -1,21 +1,21 @@
 /**
- * The demo airport's day as flights (DESIGN.md §8): arrivals and departures at CAN with stands and passengers, a live
- * feed of delays and stand changes during the day, and the transfer tasks the service will derive from them (by the
- * same pure rules, src/flights/rules), so the demo can score them. Deterministic for a seed.
+ * A Guangzhou remote-stand airport's day as flights (DESIGN.md §8): arrivals and departures at CAN with stands and
+ * passengers, a live feed of delays and stand changes during the day, and the transfer tasks the service derives from
+ * them by its own rules (libs/flights). Used by the demo and by `npm run evaluate`. Deterministic for a seed.
  */
-import { SeededRandom } from '../../../libs/simulator/src/scenarios';
 import {
   DEFAULT_SEATS_BY_AIRCRAFT_TYPE,
+  FlightFacts,
   FlightRules,
   flightTask,
+  flightTaskRef,
   StandInfo,
-} from '../../flights/rules/flight-task-rules';
-import { flightTaskRef } from '../../flights/site-flight-rules';
-import { DemoFlight, DemoStand, DemoTask } from './demo-site.types';
-import { drawByLocalHour, shareOfDay } from './guangdong-time';
+} from '@apron/flights';
+import { SeededRandom } from '../random';
+import { DayFlight, FlightDayTask } from './flight-day.types';
+import { drawByLocalHour, GUANGDONG_UTC_OFFSET_MS, shareOfDay } from './local-hours';
 
 const MINUTE_MS = 60_000;
-const LOCAL_OFFSET_MS = 8 * 60 * MINUTE_MS;
 const AIRLINES = ['CZ', 'CZ', 'CZ', 'CZ', 'MU', 'HU', 'ZH', '3U', 'CA'];
 /** Mostly narrow-bodies, as at a remote stand; now and then a wide-body needing three buses. */
 const AIRCRAFT = ['320', '320', '320', '738', '738', '73H', '321', '319', '333', '789'];
@@ -25,8 +25,17 @@ const KWH_PER_MINUTE = 0.25;
 /** Live updates come this long before the flight's in-/off-block time. */
 const FEED_LEAD_MINUTES = 90;
 
-/** The site's flight rules as the demo site body leaves them: the service's defaults. */
-export const DEMO_FLIGHT_RULES: FlightRules = {
+/** Flights per local hour at CAN: red-eyes at night, a morning wave 07–10, a steady day, an evening wave 18–21. */
+export function guangzhouFlightsPerLocalHour(hour: number): number {
+  if (hour >= 7 && hour < 10) return 1.6;
+  if (hour >= 18 && hour < 21) return 1.6;
+  if (hour >= 6 && hour < 24) return 1.2;
+  if (hour < 1) return 0.6;
+  return 0.15;
+}
+
+/** The site's flight rules as a site body that states none leaves them: the service's defaults (DESIGN.md §8). */
+export const DEFAULT_FLIGHT_RULES: FlightRules = {
   busVehicleType: 'apron-bus',
   busCapacityPassengers: 80,
   loadFactor: 0.85,
@@ -38,7 +47,8 @@ export const DEMO_FLIGHT_RULES: FlightRules = {
   defaultStandKind: 'remote',
 };
 
-export function demoStands(random: SeededRandom): DemoStand[] {
+/** 30 remote stands 4–10 bus minutes out and 12 contact stands. */
+export function generateStands(random: SeededRandom): StandInfo[] {
   const remote = Array.from({ length: 30 }, (_, s) => {
     const busMinutesOneWay = random.integer(4, 10);
     return {
@@ -58,19 +68,19 @@ export function demoStands(random: SeededRandom): DemoStand[] {
 }
 
 /** Flights whose buses work from `fromMs` to `untilMs`, `perDay` a day by the hour weights. */
-export function demoFlights(
+export function generateFlights(
   random: SeededRandom,
-  stands: DemoStand[],
+  stands: StandInfo[],
   fromMs: number,
   untilMs: number,
   perDay: number,
   flightsPerHour: (hour: number) => number,
   feedFromMs: number,
-): DemoFlight[] {
+): DayFlight[] {
   const remote = stands.filter((stand) => stand.kind === 'remote');
   const contact = stands.filter((stand) => stand.kind === 'contact');
   const count = Math.round(perDay * shareOfDay(fromMs, untilMs, flightsPerHour));
-  const flights = Array.from({ length: count }, (_, k): DemoFlight => {
+  const flights = Array.from({ length: count }, (_, k): DayFlight => {
     const direction = random.chance(0.5) ? 'arrival' : 'departure';
     // Late enough that the buses' work starts after `fromMs`: up to 15 min before in-block, 38 before off-block.
     const earliestMs = fromMs + (direction === 'arrival' ? 15 : 40) * MINUTE_MS;
@@ -80,7 +90,7 @@ export function demoFlights(
     const stand = (atContact ? contact : remote)[random.integer(0, (atContact ? contact : remote).length - 1)].id;
     const aircraftType = AIRCRAFT[random.integer(0, AIRCRAFT.length - 1)];
     const seats = DEFAULT_SEATS_BY_AIRCRAFT_TYPE[aircraftType];
-    const flight: DemoFlight = {
+    const flight: DayFlight = {
       carrier: AIRLINES[random.integer(0, AIRLINES.length - 1)],
       number: String(3001 + k),
       operatingDate: '',
@@ -109,35 +119,53 @@ export function demoFlights(
 }
 
 /** SSIM's flight date: the local date the flight leaves its origin (2.5 h before arrival for arrivals). */
-function operatingDate(flight: Pick<DemoFlight, 'direction' | 'scheduledTime'>): string {
+function operatingDate(flight: Pick<DayFlight, 'direction' | 'scheduledTime'>): string {
   const departureMs = flight.scheduledTime.getTime() - (flight.direction === 'arrival' ? 150 * MINUTE_MS : 0);
-  return new Date(departureMs + LOCAL_OFFSET_MS).toISOString().slice(0, 10);
+  return new Date(departureMs + GUANGDONG_UTC_OFFSET_MS).toISOString().slice(0, 10);
 }
 
-/** The tasks the service derives once the feed has updated every flight: what the demo scores. */
-export function demoTasks(flights: DemoFlight[], stands: DemoStand[], random: SeededRandom): DemoTask[] {
-  const table = new Map<string, StandInfo>(stands.map((stand) => [stand.id, stand]));
-  const tasks: DemoTask[] = [];
-  for (const flight of flights) {
-    const estimatedTime = flight.update?.delayMinutes
+/** A flight as the airport knows it by the time its buses go: the schedule's leg with the feed's updates applied. */
+export interface KnownFlight extends FlightFacts {
+  carrier: string;
+  number: string;
+  operatingDate: string;
+}
+
+/** Each generated flight with its live update applied (stand change, delay as an estimated time). */
+export function knownFlights(flights: DayFlight[]): KnownFlight[] {
+  return flights.map((flight) => ({
+    carrier: flight.carrier,
+    number: flight.number,
+    operatingDate: flight.operatingDate,
+    direction: flight.direction,
+    scheduledTime: flight.scheduledTime,
+    estimatedTime: flight.update?.delayMinutes
       ? new Date(flight.scheduledTime.getTime() + flight.update.delayMinutes * MINUTE_MS)
-      : null;
-    const decision = flightTask(
-      {
-        direction: flight.direction,
-        scheduledTime: flight.scheduledTime,
-        estimatedTime,
-        actualTime: null,
-        stand: flight.update?.stand ?? flight.stand,
-        passengers: flight.passengers,
-        aircraftType: flight.aircraftType,
-        seats: null,
-        serviceType: 'J',
-        status: 'scheduled',
-      },
-      table,
-      DEMO_FLIGHT_RULES,
-    );
+      : null,
+    actualTime: null,
+    stand: flight.update?.stand ?? flight.stand,
+    passengers: flight.passengers,
+    aircraftType: flight.aircraftType,
+    seats: null,
+    serviceType: 'J',
+    status: 'scheduled',
+  }));
+}
+
+/**
+ * The tasks the service derives from the flights (its own rules, libs/flights), each with the energy a learned
+ * consumption predicts (drive per km, A/C and waiting per minute) and what a bus really uses (−10 % to +15 %).
+ */
+export function tasksOfFlights(
+  flights: KnownFlight[],
+  stands: StandInfo[],
+  random: SeededRandom,
+  rules: FlightRules = DEFAULT_FLIGHT_RULES,
+): FlightDayTask[] {
+  const table = new Map<string, StandInfo>(stands.map((stand) => [stand.id, stand]));
+  const tasks: FlightDayTask[] = [];
+  for (const flight of flights) {
+    const decision = flightTask(flight, table, rules);
     if (!decision.task) continue;
     const { startsAt, endsAt, distanceKm, vehiclesNeeded } = decision.task;
     const minutes = (endsAt.getTime() - startsAt.getTime()) / MINUTE_MS;
@@ -152,5 +180,5 @@ export function demoTasks(flights: DemoFlight[], stands: DemoStand[], random: Se
       actualEnergyKwhPerVehicle: Math.round(energyKwh * random.between(0.9, 1.15) * 10) / 10,
     });
   }
-  return tasks.sort((a, b) => a.start.getTime() - b.start.getTime());
+  return tasks.sort((a, b) => a.start.getTime() - b.start.getTime() || a.flightRef.localeCompare(b.flightRef));
 }

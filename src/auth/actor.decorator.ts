@@ -1,5 +1,5 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
-import type { AuthenticatedRequest } from '../../auth/auth.guard';
+import type { AuthenticatedRequest } from './auth.guard';
 
 /** Who made an override, for the audit: the API key the guard authenticated. */
 export interface Actor {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SAMPLE_RUN_COUNTS } from '../../../test/flights/ssim-sample-counts';
+import { SAMPLE_RUN_COUNTS } from '../../../../test/flights/ssim-sample-counts';
 import { parseSsim } from './ssim-parser';
 import { ssimFile, ssimLegRecord, SsimLegSpec } from './ssim-writer';
 
@@ -127,7 +127,7 @@ describe('parseSsim', () => {
 });
 
 describe('parseSsim on the real sample', () => {
-  const sample = readFileSync(join(__dirname, '../../../../shared/data/ssim/sample.ssim'), 'latin1');
+  const sample = readFileSync(join(__dirname, '../../../../../shared/data/ssim/sample.ssim'), 'latin1');
 
   it.each(Object.entries(SAMPLE_RUN_COUNTS))('finds the legs operating at RUN on %s', (date, counts) => {
     const result = parseSsim(sample, { station: 'RUN', from: date, to: date });

@@ -1,0 +1,19 @@
+import type { FlightDirection } from './schedule/schedule-types';
+
+interface FlightKey {
+  carrier: string;
+  number: string;
+  /** YYYY-MM-DD */
+  operatingDate: string;
+  direction: FlightDirection;
+}
+
+/** The task's flightRef (DESIGN.md §8): flight, operating date and A/D, unique per site (e.g. CZ3101-20261208-A). */
+export function flightTaskRef(flight: FlightKey): string {
+  const date = flight.operatingDate.replaceAll('-', '');
+  return `${flight.carrier}${flight.number}-${date}-${flight.direction === 'arrival' ? 'A' : 'D'}`;
+}
+
+export function flightName(flight: Pick<FlightKey, 'carrier' | 'number'>): string {
+  return `${flight.carrier}${flight.number}`;
+}
