@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { PageMeta } from '../../common/pagination';
 import { ListTasksQuery } from '../../tasks/task.dto';
-import type { DispatchAlert } from './plan-alerts';
+import { DISPATCH_ALERT_CODES, type DispatchAlert } from './plan-alerts';
 import type { ChargeInstruction } from './charge-instructions';
 import type { NextAssignment, VehicleStatus } from './vehicle-status';
 
@@ -118,18 +118,7 @@ export class VehicleBoardResponse {
 }
 
 export class AlertResponse implements DispatchAlert {
-  @ApiProperty({
-    enum: [
-      'task-at-risk',
-      'vehicle-below-reserve',
-      'charger-offline',
-      'charger-faulted',
-      'site-near-limit',
-      'plan-fallback',
-      'plan-kept-last',
-    ],
-  })
-  code!: DispatchAlert['code'];
+  @ApiProperty({ enum: DISPATCH_ALERT_CODES }) code!: DispatchAlert['code'];
   @ApiProperty({ enum: ['warning', 'critical'] }) severity!: 'warning' | 'critical';
   @ApiProperty() message!: string;
   @ApiPropertyOptional() taskId?: string;
