@@ -14,7 +14,7 @@ import { DatabaseTarget } from './database/data-source-options';
 import { AppLogger } from './logging/app-logger';
 import { HttpRequestMetrics } from './metrics/http-request-metrics';
 import { requestLogging } from './logging/request-logging.middleware';
-import { setupOpenApi } from './openapi';
+import { setupOpenApi } from './openapi/setup-openapi';
 
 /** Builds the whole service (not yet listening): used by main.ts and by the end-to-end tests alike. */
 export async function createApp(

@@ -13,6 +13,7 @@ import { FleetModule } from './fleet/fleet.module';
 import { FlightsModule } from './flights/flights.module';
 import { SocTrackingModule } from './soc-tracking/soc-tracking.module';
 import { HealthModule } from './health/health.module';
+import { IdempotencyModule } from './idempotency/idempotency.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { OcppModule } from './ocpp/ocpp.module';
 import { SchedulingModule } from './scheduling/scheduling.module';
@@ -37,6 +38,7 @@ export class AppModule {
           ...(database.embedded ? { retryAttempts: 3, retryDelay: 1000 } : {}),
         }),
         AuthModule,
+        IdempotencyModule,
         SitesModule,
         ChargersModule,
         FleetModule,

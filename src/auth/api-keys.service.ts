@@ -11,9 +11,13 @@ const FIRST_ADMIN_KEY_NAME = 'first admin (created at first start)';
 
 export interface Principal {
   role: Role;
+  /** The key's name; BOOTSTRAP_TOKEN_NAME for the token from APRON_ADMIN_TOKEN. */
+  name: string;
   /** undefined for the bootstrap admin token from APRON_ADMIN_TOKEN. */
   keyId?: string;
 }
+
+export const BOOTSTRAP_TOKEN_NAME = 'bootstrap token (APRON_ADMIN_TOKEN)';
 
 @Injectable()
 export class ApiKeysService {
@@ -43,9 +47,11 @@ export class ApiKeysService {
   }
 
   async authenticate(token: string): Promise<Principal | null> {
-    if (this.config.adminToken && sameToken(token, this.config.adminToken)) return { role: 'admin' };
+    if (this.config.adminToken && sameToken(token, this.config.adminToken)) {
+      return { role: 'admin', name: BOOTSTRAP_TOKEN_NAME };
+    }
     const key = await this.repository.findActiveByHash(hashToken(token));
-    return key ? { role: key.role, keyId: key.id } : null;
+    return key ? { role: key.role, name: key.name, keyId: key.id } : null;
   }
 
   async list(limit: number, offset: number): Promise<Page<ApiKey>> {

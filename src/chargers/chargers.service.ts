@@ -1,4 +1,5 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
+import { assertVersion } from '../common/versioning/if-match';
 import { FieldError, invalidFields } from '../common/field-errors';
 import { Page } from '../common/pagination';
 import { SitesService } from '../sites/sites.service';
@@ -48,13 +49,14 @@ export class ChargersService {
     return { items, total, limit, offset };
   }
 
-  async update(id: string, dto: UpdateChargerDto): Promise<Charger> {
+  async update(id: string, dto: UpdateChargerDto, expectedVersion?: number): Promise<Charger> {
     this.assertNoNulls(dto);
     // Checked and hashed before the row lock: nothing slow or on another connection inside the transaction.
     const siteErrors = dto.siteId === undefined ? [] : await this.siteViolations(dto.siteId);
     const passwordHash = dto.password ? await hashChargerPassword(dto.password) : dto.password;
     let previousChargePointId: string | undefined;
     const updated = await this.repository.updateLocked(id, (stored) => {
+      assertVersion(`Charger ${id}`, stored.version, expectedVersion);
       previousChargePointId = stored.chargePointId;
       const set = this.mergedColumns(stored, dto);
       const connectors = requestedConnectors(dto, set.maxKw);

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { READERS, Roles } from '../auth/roles.decorator';
 import { DashboardResponse } from './dashboard.dto';
 import { DashboardService } from './dashboard.service';
@@ -12,6 +12,7 @@ export class DashboardController {
 
   @Get('dashboard')
   @Roles(...READERS)
+  @ApiOkResponse({ type: DashboardResponse })
   @ApiOperation({
     summary:
       "The dashboard's view of a site: plan timeline (power, SoC curves), tariff bands, metered power, charger status (any role)",

@@ -26,12 +26,13 @@ export class DashboardSocRow {
 
 export class DashboardPlan {
   @ApiProperty() planRunId!: string;
-  @ApiProperty() tickAt!: string;
+  @ApiProperty({ format: 'date-time' }) tickAt!: string;
   @ApiProperty({ enum: ['new', 'kept-last', 'fallback'] }) applied!: string;
   @ApiProperty({ enum: ['optimal', 'feasible', 'fallback', 'infeasible'] }) status!: string;
   @ApiProperty() message!: string;
   @ApiProperty({ nullable: true, type: String }) reason!: string | null;
-  @ApiProperty({ type: [String], description: 'Slot boundaries (slots + 1), ISO-8601 UTC' }) boundaries!: string[];
+  @ApiProperty({ type: [String], format: 'date-time', description: 'Slot boundaries (slots + 1), ISO-8601 UTC' })
+  boundaries!: string[];
   @ApiProperty({ type: [Number], description: 'Planned charging power of the site per slot, base load excluded' })
   sitePowerKw!: number[];
   @ApiProperty({ type: [DashboardSocRow] }) soc!: DashboardSocRow[];
@@ -41,14 +42,14 @@ export class DashboardPlan {
 }
 
 export class DashboardTariffBand {
-  @ApiProperty() from!: string;
-  @ApiProperty() to!: string;
+  @ApiProperty({ format: 'date-time' }) from!: string;
+  @ApiProperty({ format: 'date-time' }) to!: string;
   @ApiProperty({ enum: ['peak', 'flat', 'valley'] }) band!: string;
   @ApiProperty() pricePerKwh!: number;
 }
 
 export class DashboardMeteredPoint {
-  @ApiProperty({ description: 'Bucket start' }) at!: string;
+  @ApiProperty({ format: 'date-time', description: 'Bucket start' }) at!: string;
   @ApiProperty({
     nullable: true,
     type: Number,
@@ -73,7 +74,7 @@ export class DashboardConnector {
   })
   status!: string | null;
   @ApiProperty({ nullable: true, type: String }) errorCode!: string | null;
-  @ApiProperty({ nullable: true, type: String }) since!: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) since!: string | null;
 }
 
 export class DashboardCharger {
@@ -82,13 +83,13 @@ export class DashboardCharger {
   @ApiProperty() maxKw!: number;
   @ApiProperty() online!: boolean;
   @ApiProperty({ nullable: true, type: String }) ocppVersion!: string | null;
-  @ApiProperty({ nullable: true, type: String }) lastSeenAt!: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) lastSeenAt!: string | null;
   @ApiProperty({ type: [DashboardConnector] }) connectors!: DashboardConnector[];
 }
 
 /** What the dashboard draws for one site besides the dispatch boards (tasks, vehicles, alerts). */
 export class DashboardResponse {
-  @ApiProperty({ description: 'The server time the view was built at' }) at!: string;
+  @ApiProperty({ format: 'date-time', description: 'The server time the view was built at' }) at!: string;
   @ApiProperty({ type: DashboardSite }) site!: DashboardSite;
   @ApiProperty({ type: DashboardPlan, nullable: true, description: 'The plan in force; null before the first tick' })
   plan!: DashboardPlan | null;

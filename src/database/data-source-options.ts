@@ -12,6 +12,7 @@ import { OCPP_ENTITIES } from '../ocpp/persistence/ocpp-entities';
 import { SCHEDULING_ENTITIES, SCHEDULING_MIGRATIONS } from '../scheduling/scheduling.entities';
 import { TaskAssignmentRow } from '../tasks/task-assignment.entity';
 import { TransferTask } from '../tasks/transfer-task.entity';
+import { IdempotencyKeyRow } from '../idempotency/idempotency-key.entity';
 import { InitialSchema1795000000000 } from './migrations/1795000000000-initial-schema';
 import { SiteReferencesNoAction1795380771224 } from './migrations/1795380771224-site-references-no-action';
 import { OcppGateway1795400000000 } from './migrations/1795400000000-ocpp-gateway';
@@ -20,6 +21,7 @@ import { OneSessionRecord1795800000000 } from './migrations/1795800000000-one-se
 import { ImplausibleMeterSamples1795900000000 } from './migrations/1795900000000-implausible-meter-samples';
 import { MeterSamplesOnce1796000000000 } from './migrations/1796000000000-meter-samples-once';
 import { SiteDepartureLead1795700000000 } from './migrations/1795700000000-site-departure-lead';
+import { IdempotencyKeys1796200000000 } from './migrations/1796200000000-idempotency-keys';
 
 export const ENTITIES = [
   Site,
@@ -30,6 +32,7 @@ export const ENTITIES = [
   TaskAssignmentRow,
   VehicleEvccidRow,
   ApiKey,
+  IdempotencyKeyRow,
   ...OCPP_ENTITIES,
   ...SCHEDULING_ENTITIES,
   ...SOC_TRACKING_ENTITIES,
@@ -50,6 +53,7 @@ export const MIGRATIONS = [
   ImplausibleMeterSamples1795900000000,
   MeterSamplesOnce1796000000000,
   ...FLIGHTS_MIGRATIONS,
+  IdempotencyKeys1796200000000,
 ];
 
 export interface DatabaseTarget {

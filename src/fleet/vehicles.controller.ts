@@ -1,6 +1,16 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { IdempotentCreate } from '../idempotency/idempotent-create.decorator';
 import { READERS, Roles } from '../auth/roles.decorator';
+import { IfMatchVersion, VersionedRead, VersionedUpdate } from '../common/versioning/versioned.decorators';
+import { ApiErrors } from '../openapi/api-errors.decorator';
 import {
   AddEvccidDto,
   CreateVehicleDto,
@@ -24,6 +34,9 @@ export class VehiclesController {
 
   @Post()
   @Roles('fleet-manager')
+  @ApiCreatedResponse({ type: VehicleResponse })
+  @ApiErrors(409)
+  @IdempotentCreate()
   @ApiOperation({ summary: 'Create a vehicle (fleet-manager)' })
   async create(@Body() body: CreateVehicleDto): Promise<VehicleResponse> {
     return VehicleResponse.from(await this.vehicles.create(body));
@@ -31,6 +44,7 @@ export class VehiclesController {
 
   @Get()
   @Roles(...READERS)
+  @ApiOkResponse({ type: VehiclePage })
   @ApiOperation({ summary: 'List vehicles, by site, type and in-service (any role)' })
   async list(@Query() query: ListVehiclesQuery): Promise<VehiclePage> {
     const filter = { siteId: query.siteId, type: query.type, inService: query.inService };
@@ -40,6 +54,7 @@ export class VehiclesController {
 
   @Get(':id')
   @Roles(...READERS)
+  @VersionedRead(VehicleResponse)
   @ApiOperation({ summary: 'Get a vehicle (any role)' })
   async get(@Param('id', ParseUUIDPipe) id: string): Promise<VehicleResponse> {
     return VehicleResponse.from(await this.vehicles.get(id));
@@ -47,14 +62,22 @@ export class VehiclesController {
 
   @Patch(':id')
   @Roles('fleet-manager')
+  @VersionedUpdate(VehicleResponse)
+  @ApiErrors(409)
   @ApiOperation({ summary: 'Change some fields of a vehicle, e.g. take it out of service (fleet-manager)' })
-  async update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateVehicleDto): Promise<VehicleResponse> {
-    return VehicleResponse.from(await this.vehicles.update(id, body));
+  async update(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: UpdateVehicleDto,
+    @IfMatchVersion() expectedVersion: number | undefined,
+  ): Promise<VehicleResponse> {
+    return VehicleResponse.from(await this.vehicles.update(id, body, expectedVersion));
   }
 
   @Delete(':id')
   @HttpCode(204)
   @Roles('fleet-manager')
+  @ApiNoContentResponse()
+  @ApiErrors(409)
   @ApiOperation({ summary: 'Delete a vehicle (fleet-manager)' })
   async remove(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
     await this.vehicles.remove(id);
@@ -63,6 +86,8 @@ export class VehiclesController {
   @Post(':id/evccids')
   @HttpCode(200)
   @Roles('fleet-manager')
+  @ApiOkResponse({ type: EvccidsResponse })
+  @ApiErrors(409)
   @ApiOperation({ summary: "Register a vehicle's ISO 15118 EVCCID for session linking (fleet-manager)" })
   async addEvccid(@Param('id', ParseUUIDPipe) id: string, @Body() body: AddEvccidDto): Promise<EvccidsResponse> {
     return { evccids: await this.identity.addEvccid(id, body.evccid) };

@@ -1,4 +1,5 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
+import { assertVersion } from '../common/versioning/if-match';
 import { definedOnly } from '../common/defined-only';
 import { FieldError, invalidFields } from '../common/field-errors';
 import { Page } from '../common/pagination';
@@ -52,11 +53,12 @@ export class VehiclesService {
     return { items, total, limit, offset };
   }
 
-  async update(id: string, dto: UpdateVehicleDto): Promise<Vehicle> {
+  async update(id: string, dto: UpdateVehicleDto, expectedVersion?: number): Promise<Vehicle> {
     this.assertValid(vehicleNullViolations(dto));
     // Before the row lock: no query on another connection inside the transaction (FACTS.md, PGlite).
     const siteErrors = dto.siteId === undefined ? [] : await this.siteViolations(dto.siteId);
     const updated = await this.repository.updateLocked(id, (vehicle) => {
+      assertVersion(`Vehicle ${id}`, vehicle.version, expectedVersion);
       const merged = Object.assign(vehicle, definedOnly(dto));
       this.assertValid([...siteErrors, ...socViolations(merged, dto)]);
       return merged;

@@ -11,10 +11,11 @@ import {
   Query,
   UnsupportedMediaTypeException,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor } from '../auth/actor.decorator';
 import { READERS, Roles } from '../auth/roles.decorator';
 import { invalidField } from '../common/field-errors';
+import { ApiErrors } from '../openapi/api-errors.decorator';
 import {
   FlightListQuery,
   FlightResponse,
@@ -42,18 +43,17 @@ export class FlightsController {
 
   @Put('stands')
   @Roles('fleet-manager')
+  @ApiOkResponse({ type: StandsDto })
   @ApiOperation({ summary: "Replace the site's stand table (fleet-manager)" })
-  async putStands(
-    @Param('siteId', ParseUUIDPipe) siteId: string,
-    @Body() body: StandsDto,
-  ): Promise<{ stands: StandDto[] }> {
+  async putStands(@Param('siteId', ParseUUIDPipe) siteId: string, @Body() body: StandsDto): Promise<StandsDto> {
     return { stands: (await this.flights.replaceStands(siteId, body.stands)).map(standResponse) };
   }
 
   @Get('stands')
   @Roles(...READERS)
+  @ApiOkResponse({ type: StandsDto })
   @ApiOperation({ summary: "The site's stands (any role)" })
-  async getStands(@Param('siteId', ParseUUIDPipe) siteId: string): Promise<{ stands: StandDto[] }> {
+  async getStands(@Param('siteId', ParseUUIDPipe) siteId: string): Promise<StandsDto> {
     return { stands: (await this.flights.listStands(siteId)).map(standResponse) };
   }
 
@@ -61,10 +61,12 @@ export class FlightsController {
   @HttpCode(200)
   @Roles('fleet-manager', 'flight-feed')
   @ApiConsumes('text/plain', 'text/csv')
+  @ApiErrors(413, 415)
   @ApiBody({
     schema: { type: 'string' },
     description: 'An IATA SSIM Chapter 7 file (text/plain) or a §8 CSV (text/csv)',
   })
+  @ApiOkResponse({ type: ImportSummaryResponse })
   @ApiOperation({
     summary: 'Import a flight schedule, SSIM or CSV; a file with errors stores nothing (fleet-manager, flight-feed)',
   })
@@ -86,6 +88,7 @@ export class FlightsController {
   @Post('flights')
   @HttpCode(200)
   @Roles('flight-feed', 'dispatcher', 'fleet-manager')
+  @ApiOkResponse({ type: FlightUpdatesResponse })
   @ApiOperation({
     summary:
       'Live flight updates, upserted by carrier, number, operating date and direction (flight-feed, dispatcher, fleet-manager)',
@@ -104,6 +107,7 @@ export class FlightsController {
 
   @Get('flights')
   @Roles(...READERS)
+  @ApiOkResponse({ type: [FlightResponse] })
   @ApiOperation({ summary: 'Flights scheduled in [from, to), each with its taskIds (any role)' })
   async listFlights(
     @Param('siteId', ParseUUIDPipe) siteId: string,

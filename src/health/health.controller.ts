@@ -1,7 +1,8 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { Public } from '../auth/roles.decorator';
+import { HealthReportResponse } from './health-report.dto';
 import { HealthReport, HealthService } from './health.service';
 
 @ApiTags('health')
@@ -11,6 +12,8 @@ export class HealthController {
 
   @Get()
   @Public()
+  @ApiOkResponse({ type: HealthReportResponse })
+  @ApiServiceUnavailableResponse({ type: HealthReportResponse, description: 'The database is down' })
   @ApiOperation({ summary: 'Liveness and database state (no key needed); 503 when the database is down' })
   async report(@Res({ passthrough: true }) response: Response): Promise<HealthReport> {
     const report = await this.health.report();

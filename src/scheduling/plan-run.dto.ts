@@ -1,12 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PageMeta } from '../common/pagination';
-import { PlanRun } from './plan-run.entity';
+import { PlanRun, TICK_TRIGGERS } from './plan-run.entity';
 
 export class PlanRunSummary {
   @ApiProperty() id!: string;
   @ApiProperty() siteId!: string;
   @ApiProperty() tickAt!: Date;
-  @ApiProperty({ enum: ['tick', 'solve-now'] }) trigger!: string;
+  @ApiProperty({ enum: TICK_TRIGGERS }) trigger!: string;
   @ApiProperty({ enum: ['optimal', 'feasible', 'fallback', 'infeasible'], description: 'Status of the fresh solve' })
   status!: string;
   @ApiProperty({ enum: ['new', 'kept-last', 'fallback'], description: 'What was applied' }) applied!: string;

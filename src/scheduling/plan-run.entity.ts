@@ -4,6 +4,9 @@ import { numericTransformer } from '../database/column-transformers';
 import type { PlanSource } from './plan-choice';
 
 /** One scheduling tick of one site: what was solved, what was applied, and why. Replayable with `npm run plan`. */
+export const TICK_TRIGGERS = ['tick', 'solve-now', 'flight-update'] as const;
+export type TickTrigger = (typeof TICK_TRIGGERS)[number];
+
 @Entity('plan_runs')
 @Index('IDX_plan_runs_site_tick', ['siteId', 'tickAt'])
 export class PlanRun {
@@ -16,7 +19,7 @@ export class PlanRun {
   @Column({ type: 'timestamptz' })
   tickAt!: Date;
 
-  /** 'tick' from the schedule, 'solve-now' from a dispatcher. */
+  /** 'tick' from the schedule, 'solve-now' from a dispatcher, 'flight-update' after a flight's tasks changed. */
   @Column({ type: 'text' })
   trigger!: string;
 

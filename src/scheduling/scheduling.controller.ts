@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { READERS, Roles } from '../auth/roles.decorator';
 import { PageQuery } from '../common/pagination';
 import { SitesService } from '../sites/sites.service';
@@ -20,6 +20,7 @@ export class SchedulingController {
   @Post('solve-now')
   @HttpCode(200)
   @Roles('dispatcher', 'fleet-manager')
+  @ApiOkResponse({ type: SolveNowResponse })
   @ApiOperation({ summary: 'Run a scheduling tick for the site now and apply its plan (dispatcher, fleet-manager)' })
   async solveNow(@Param('siteId', ParseUUIDPipe) siteId: string): Promise<SolveNowResponse> {
     await this.sites.get(siteId);
@@ -31,6 +32,7 @@ export class SchedulingController {
 
   @Get('plan')
   @Roles(...READERS)
+  @ApiOkResponse({ type: PlanRunDetail })
   @ApiOperation({ summary: 'The latest plan run of the site, with its input and result (any role)' })
   async latest(@Param('siteId', ParseUUIDPipe) siteId: string): Promise<PlanRunDetail> {
     await this.sites.get(siteId);
@@ -41,6 +43,7 @@ export class SchedulingController {
 
   @Get('plan-runs')
   @Roles(...READERS)
+  @ApiOkResponse({ type: PlanRunPage })
   @ApiOperation({ summary: 'Plan runs of the site, newest first (any role)' })
   async list(@Param('siteId', ParseUUIDPipe) siteId: string, @Query() query: PageQuery): Promise<PlanRunPage> {
     await this.sites.get(siteId);
@@ -50,6 +53,7 @@ export class SchedulingController {
 
   @Get('plan-runs/:runId')
   @Roles(...READERS)
+  @ApiOkResponse({ type: PlanRunDetail })
   @ApiOperation({ summary: 'One plan run with its input and result (any role)' })
   async get(
     @Param('siteId', ParseUUIDPipe) siteId: string,

@@ -4,15 +4,13 @@ import { CLOCK, Clock } from '../common/clock';
 import { choosePlan, PlanChoice } from './plan-choice';
 import { buildPlanInput } from './plan-input.builder';
 import { PLAN_APPLIER, PlanApplier, ApplySummary } from './plan-applier.port';
-import { PlanRun } from './plan-run.entity';
+import { PlanRun, TickTrigger } from './plan-run.entity';
 import { PlanRunsRepository } from './plan-runs.repository';
 import { SchedulingEvents } from './scheduling-events';
 import { SCHEDULING_OPTIONS, SchedulingOptions } from './scheduling-options';
 import { boundariesMs, slotIndexAt } from './plan-slots';
 import { SiteSnapshot } from './site-snapshot';
 import { SiteSnapshotReader } from './site-snapshot.reader';
-
-export type TickTrigger = 'tick' | 'solve-now' | 'flight-update';
 
 export type TickOutcome =
   { ran: true; run: PlanRun; choice: PlanChoice; apply: ApplySummary } | { ran: false; reason: string };

@@ -94,7 +94,9 @@ export class CreateSiteDto extends SiteFlightRulesDto {
   @ApiPropertyOptional({
     example: 60,
     nullable: true,
-    type: Number,
+    type: 'integer',
+    minimum: 5,
+    maximum: 3600,
     description: 'Scheduling tick, seconds; default (and null on PATCH) APRON_TICK_SECONDS',
   })
   @IsOptional()
@@ -137,9 +139,9 @@ export class SiteResponse extends SiteFlightRulesDto {
   @ApiProperty() baseLoadKw!: number;
   @ApiProperty() demandChargePerKw!: number;
   @ApiProperty({ type: TariffDto }) tariff!: Tariff;
-  @ApiProperty() unknownChargerPolicy!: UnknownChargerPolicy;
-  @ApiProperty() unknownIdTagPolicy!: UnknownIdTagPolicy;
-  @ApiProperty({ nullable: true, type: Number }) tickSeconds!: number | null;
+  @ApiProperty({ enum: ['reject', 'pending'] }) unknownChargerPolicy!: UnknownChargerPolicy;
+  @ApiProperty({ enum: ['accept', 'reject'] }) unknownIdTagPolicy!: UnknownIdTagPolicy;
+  @ApiProperty({ nullable: true, type: 'integer' }) tickSeconds!: number | null;
   @ApiProperty({ description: "Minutes before a task's start that its vehicles leave the depot; no charging then" })
   departureLeadMinutes!: number;
   @ApiProperty() version!: number;

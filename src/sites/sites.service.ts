@@ -1,4 +1,5 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
+import { assertVersion } from '../common/versioning/if-match';
 import { Observable, Subject } from 'rxjs';
 import { definedOnly } from '../common/defined-only';
 import { invalidFields, nullViolations } from '../common/field-errors';
@@ -49,10 +50,11 @@ export class SitesService {
     return { items, total, limit, offset };
   }
 
-  async update(id: string, dto: UpdateSiteDto): Promise<Site> {
+  async update(id: string, dto: UpdateSiteDto, expectedVersion?: number): Promise<Site> {
     const nulls = nullViolations(dto, NULLABLE_FIELDS);
     if (nulls.length > 0) throw invalidFields(nulls);
     const updated = await this.repository.updateLocked(id, (site) => {
+      assertVersion(`Site ${id}`, site.version, expectedVersion);
       const merged = Object.assign(site, definedOnly(dto));
       this.assertRules(merged);
       return merged;

@@ -21,7 +21,11 @@ export const MAX_PRICE_PER_KWH = 100_000;
 const LOCAL_TIME = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 
 export class PriceStepDto {
-  @ApiProperty({ example: '2026-11-22T00:00:00Z', description: 'Price holds from here until the next step' })
+  @ApiProperty({
+    format: 'date-time',
+    example: '2026-11-22T00:00:00Z',
+    description: 'Price holds from here until the next step',
+  })
   @IsISO8601({ strict: true })
   from!: string;
 

@@ -59,11 +59,11 @@ export class CreateTaskDto {
   @Max(20)
   vehiclesNeeded?: number;
 
-  @ApiProperty({ example: '2026-11-22T07:05:00Z' })
+  @ApiProperty({ format: 'date-time', example: '2026-11-22T07:05:00Z' })
   @Instant('start')
   start!: string;
 
-  @ApiProperty({ example: '2026-11-22T07:35:00Z', description: 'After start, at most 24 h later' })
+  @ApiProperty({ format: 'date-time', example: '2026-11-22T07:35:00Z', description: 'After start, at most 24 h later' })
   @Instant('end')
   end!: string;
 
@@ -117,12 +117,20 @@ export class ListTasksQuery extends PageQuery {
   @Matches(VEHICLE_TYPE, { message: VEHICLE_TYPE_MESSAGE })
   vehicleType?: string;
 
-  @ApiPropertyOptional({ example: '2026-11-22T06:00:00Z', description: 'Tasks ending after this instant' })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    example: '2026-11-22T06:00:00Z',
+    description: 'Tasks ending after this instant',
+  })
   @IsOptional()
   @Instant('from')
   from?: string;
 
-  @ApiPropertyOptional({ example: '2026-11-22T12:00:00Z', description: 'Tasks starting before this instant' })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    example: '2026-11-22T12:00:00Z',
+    description: 'Tasks starting before this instant',
+  })
   @IsOptional()
   @Instant('to')
   to?: string;
@@ -134,8 +142,8 @@ export class TaskResponse {
   @ApiProperty() flightRef!: string;
   @ApiProperty() vehicleType!: string;
   @ApiProperty() vehiclesNeeded!: number;
-  @ApiProperty({ example: '2026-11-22T07:05:00.000Z' }) start!: string;
-  @ApiProperty({ example: '2026-11-22T07:35:00.000Z' }) end!: string;
+  @ApiProperty({ format: 'date-time', example: '2026-11-22T07:05:00.000Z' }) start!: string;
+  @ApiProperty({ format: 'date-time', example: '2026-11-22T07:35:00.000Z' }) end!: string;
   @ApiProperty({ nullable: true, type: Number }) energyKwhPerVehicle!: number | null;
   @ApiProperty({ nullable: true, type: Number }) distanceKm!: number | null;
   @ApiProperty({ enum: TASK_STATUSES }) status!: TaskStatus;
@@ -187,9 +195,19 @@ export class AssignVehiclesDto {
 export class TaskAssignmentResponse {
   @ApiProperty({ format: 'uuid' }) taskId!: string;
   @ApiProperty({ format: 'uuid' }) vehicleId!: string;
-  @ApiPropertyOptional({ nullable: true, type: String, description: "When the done task's energy was counted" })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description: "When the done task's energy was counted",
+  })
   completedAt!: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'When its SoC drop was learned (or given up)' })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description: 'When its SoC drop was learned (or given up)',
+  })
   observedAt!: string | null;
 
   static from(row: TaskAssignmentRow): TaskAssignmentResponse {

@@ -1,4 +1,5 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
+import { assertVersion } from '../common/versioning/if-match';
 import { definedOnly } from '../common/defined-only';
 import { FieldError, invalidField, invalidFields } from '../common/field-errors';
 import { Page } from '../common/pagination';
@@ -47,12 +48,13 @@ export class TasksService {
     return { items, total, limit, offset };
   }
 
-  async update(id: string, dto: UpdateTaskDto): Promise<TransferTask> {
+  async update(id: string, dto: UpdateTaskDto, expectedVersion?: number): Promise<TransferTask> {
     this.assertValid(taskNullViolations(dto));
     // Before the row lock: no query on another connection inside the transaction (FACTS.md, PGlite).
     const siteErrors = dto.siteId === undefined ? [] : await this.siteViolations(dto.siteId);
     const { start, end, ...fields } = dto;
     const updated = await this.repository.updateLocked(id, (task) => {
+      assertVersion(`Task ${id}`, task.version, expectedVersion);
       const merged = Object.assign(task, definedOnly(fields));
       if (start !== undefined) merged.startsAt = new Date(start);
       if (end !== undefined) merged.endsAt = new Date(end);

@@ -49,4 +49,18 @@ describe('API keys', () => {
     expect(response.status).toBe(401);
     expect(response.body.message).toMatch(/Missing bearer token/);
   });
+
+  it('tells any key who it is on GET /me: role, name and id; the bootstrap token is an admin without a key id', async () => {
+    for (const role of ['telemetry', 'flight-feed', 'viewer']) {
+      const created = await app
+        .http(ADMIN_TOKEN)
+        .post('/api/v1/api-keys')
+        .send({ name: `me ${role}`, role });
+      const me = await app.http(created.body.token).get('/api/v1/me').expect(200);
+      expect(me.body).toEqual({ role, name: `me ${role}`, keyId: created.body.id });
+    }
+    const bootstrap = await app.http(ADMIN_TOKEN).get('/api/v1/me').expect(200);
+    expect(bootstrap.body).toEqual({ role: 'admin', name: expect.stringMatching(/bootstrap/), keyId: null });
+    await app.http().get('/api/v1/me').expect(401);
+  });
 });

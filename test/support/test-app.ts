@@ -4,6 +4,8 @@ import request from 'supertest';
 import { createApp } from '../../src/app-factory';
 import { Clock } from '../../src/common/clock';
 import { loadConfig } from '../../src/config/app-config';
+import { createOpenApiDocument } from '../../src/openapi/setup-openapi';
+import { OpenApiResponseChecker } from './openapi-responses';
 import { createTestDatabase, TestDatabase } from './test-database';
 
 export const ADMIN_TOKEN = 'test-bootstrap-admin-token';
@@ -13,10 +15,14 @@ export interface TestApp {
   database: TestDatabase;
   /** http://127.0.0.1:PORT */
   baseUrl: string;
-  /** supertest against the running server, with a bearer token when given. */
+  /**
+   * supertest against the running server, with a bearer token when given. Every response is checked against the
+   * service's OpenAPI document: an undocumented status or a body that does not match its schema fails the request.
+   */
   http(token?: string): {
     get(path: string): request.Test;
     post(path: string): request.Test;
+    put(path: string): request.Test;
     patch(path: string): request.Test;
     delete(path: string): request.Test;
   };
@@ -52,18 +58,26 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     serviceStopped = true;
     await app.close();
   };
+  let checker: OpenApiResponseChecker | undefined;
+  const documented = (method: string, path: string) => (response: request.Response) => {
+    checker ??= new OpenApiResponseChecker(createOpenApiDocument(app));
+    const problem = checker.problem(method, path, response.status, response.headers['content-type'], response.body);
+    if (problem) throw new Error(`Undocumented response: ${problem}`);
+  };
   return {
     app,
     database,
     baseUrl,
     http(token?: string) {
       const agent = request(baseUrl);
-      const withAuth = (test: request.Test) => (token ? test.set('Authorization', `Bearer ${token}`) : test);
+      const checked = (method: string, path: string, test: request.Test) =>
+        (token ? test.set('Authorization', `Bearer ${token}`) : test).expect(documented(method, path));
       return {
-        get: (path) => withAuth(agent.get(path)),
-        post: (path) => withAuth(agent.post(path)),
-        patch: (path) => withAuth(agent.patch(path)),
-        delete: (path) => withAuth(agent.delete(path)),
+        get: (path) => checked('GET', path, agent.get(path)),
+        post: (path) => checked('POST', path, agent.post(path)),
+        put: (path) => checked('PUT', path, agent.put(path)),
+        patch: (path) => checked('PATCH', path, agent.patch(path)),
+        delete: (path) => checked('DELETE', path, agent.delete(path)),
       };
     },
     stopService,

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { PageMeta } from '../../common/pagination';
 import { ListTasksQuery } from '../../tasks/task.dto';
-import type { DispatchAlert } from './plan-alerts';
+import { DISPATCH_ALERT_CODES, type DispatchAlert } from './plan-alerts';
 import type { ChargeInstruction } from './charge-instructions';
 import type { NextAssignment, VehicleStatus } from './vehicle-status';
 
@@ -24,7 +24,8 @@ export class TaskFlightResponse {
   @ApiProperty({ example: 'CZ3101' }) flight!: string;
   @ApiProperty({ enum: ['arrival', 'departure'] }) direction!: string;
   @ApiProperty({ nullable: true, type: String, example: 'R201' }) stand!: string | null;
-  @ApiProperty({ description: 'Scheduled in-block (arrival) or off-block (departure)' }) scheduledTime!: string;
+  @ApiProperty({ format: 'date-time', description: 'Scheduled in-block (arrival) or off-block (departure)' })
+  scheduledTime!: string;
   @ApiProperty({ description: 'Minutes the estimated/actual milestone is after the schedule' }) delayMinutes!: number;
   @ApiProperty({ enum: ['scheduled', 'cancelled'] }) status!: string;
 }
@@ -35,12 +36,13 @@ export class TaskBoardRow {
   @ApiProperty() vehicleType!: string;
   @ApiProperty() vehiclesNeeded!: number;
   @ApiProperty({
+    format: 'date-time',
     description:
       "When its vehicles must leave the depot: start less the site's departureLeadMinutes; no charging after",
   })
   departAt!: string;
-  @ApiProperty() start!: string;
-  @ApiProperty() end!: string;
+  @ApiProperty({ format: 'date-time' }) start!: string;
+  @ApiProperty({ format: 'date-time' }) end!: string;
   @ApiProperty() status!: string;
   @ApiProperty({ type: [String] }) pinnedVehicles!: string[];
   @ApiProperty({ type: [String] }) forbiddenVehicles!: string[];
@@ -82,11 +84,12 @@ export class ChargeInstructionResponse implements ChargeInstruction {
 export class NextAssignmentResponse implements NextAssignment {
   @ApiProperty({ description: 'The task flightRef' }) taskId!: string;
   @ApiProperty({
+    format: 'date-time',
     description: "When the vehicle must leave the depot for it (the site's departureLeadMinutes before start)",
   })
   departAt!: string;
-  @ApiProperty() start!: string;
-  @ApiProperty() end!: string;
+  @ApiProperty({ format: 'date-time' }) start!: string;
+  @ApiProperty({ format: 'date-time' }) end!: string;
 }
 
 export class VehicleBoardRow {
@@ -115,32 +118,21 @@ export class VehicleBoardResponse {
 }
 
 export class AlertResponse implements DispatchAlert {
-  @ApiProperty({
-    enum: [
-      'task-at-risk',
-      'vehicle-below-reserve',
-      'charger-offline',
-      'charger-faulted',
-      'site-near-limit',
-      'plan-fallback',
-      'plan-kept-last',
-    ],
-  })
-  code!: DispatchAlert['code'];
+  @ApiProperty({ enum: DISPATCH_ALERT_CODES }) code!: DispatchAlert['code'];
   @ApiProperty({ enum: ['warning', 'critical'] }) severity!: 'warning' | 'critical';
   @ApiProperty() message!: string;
   @ApiPropertyOptional() taskId?: string;
   @ApiPropertyOptional() vehicleId?: string;
   @ApiPropertyOptional() chargerId?: string;
   @ApiPropertyOptional() connectorId?: number;
-  @ApiPropertyOptional() at?: string;
+  @ApiPropertyOptional({ format: 'date-time' }) at?: string;
 }
 
 export class RecentAlertResponse {
   @ApiProperty() code!: string;
   @ApiProperty() severity!: string;
   @ApiProperty() message!: string;
-  @ApiProperty() at!: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
 }
 
 export class AlertsResponse {

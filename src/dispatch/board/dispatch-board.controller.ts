@@ -1,5 +1,5 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { READERS, Roles } from '../../auth/roles.decorator';
 import { AlertsResponse, TaskBoardQuery, TaskBoardResponse, VehicleBoardResponse } from './board.dto';
 import { DispatchBoardService } from './dispatch-board.service';
@@ -12,6 +12,7 @@ export class DispatchBoardController {
 
   @Get('tasks')
   @Roles(...READERS)
+  @ApiOkResponse({ type: TaskBoardResponse })
   @ApiOperation({
     summary:
       'Task board: tasks overlapping [from, to) (default the next 24 h) with assigned vehicles, their SoC at start, risk',
@@ -29,6 +30,7 @@ export class DispatchBoardController {
 
   @Get('vehicles')
   @Roles(...READERS)
+  @ApiOkResponse({ type: VehicleBoardResponse })
   @ApiOperation({
     summary: 'Vehicles with status, next assignment and next charge instruction from the plan (any role)',
   })
@@ -38,6 +40,7 @@ export class DispatchBoardController {
 
   @Get('alerts')
   @Roles(...READERS)
+  @ApiOkResponse({ type: AlertsResponse })
   @ApiOperation({ summary: 'Current alerts of the site and recent alert events (any role)' })
   alerts(@Param('siteId', ParseUUIDPipe) siteId: string): Promise<AlertsResponse> {
     return this.board.alerts(siteId);

@@ -1,15 +1,17 @@
 import { EffectivePlan, boundariesMs, reservePercent, round1, slotIndexAt } from './plan-timeline';
 import { assessTask, SOC_EPSILON_PERCENT } from './task-assessment';
 
-export type DispatchAlertCode =
-  | 'task-at-risk'
-  | 'vehicle-below-reserve'
-  | 'charger-offline'
-  | 'charger-faulted'
-  | 'charger-uncontrolled'
-  | 'site-near-limit'
-  | 'plan-fallback'
-  | 'plan-kept-last';
+export const DISPATCH_ALERT_CODES = [
+  'task-at-risk',
+  'vehicle-below-reserve',
+  'charger-offline',
+  'charger-faulted',
+  'charger-uncontrolled',
+  'site-near-limit',
+  'plan-fallback',
+  'plan-kept-last',
+] as const;
+export type DispatchAlertCode = (typeof DISPATCH_ALERT_CODES)[number];
 
 export interface DispatchAlert {
   code: DispatchAlertCode;

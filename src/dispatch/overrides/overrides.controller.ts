@@ -1,5 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { IdempotentCreate } from '../../idempotency/idempotent-create.decorator';
+import { ApiErrors } from '../../openapi/api-errors.decorator';
 import { READERS, Roles } from '../../auth/roles.decorator';
 import { PageQuery } from '../../common/pagination';
 import { VehicleResponse } from '../../fleet/vehicle.dto';
@@ -19,6 +21,8 @@ export class OverridesController {
   @Post('tasks/:taskId/pins')
   @HttpCode(200)
   @Roles('dispatcher', 'fleet-manager')
+  @ApiOkResponse({ type: TaskResponse })
+  @ApiErrors(409)
   @ApiOperation({ summary: 'Pin a vehicle on a task: the next tick assigns it (dispatcher, fleet-manager)' })
   async pin(
     @Param(SITE, ParseUUIDPipe) siteId: string,
@@ -31,6 +35,8 @@ export class OverridesController {
 
   @Delete('tasks/:taskId/pins/:vehicle')
   @Roles('dispatcher', 'fleet-manager')
+  @ApiOkResponse({ type: TaskResponse })
+  @ApiErrors(409)
   @ApiOperation({ summary: 'Remove a pin (dispatcher, fleet-manager)' })
   async unpin(
     @Param(SITE, ParseUUIDPipe) siteId: string,
@@ -44,6 +50,8 @@ export class OverridesController {
   @Post('tasks/:taskId/forbids')
   @HttpCode(200)
   @Roles('dispatcher', 'fleet-manager')
+  @ApiOkResponse({ type: TaskResponse })
+  @ApiErrors(409)
   @ApiOperation({ summary: 'Forbid a vehicle on a task: the next tick never assigns it (dispatcher, fleet-manager)' })
   async forbid(
     @Param(SITE, ParseUUIDPipe) siteId: string,
@@ -56,6 +64,8 @@ export class OverridesController {
 
   @Delete('tasks/:taskId/forbids/:vehicle')
   @Roles('dispatcher', 'fleet-manager')
+  @ApiOkResponse({ type: TaskResponse })
+  @ApiErrors(409)
   @ApiOperation({ summary: 'Remove a forbid (dispatcher, fleet-manager)' })
   async unforbid(
     @Param(SITE, ParseUUIDPipe) siteId: string,
@@ -69,6 +79,8 @@ export class OverridesController {
   @Post('vehicles/:vehicleId/out-of-service')
   @HttpCode(200)
   @Roles('dispatcher', 'fleet-manager')
+  @ApiOkResponse({ type: VehicleResponse })
+  @ApiErrors(409)
   @ApiOperation({ summary: 'Take a vehicle out of service: the next plan leaves it out (dispatcher, fleet-manager)' })
   async outOfService(
     @Param(SITE, ParseUUIDPipe) siteId: string,
@@ -82,6 +94,8 @@ export class OverridesController {
   @Post('vehicles/:vehicleId/in-service')
   @HttpCode(200)
   @Roles('dispatcher', 'fleet-manager')
+  @ApiOkResponse({ type: VehicleResponse })
+  @ApiErrors(409)
   @ApiOperation({ summary: 'Put a vehicle back in service (dispatcher, fleet-manager)' })
   async inService(
     @Param(SITE, ParseUUIDPipe) siteId: string,
@@ -93,6 +107,9 @@ export class OverridesController {
 
   @Post('tasks')
   @Roles('dispatcher', 'fleet-manager')
+  @ApiCreatedResponse({ type: TaskResponse })
+  @ApiErrors(409)
+  @IdempotentCreate()
   @ApiOperation({ summary: 'Add an ad-hoc task at the site; the next tick plans it (dispatcher, fleet-manager)' })
   async addTask(
     @Param(SITE, ParseUUIDPipe) siteId: string,
@@ -105,6 +122,8 @@ export class OverridesController {
   @Post('tasks/:taskId/done')
   @HttpCode(200)
   @Roles('dispatcher', 'fleet-manager')
+  @ApiOkResponse({ type: TaskResponse })
+  @ApiErrors(409)
   @ApiOperation({ summary: 'Mark a task done: it leaves the next plan (dispatcher, fleet-manager)' })
   async done(
     @Param(SITE, ParseUUIDPipe) siteId: string,
@@ -117,6 +136,8 @@ export class OverridesController {
   @Post('tasks/:taskId/cancel')
   @HttpCode(200)
   @Roles('dispatcher', 'fleet-manager')
+  @ApiOkResponse({ type: TaskResponse })
+  @ApiErrors(409)
   @ApiOperation({ summary: 'Cancel a task: it leaves the next plan (dispatcher, fleet-manager)' })
   async cancel(
     @Param(SITE, ParseUUIDPipe) siteId: string,
@@ -128,6 +149,7 @@ export class OverridesController {
 
   @Get('overrides')
   @Roles(...READERS)
+  @ApiOkResponse({ type: OverridePage })
   @ApiOperation({ summary: 'Audit of dispatcher overrides at the site, newest first (any role)' })
   async list(@Param(SITE, ParseUUIDPipe) siteId: string, @Query() query: PageQuery): Promise<OverridePage> {
     const page = await this.overrides.list(siteId, query.limit, query.offset);

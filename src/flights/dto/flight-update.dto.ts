@@ -38,7 +38,7 @@ export class FlightUpdateDto {
   @Matches(/^\d{1,4}[A-Z]?$/, { message: 'number must be 1-4 digits with an optional suffix letter' })
   number!: string;
 
-  @ApiProperty({ example: '2026-12-08' })
+  @ApiProperty({ format: 'date', example: '2026-12-08' })
   @IsISO8601({ strict: true }, { message: 'operatingDate must be a date YYYY-MM-DD' })
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'operatingDate must be a date YYYY-MM-DD' })
   operatingDate!: string;
@@ -47,17 +47,26 @@ export class FlightUpdateDto {
   @IsIn(FLIGHT_DIRECTIONS)
   direction!: FlightDirection;
 
-  @ApiPropertyOptional({ example: '2026-12-08T07:30:00+08:00', description: 'STA (arrival) or STD (departure)' })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    example: '2026-12-08T07:30:00+08:00',
+    description: 'STA (arrival) or STD (departure)',
+  })
   @IsOptional()
   @Instant()
   scheduledTime?: string;
 
-  @ApiPropertyOptional({ example: '2026-12-08T08:10:00+08:00', nullable: true, type: String })
+  @ApiPropertyOptional({ format: 'date-time', example: '2026-12-08T08:10:00+08:00', nullable: true, type: String })
   @IsOptional()
   @Instant()
   estimatedTime?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'Actual in-block / off-block' })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description: 'Actual in-block / off-block',
+  })
   @IsOptional()
   @Instant()
   actualTime?: string | null;

@@ -23,11 +23,11 @@ export class FlightResponse {
   @ApiProperty() id!: string;
   @ApiProperty() carrier!: string;
   @ApiProperty() number!: string;
-  @ApiProperty({ example: '2026-12-08' }) operatingDate!: string;
+  @ApiProperty({ format: 'date', example: '2026-12-08' }) operatingDate!: string;
   @ApiProperty({ enum: ['arrival', 'departure'] }) direction!: string;
-  @ApiProperty() scheduledTime!: string;
-  @ApiProperty({ nullable: true, type: String }) estimatedTime!: string | null;
-  @ApiProperty({ nullable: true, type: String }) actualTime!: string | null;
+  @ApiProperty({ format: 'date-time' }) scheduledTime!: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) estimatedTime!: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) actualTime!: string | null;
   @ApiProperty({ nullable: true, type: String }) stand!: string | null;
   @ApiProperty({ nullable: true, type: Number }) passengers!: number | null;
   @ApiProperty({ nullable: true, type: String }) aircraftType!: string | null;
@@ -78,13 +78,21 @@ export class FlightUpdatesResponse {
 }
 
 export class ScheduleQuery {
-  @ApiPropertyOptional({ example: '2026-12-08', description: 'First operating date to expand (inclusive)' })
+  @ApiPropertyOptional({
+    format: 'date',
+    example: '2026-12-08',
+    description: 'First operating date to expand (inclusive)',
+  })
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'from must be a date YYYY-MM-DD' })
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'from must be a date YYYY-MM-DD' })
   from?: string;
 
-  @ApiPropertyOptional({ example: '2026-12-08', description: 'Last operating date to expand (inclusive)' })
+  @ApiPropertyOptional({
+    format: 'date',
+    example: '2026-12-08',
+    description: 'Last operating date to expand (inclusive)',
+  })
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'to must be a date YYYY-MM-DD' })
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'to must be a date YYYY-MM-DD' })
@@ -92,12 +100,20 @@ export class ScheduleQuery {
 }
 
 export class FlightListQuery {
-  @ApiPropertyOptional({ example: '2026-12-08T00:00:00+08:00', description: 'Flights scheduled at or after' })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    example: '2026-12-08T00:00:00+08:00',
+    description: 'Flights scheduled at or after',
+  })
   @IsOptional()
   @IsISO8601({ strict: true })
   from?: string;
 
-  @ApiPropertyOptional({ example: '2026-12-09T00:00:00+08:00', description: 'Flights scheduled before' })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    example: '2026-12-09T00:00:00+08:00',
+    description: 'Flights scheduled before',
+  })
   @IsOptional()
   @IsISO8601({ strict: true })
   to?: string;

@@ -21,7 +21,9 @@ export class CommandErrorFilter implements ExceptionFilter {
     } else if (error instanceof ChargerTimeoutError) {
       response.status(504).json({ statusCode: 504, error: 'Gateway Timeout', message: error.message });
     } else {
-      response.status(400).json({ statusCode: 400, error: 'Bad Request', message: error.message });
+      // Like every 400 of the API, with `fields`: the command in the body cannot be built for this charger.
+      const fields = [{ field: 'body', messages: [error.message] }];
+      response.status(400).json({ statusCode: 400, error: 'Bad Request', message: error.message, fields });
     }
   }
 }

@@ -7,7 +7,7 @@ export class ConnectorStateResponse {
   @ApiPropertyOptional({ nullable: true, type: String }) chargingState!: string | null;
   @ApiProperty() rawStatus!: string;
   @ApiPropertyOptional({ nullable: true, type: String }) errorCode!: string | null;
-  @ApiProperty() at!: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
 }
 
 export class ConnectionStateResponse {
@@ -19,6 +19,6 @@ export class ConnectionStateResponse {
   @ApiPropertyOptional({ nullable: true, type: String }) vendor!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) model!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) firmwareVersion!: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) lastSeenAt!: string | null;
+  @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String }) lastSeenAt!: string | null;
   @ApiProperty({ type: [ConnectorStateResponse] }) connectors!: ConnectorStateResponse[];
 }

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { READERS, Roles } from '../../auth/roles.decorator';
 import { ChargerRefService } from './charger-ref.service';
 import { ConnectionStateResponse } from './connection-state.dto';
@@ -24,6 +24,7 @@ export class OcppReadController {
 
   @Get('charging-sessions')
   @Roles(...READERS)
+  @ApiOkResponse({ type: SessionPage })
   @ApiOperation({ summary: 'List charging sessions by charger, site, vehicle, time, active (any role)' })
   async listSessions(@Query() query: ListSessionsQuery): Promise<SessionPage> {
     const chargePointId = query.chargerId
@@ -46,6 +47,7 @@ export class OcppReadController {
 
   @Get('charging-sessions/:id')
   @Roles(...READERS)
+  @ApiOkResponse({ type: SessionResponse })
   @ApiOperation({ summary: 'Get a charging session (any role)' })
   async getSession(@Param('id', ParseUUIDPipe) id: string): Promise<SessionResponse> {
     return SessionResponse.from(await this.read.getSession(id));
@@ -53,6 +55,7 @@ export class OcppReadController {
 
   @Get('charging-sessions/:id/meter-samples')
   @Roles(...READERS)
+  @ApiOkResponse({ type: MeterSamplePage })
   @ApiOperation({ summary: 'Meter samples of a session, oldest first (any role)' })
   async sessionSamples(
     @Param('id', ParseUUIDPipe) id: string,
@@ -65,6 +68,7 @@ export class OcppReadController {
 
   @Get('chargers/:id/meter-samples')
   @Roles(...READERS)
+  @ApiOkResponse({ type: MeterSamplePage })
   @ApiOperation({ summary: 'Meter samples of a charger (id or charge point id), oldest first (any role)' })
   async chargerSamples(@Param('id') id: string, @Query() query: TimeRangeQuery): Promise<MeterSamplePage> {
     const { chargePointId } = await this.chargers.resolve(id);
@@ -74,6 +78,7 @@ export class OcppReadController {
 
   @Get('chargers/:id/connection')
   @Roles(...READERS)
+  @ApiOkResponse({ type: ConnectionStateResponse })
   @ApiOperation({ summary: 'OCPP connection, boot and connector status of a charger (any role)' })
   async connection(@Param('id') id: string): Promise<ConnectionStateResponse> {
     const { chargePointId } = await this.chargers.resolve(id);

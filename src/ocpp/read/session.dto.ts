@@ -61,8 +61,8 @@ export class SessionResponse {
   @ApiPropertyOptional({ nullable: true, type: String }) idTag!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) vehicleId!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) authorizationStatus!: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) startedAt!: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) stoppedAt!: string | null;
+  @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String }) startedAt!: string | null;
+  @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String }) stoppedAt!: string | null;
   @ApiProperty() active!: boolean;
   @ApiPropertyOptional({ nullable: true, type: Number }) meterStartWh!: number | null;
   @ApiPropertyOptional({ nullable: true, type: Number }) meterStopWh!: number | null;
@@ -71,7 +71,7 @@ export class SessionResponse {
   @ApiPropertyOptional({ nullable: true, type: Number }) lastSocPercent!: number | null;
   @ApiPropertyOptional({ nullable: true, type: String }) chargingState!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) stopReason!: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) evDepartureAt!: string | null;
+  @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String }) evDepartureAt!: string | null;
   @ApiPropertyOptional({ nullable: true, type: Number }) evEnergyAmountWh!: number | null;
 
   static from(row: SessionRow): SessionResponse {
@@ -108,7 +108,7 @@ export class SessionPage extends PageMeta {
 }
 
 export class MeterSampleResponse {
-  @ApiProperty() sampledAt!: string;
+  @ApiProperty({ format: 'date-time' }) sampledAt!: string;
   @ApiPropertyOptional({ nullable: true, type: Number }) evseId!: number | null;
   @ApiPropertyOptional({ nullable: true, type: String }) sessionId!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) context!: string | null;

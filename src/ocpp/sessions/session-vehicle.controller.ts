@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../../openapi/api-errors.decorator';
 import { READERS, Roles } from '../../auth/roles.decorator';
 import { LinkSessionDto, SessionLinkResponse } from './session-vehicle.dto';
 import { SessionVehicleLinks } from './session-vehicle-links';
@@ -13,6 +14,8 @@ export class SessionVehicleController {
   @Post(':sessionId/vehicle')
   @HttpCode(200)
   @Roles('dispatcher', 'fleet-manager')
+  @ApiOkResponse({ type: SessionLinkResponse })
+  @ApiErrors(409)
   @ApiOperation({ summary: 'Link a charging session to the vehicle it charges (dispatcher, fleet-manager)' })
   async link(
     @Param('sessionId', ParseUUIDPipe) sessionId: string,
@@ -23,6 +26,7 @@ export class SessionVehicleController {
 
   @Get(':sessionId/vehicle')
   @Roles(...READERS)
+  @ApiOkResponse({ type: SessionLinkResponse })
   @ApiOperation({ summary: 'Which vehicle a charging session charges, and how that was found (any role)' })
   async linkOf(@Param('sessionId', ParseUUIDPipe) sessionId: string): Promise<SessionLinkResponse> {
     return SessionLinkResponse.from(await this.links.session(sessionId));

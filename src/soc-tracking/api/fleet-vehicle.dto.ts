@@ -9,7 +9,7 @@ export class FleetVehiclesQuery {
 }
 
 class DirectReadingResponse {
-  @ApiProperty() at!: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
   @ApiProperty({ enum: ['charger', 'telematics'] }) source!: string;
   @ApiProperty() socPercent!: number;
 }
@@ -29,14 +29,14 @@ class PluggedResponse {
   @ApiProperty() chargePointId!: string;
   @ApiProperty({ description: 'The EVSE (1.6 connector) it is plugged into' }) connectorId!: number;
   @ApiProperty({ format: 'uuid' }) sessionId!: string;
-  @ApiPropertyOptional({ nullable: true, type: String }) since!: string | null;
+  @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String }) since!: string | null;
 }
 
 class TaskRefResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() flightRef!: string;
-  @ApiProperty() start!: string;
-  @ApiProperty() end!: string;
+  @ApiProperty({ format: 'date-time' }) start!: string;
+  @ApiProperty({ format: 'date-time' }) end!: string;
 }
 
 class NextTaskResponse extends TaskRefResponse {
@@ -123,6 +123,6 @@ function taskRef(task: { id: string; flightRef: string; startsAt: Date; endsAt: 
 }
 
 export class FleetVehiclesResponse {
-  @ApiProperty() at!: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
   @ApiProperty({ type: [FleetVehicleResponse] }) items!: FleetVehicleResponse[];
 }

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { READERS, Roles } from '../../auth/roles.decorator';
 import { invalidField } from '../../common/field-errors';
 import { CLOCK, Clock } from '../../common/clock';
@@ -20,6 +20,7 @@ export class FleetController {
 
   @Get('fleet/vehicles')
   @Roles(...READERS)
+  @ApiOkResponse({ type: FleetVehiclesResponse })
   @ApiOperation({
     summary: "A site's vehicles with SoC estimate, where they are, their task now and next, drift flags (any role)",
   })
@@ -31,6 +32,7 @@ export class FleetController {
 
   @Get('vehicles/:id/soc-history')
   @Roles(...READERS)
+  @ApiOkResponse({ type: SocHistoryPage })
   @ApiOperation({ summary: "A vehicle's SoC estimates after each input, oldest first (any role)" })
   async socHistory(@Param('id', ParseUUIDPipe) id: string, @Query() query: SocHistoryQuery): Promise<SocHistoryPage> {
     const from = query.from ? new Date(query.from) : undefined;

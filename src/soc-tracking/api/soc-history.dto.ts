@@ -4,19 +4,19 @@ import { PageMeta, PageQuery } from '../../common/pagination';
 import { SocHistoryRow } from '../persistence/soc-history.entity';
 
 export class SocHistoryQuery extends PageQuery {
-  @ApiPropertyOptional({ example: '2026-11-22T00:00:00Z' })
+  @ApiPropertyOptional({ format: 'date-time', example: '2026-11-22T00:00:00Z' })
   @IsOptional()
   @IsISO8601({ strict: true })
   from?: string;
 
-  @ApiPropertyOptional({ example: '2026-11-23T00:00:00Z' })
+  @ApiPropertyOptional({ format: 'date-time', example: '2026-11-23T00:00:00Z' })
   @IsOptional()
   @IsISO8601({ strict: true })
   to?: string;
 }
 
 export class SocHistoryPointResponse {
-  @ApiProperty() at!: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
   @ApiProperty({ enum: ['charger', 'telematics', 'energy', 'task'] }) source!: string;
   @ApiProperty({ description: 'Estimate right after this input, %' }) socPercent!: number;
   @ApiProperty() uncertaintyPercent!: number;

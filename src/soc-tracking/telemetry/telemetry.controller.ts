@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../auth/roles.decorator';
 import { TelemetryBatchDto, TelemetryResultResponse } from './telemetry.dto';
 import { TelemetryService } from './telemetry.service';
@@ -13,6 +13,7 @@ export class TelemetryController {
   @Post()
   @HttpCode(200)
   @Roles('telemetry')
+  @ApiOkResponse({ type: TelemetryResultResponse })
   @ApiOperation({
     summary: 'Push a batch of vehicle readings (telemetry); bad readings are listed, the others stored',
   })

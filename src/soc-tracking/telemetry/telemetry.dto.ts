@@ -12,7 +12,11 @@ class TelemetryPosition {
 /** Documents one reading; readings are checked one by one in telemetry-reading-rules.ts so a bad one costs no other. */
 export class TelemetryReadingDoc {
   @ApiProperty({ example: 'BUS-07', description: 'Fleet number or vehicle id' }) vehicle!: string;
-  @ApiProperty({ example: '2026-11-22T06:00:00Z', description: 'ISO-8601 with time zone; not in the future' })
+  @ApiProperty({
+    format: 'date-time',
+    example: '2026-11-22T06:00:00Z',
+    description: 'ISO-8601 with time zone; not in the future',
+  })
   time!: string;
   @ApiProperty({ required: false, example: 64.5, description: 'State of charge, % (0–100)' }) socPercent?: number;
   @ApiProperty({ required: false, example: 12345.6 }) odometerKm?: number;
