@@ -46,7 +46,7 @@ export interface ChargerState {
   maxKw: number;
   online: boolean;
   connectors: { connectorId: number; maxKw: number; status: ConnectorStatus }[];
-  /** What the last applied plan lets this charger draw now, kW (its profiles outlive a lost connection). */
+  /** What the last applied plan lets this charger draw now, kW, its share of the headroom included (its profiles outlive a lost connection). */
   lastPlannedKw?: number;
   /** Set while the charger refuses Apron's charging profiles (Rejected, or a CALLERROR code such as NotImplemented). */
   refusal?: { reason: string; since: Date };

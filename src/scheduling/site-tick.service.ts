@@ -209,10 +209,17 @@ function withLastPlannedKw(
   const last = lastRun.result;
   const slot = slotIndexAt(boundariesMs(lastRun.input), now.getTime());
   if (slot < 0 || slot >= last.sitePowerKw.length) return;
+  // A planned charger's station cap also held a share of the headroom the plan left, for a vehicle plugged in between
+  // ticks (profile-commands.ts): at most all of it.
+  const plannedKw = last.charging.reduce((sumKw, row) => sumKw + (row.kw[slot] ?? 0), 0);
+  const site = lastRun.input.site;
+  const headroomKw = Math.max(0, site.gridLimitKw - (site.baseLoadKw ?? 0) - plannedKw);
+  const planned = new Set(lastRun.input.chargers.map((charger) => charger.id));
   for (const charger of snapshot.chargers) {
-    charger.lastPlannedKw = last.charging
-      .filter((row) => row.chargerId === charger.chargePointId)
-      .reduce((sumKw, row) => sumKw + (row.kw[slot] ?? 0), 0);
+    charger.lastPlannedKw =
+      last.charging
+        .filter((row) => row.chargerId === charger.chargePointId)
+        .reduce((sumKw, row) => sumKw + (row.kw[slot] ?? 0), 0) + (planned.has(charger.chargePointId) ? headroomKw : 0);
   }
   for (const vehicle of snapshot.vehicles.filter((v) => v.plugged)) {
     const kw = last.charging
