@@ -1,16 +1,6 @@
-import { DEFAULT_SEATS_BY_AIRCRAFT_TYPE, FlightFacts, FlightRules, flightTask, StandInfo } from './flight-task-rules';
+import { DEFAULT_FLIGHT_RULES, FlightFacts, FlightRules, flightTask, StandInfo } from './flight-task-rules';
 
-const RULES: FlightRules = {
-  busVehicleType: 'apron-bus',
-  busCapacityPassengers: 80,
-  loadFactor: 0.85,
-  seatsByAircraftType: DEFAULT_SEATS_BY_AIRCRAFT_TYPE,
-  arrivalBusLeadMinutes: 5,
-  departureBusLeadMinutes: 30,
-  loadingMinutes: 8,
-  unloadingMinutes: 4,
-  defaultStandKind: 'remote',
-};
+const RULES: FlightRules = DEFAULT_FLIGHT_RULES;
 const STANDS = new Map<string, StandInfo>([
   ['R201', { id: 'R201', kind: 'remote', busMinutesOneWay: 6, distanceKmOneWay: 2.4 }],
   ['R202', { id: 'R202', kind: 'remote', busMinutesOneWay: 10, distanceKmOneWay: 3.6 }],

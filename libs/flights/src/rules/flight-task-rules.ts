@@ -84,6 +84,19 @@ export const DEFAULT_SEATS_BY_AIRCRAFT_TYPE: Record<string, number> = {
   DH4: 78,
 };
 /** Seats assumed for an aircraft type the table does not know. */
+/** A site's flight rules when its body states none: the defaults of the site's columns (DESIGN.md §8). */
+export const DEFAULT_FLIGHT_RULES: FlightRules = {
+  busVehicleType: 'apron-bus',
+  busCapacityPassengers: 80,
+  loadFactor: 0.85,
+  seatsByAircraftType: DEFAULT_SEATS_BY_AIRCRAFT_TYPE,
+  arrivalBusLeadMinutes: 5,
+  departureBusLeadMinutes: 30,
+  loadingMinutes: 8,
+  unloadingMinutes: 4,
+  defaultStandKind: 'remote',
+};
+
 export const UNKNOWN_AIRCRAFT_SEATS = 180;
 /** Bus minutes and km of a remote stand the stand table does not list, when the site has no remote stand. */
 export const UNKNOWN_REMOTE_STAND = { busMinutesOneWay: 8, distanceKmOneWay: 3 };

@@ -1,13 +1,8 @@
-import { flightTask, flightTaskRef } from '@apron/flights';
+import { DEFAULT_FLIGHT_RULES, flightTask, flightTaskRef } from '@apron/flights';
 import { generateGuangzhouFlightDay } from '../guangzhou-flight-day.scenario';
 import { SeededRandom } from '../random';
 import { flightDaySsim, flightsFromSchedule } from './flight-day-ssim';
-import {
-  DEFAULT_FLIGHT_RULES,
-  generateFlights,
-  generateStands,
-  guangzhouFlightsPerLocalHour,
-} from './guangzhou-flights';
+import { generateFlights, generateStands, guangzhouFlightsPerLocalHour } from './guangzhou-flights';
 
 const HOUR_MS = 3_600_000;
 const START_MS = Date.parse('2026-07-14T21:00:00Z'); // 05:00 at CAN

@@ -4,6 +4,7 @@
  * them by its own rules (libs/flights). Used by the demo and by `npm run evaluate`. Deterministic for a seed.
  */
 import {
+  DEFAULT_FLIGHT_RULES,
   DEFAULT_SEATS_BY_AIRCRAFT_TYPE,
   FlightFacts,
   FlightRules,
@@ -33,19 +34,6 @@ export function guangzhouFlightsPerLocalHour(hour: number): number {
   if (hour < 1) return 0.6;
   return 0.15;
 }
-
-/** The site's flight rules as a site body that states none leaves them: the service's defaults (DESIGN.md §8). */
-export const DEFAULT_FLIGHT_RULES: FlightRules = {
-  busVehicleType: 'apron-bus',
-  busCapacityPassengers: 80,
-  loadFactor: 0.85,
-  seatsByAircraftType: DEFAULT_SEATS_BY_AIRCRAFT_TYPE,
-  arrivalBusLeadMinutes: 5,
-  departureBusLeadMinutes: 30,
-  loadingMinutes: 8,
-  unloadingMinutes: 4,
-  defaultStandKind: 'remote',
-};
 
 /** 30 remote stands 4–10 bus minutes out and 12 contact stands. */
 export function generateStands(random: SeededRandom): StandInfo[] {
