@@ -2,22 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { TransferTask } from './transfer-task.entity';
 import { TasksRepository } from './tasks.repository';
+import type { FlightTaskShape } from '@apron/flights';
 
-/** The task a flight needs now (null: none), as the flights feature derives it (src/flights/rules). */
+/** The task a flight needs now (null: none), as the flights feature derives it (libs/flights rules). */
 export interface FlightTaskWish {
   flightId: string;
   /** The task's flightRef when it is created (e.g. CZ3101-20261208-A). */
   flightRef: string;
   /** A flight created in this transaction has no task yet: no need to look for one. */
   newFlight?: boolean;
-  task: {
-    vehicleType: string;
-    vehiclesNeeded: number;
-    startsAt: Date;
-    endsAt: Date;
-    distanceKm: number;
-    stand: string | null;
-  } | null;
+  /** The task the flight's rules give (libs/flights), or null when the flight needs none. */
+  task: FlightTaskShape | null;
 }
 
 export type FlightTaskChange = 'created' | 'moved' | 'resized' | 'stand-changed' | 'cancelled' | 'restored';
