@@ -122,8 +122,9 @@ describe('OCPP gateway: handshake, boot, framing', () => {
       rpcErrorCode: expect.stringMatching(/NotImplemented|NotSupported/),
     });
     const answers: string[] = [];
+    // Only CALLERRORs: the service's own post-boot calls (configuration, safe default) may arrive meanwhile.
     cp.on('message', ({ message, outbound }: { message: string; outbound: boolean }) => {
-      if (!outbound) answers.push(message);
+      if (!outbound && message.startsWith('[4,')) answers.push(message);
     });
     cp.sendRaw('this is not json');
     cp.sendRaw('[2, "raw-1", "Heartbeat"');
