@@ -48,7 +48,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     APRON_SCHEDULER: 'off',
     ...options.env,
   });
-  const app = await createApp(config, database, options.clock);
+  const app = await startService(config, database, options);
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -86,6 +86,27 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       await database.drop();
     },
   };
+}
+
+/**
+ * A service restarted on the same embedded test database (it lives in this test process, unlike production's, which
+ * restarts with its process) may find the one connection its predecessor held not yet released, and the new one cut:
+ * it is started again, a few times, after a pause. A first start and a database server get no second try.
+ */
+async function startService(
+  config: ReturnType<typeof loadConfig>,
+  database: TestDatabase,
+  options: TestAppOptions,
+): Promise<INestApplication> {
+  const attempts = options.database?.embedded ? 3 : 1;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await createApp(config, database, options.clock);
+    } catch (error) {
+      if (attempt >= attempts || !/Connection terminated|ECONNREFUSED|ECONNRESET/.test(String(error))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
 }
 
 /** Creates an API key with the given role through the API, returning its token. */
