@@ -11,7 +11,7 @@ import { Flight } from './persistence/flight.entity';
 import { FlightsRepository } from './persistence/flights.repository';
 import { StandsRepository } from './persistence/stands.repository';
 import { flightChanges, mergeUpdate, updateViolations } from './flight-update-rules';
-import { FileWarning, flightName } from '@apron/flights';
+import { FileWarning, flightKey, flightName } from '@apron/flights';
 import { unknownStandWarnings } from './unknown-stands';
 
 export interface UpdateOutcome {
@@ -21,9 +21,6 @@ export interface UpdateOutcome {
   warnings: FileWarning[];
   flights: Flight[];
 }
-
-const key = (f: Pick<Flight, 'carrier' | 'number' | 'operatingDate' | 'direction'>) =>
-  `${f.carrier}|${f.number}|${f.operatingDate}|${f.direction}`;
 
 /**
  * §8 `POST flights`: live updates upserted by key in one transaction; each flight's task follows at once (moved,
@@ -47,23 +44,23 @@ export class FlightUpdatesService {
     const stands = await this.stands.list(siteId);
     const knownStands = new Set(stands.map((stand) => stand.standId));
     const result = await this.flights.transaction(async (manager) => {
-      const stored = new Map((await this.flights.onDates(siteId, dates, manager)).map((f) => [key(f), f]));
+      const stored = new Map((await this.flights.onDates(siteId, dates, manager)).map((f) => [flightKey(f), f]));
       const errors: FieldError[] = [];
       const seen = new Set<string>();
       updates.forEach((update, index) => {
-        const existing = stored.get(key(update));
+        const existing = stored.get(flightKey(update));
         errors.push(...updateViolations(update, existing ?? null, `flights.${index}`));
-        if (seen.has(key(update))) {
+        if (seen.has(flightKey(update))) {
           errors.push({ field: `flights.${index}`, messages: ['the same flight is twice in the batch'] });
         }
-        seen.add(key(update));
+        seen.add(flightKey(update));
       });
       if (errors.length > 0) throw invalidFields(errors);
       const creates: Partial<Flight>[] = [];
       const changed: { flight: Flight; reasons: string[] }[] = [];
       let unchanged = 0;
       for (const update of updates) {
-        const existing = stored.get(key(update));
+        const existing = stored.get(flightKey(update));
         if (!existing) {
           creates.push(mergeUpdate({ siteId, status: 'scheduled', source: 'feed' } as Flight, update));
           continue;
@@ -91,7 +88,7 @@ export class FlightUpdatesService {
     });
     this.tell(siteId, result.changed, result.outcomes, by);
     this.sync.replanIfInHorizon(siteId, result.outcomes);
-    const touched = new Map([...result.changed].map((c) => [key(c.flight), c.flight]));
+    const touched = new Map([...result.changed].map((c) => [flightKey(c.flight), c.flight]));
     return {
       created: result.created.length,
       updated: result.changed.length - result.created.length,
@@ -101,7 +98,7 @@ export class FlightUpdatesService {
         knownStands,
         site.defaultStandKind,
       ),
-      flights: updates.map((update) => touched.get(key(update)) ?? null).filter((f): f is Flight => f !== null),
+      flights: updates.map((update) => touched.get(flightKey(update)) ?? null).filter((f): f is Flight => f !== null),
     };
   }
 

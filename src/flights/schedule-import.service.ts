@@ -7,7 +7,15 @@ import { FlightTaskSync } from './flight-task-sync';
 import { Flight } from './persistence/flight.entity';
 import { FlightsRepository } from './persistence/flights.repository';
 import { StandsRepository } from './persistence/stands.repository';
-import { FileError, FileWarning, ParsedSchedule, parseFlightCsv, parseSsim, ScheduledFlight } from '@apron/flights';
+import {
+  FileError,
+  FileWarning,
+  flightKey,
+  ParsedSchedule,
+  parseFlightCsv,
+  parseSsim,
+  ScheduledFlight,
+} from '@apron/flights';
 import { unknownStandWarnings } from './unknown-stands';
 
 export type ScheduleFormat = 'ssim' | 'csv';
@@ -19,9 +27,6 @@ export interface ImportSummary {
   cancelled: number;
   warnings: FileWarning[];
 }
-
-const key = (f: Pick<Flight, 'carrier' | 'number' | 'operatingDate' | 'direction'>) =>
-  `${f.carrier}|${f.number}|${f.operatingDate}|${f.direction}`;
 
 /**
  * §8 `POST flight-schedule`: parse (pure), then in one transaction create new flights, update changed ones, cancel
@@ -94,18 +99,18 @@ interface ScheduleDiff {
 
 /** What the file changes against the stored flights; only fields the file states are compared. */
 function diffSchedule(siteId: string, parsed: ParsedSchedule, stored: Flight[]): ScheduleDiff {
-  const byKey = new Map(stored.map((flight) => [key(flight), flight]));
+  const byKey = new Map(stored.map((flight) => [flightKey(flight), flight]));
   const diff: ScheduleDiff = { created: [], updated: [], cancelled: [], unchanged: 0 };
   const seen = new Set<string>();
   for (const flight of parsed.flights) {
-    const existing = byKey.get(key(flight));
-    seen.add(key(flight));
+    const existing = byKey.get(flightKey(flight));
+    seen.add(flightKey(flight));
     if (!existing) diff.created.push(newFlight(siteId, flight));
     else if (mergeSchedule(existing, flight)) diff.updated.push(existing);
     else diff.unchanged++;
   }
   for (const flight of stored) {
-    if (seen.has(key(flight)) || flight.source !== 'schedule' || flight.status === 'cancelled') continue;
+    if (seen.has(flightKey(flight)) || flight.source !== 'schedule' || flight.status === 'cancelled') continue;
     flight.status = 'cancelled';
     diff.cancelled.push(flight);
   }

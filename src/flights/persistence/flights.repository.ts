@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Between, DataSource, EntityManager, In, LessThan, MoreThanOrEqual } from 'typeorm';
+import { flightKey } from '@apron/flights';
 import { definedOnly } from '../../common/defined-only';
 import { UnnestColumn, unnestInsert } from '../../database/unnest-insert';
 import { Flight } from './flight.entity';
@@ -64,7 +65,6 @@ export class FlightsRepository {
 
   /** New flights in one statement (a season's import is 50,000 of them); returns them with their ids. */
   async insertMany(flights: Partial<Flight>[], manager: EntityManager): Promise<Flight[]> {
-    const keyOf = (f: Partial<Flight>) => `${f.carrier}|${f.number}|${f.operatingDate}|${f.direction}`;
     const rows = await unnestInsert<Partial<Flight>, { id: string; key: string }>(
       manager,
       'flights',
@@ -73,7 +73,7 @@ export class FlightsRepository {
       `"id", concat_ws('|', "carrier", "number", "operatingDate"::text, "direction") AS "key"`,
     );
     const ids = new Map(rows.map((row) => [row.key, row.id]));
-    return flights.map((flight) => ({ ...flight, id: ids.get(keyOf(flight)) }) as Flight);
+    return flights.map((flight) => ({ ...flight, id: ids.get(flightKey(flight as Flight)) }) as Flight);
   }
 
   save(flights: Flight[], manager: EntityManager): Promise<Flight[]> {

@@ -1,4 +1,5 @@
 import { isoDate, parseIsoDate } from './calendar-dates';
+import { flightKey } from '../flight-ref';
 import {
   FileError,
   FLIGHT_DIRECTIONS,
@@ -56,7 +57,7 @@ export function parseFlightCsv(text: string, bounds: ScheduleBounds): ParsedSche
       fail('scheduledTime', `is not within a day of operatingDate ${flight.operatingDate}`);
       continue;
     }
-    const key = `${flight.carrier}|${flight.number}|${flight.operatingDate}|${flight.direction}`;
+    const key = flightKey(flight);
     const earlier = seen.get(key);
     if (earlier !== undefined) {
       errors.push({ line, column: 1, message: `flight ${key.replaceAll('|', ' ')} is also on line ${earlier}` });

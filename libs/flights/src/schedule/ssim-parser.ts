@@ -1,6 +1,7 @@
 import { dayStartMs, isoDate, isoWeekday, parseIsoDate, parseSsimDate } from './calendar-dates';
 import { FileError, FileWarning, ParsedSchedule, ScheduleBounds, ScheduledFlight } from './schedule-types';
 import { itineraryChecks } from './ssim-itineraries';
+import { flightKey } from '../flight-ref';
 import { parseLegRecord, SsimLeg } from './ssim-leg-record';
 
 const RECORD_COLUMNS = 200;
@@ -105,7 +106,7 @@ function expand(
       if (!leg.days.has(isoWeekday(day))) continue;
       if (leg.everyWeeks === 2 && Math.floor((day - leg.periodFrom) / 7) % 2 === 1) continue;
       for (const flight of legFlights(leg, block, day, departs, arrives)) {
-        const key = `${flight.carrier}|${flight.number}|${flight.operatingDate}|${flight.direction}`;
+        const key = flightKey(flight);
         const earlier = seen.get(key);
         if (earlier !== undefined) {
           const message = `flight ${flight.carrier} ${flight.number} ${flight.direction} on ${flight.operatingDate} is also on line ${earlier}`;

@@ -2,7 +2,7 @@
  * A generated flight day as the airline's schedule file (IATA SSIM Chapter 7), and back: the file is what the demo
  * posts to the service, and what `npm run evaluate` reads its day from, through the service's own parser.
  */
-import { parseSsim, ssimFile, SsimLegSpec } from '@apron/flights';
+import { flightKey, parseSsim, ssimFile, SsimLegSpec } from '@apron/flights';
 import type { DayFlight } from './flight-day.types';
 import { GUANGDONG_UTC_OFFSET_MS } from './local-hours';
 import type { KnownFlight } from './guangzhou-flights';
@@ -36,10 +36,10 @@ export function flightsFromSchedule(ssim: string, feed: DayFlight[]): KnownFligh
       `the generated schedule has ${parsed.errors.length} error(s), e.g. line ${first.line}: ${first.message}`,
     );
   }
-  const fed = new Map(feed.map((flight) => [keyOf(flight), flight]));
+  const fed = new Map(feed.map((flight) => [flightKey(flight), flight]));
   return parsed.flights.map((scheduled): KnownFlight => {
-    const flight = fed.get(keyOf(scheduled));
-    if (!flight) throw new Error(`the schedule has ${keyOf(scheduled)}, which the day does not`);
+    const flight = fed.get(flightKey(scheduled));
+    if (!flight) throw new Error(`the schedule has ${flightKey(scheduled)}, which the day does not`);
     const delayMinutes = flight.update?.delayMinutes ?? 0;
     return {
       carrier: scheduled.carrier,
@@ -58,9 +58,6 @@ export function flightsFromSchedule(ssim: string, feed: DayFlight[]): KnownFligh
     };
   });
 }
-
-const keyOf = (flight: Pick<DayFlight, 'carrier' | 'number' | 'operatingDate' | 'direction'>) =>
-  `${flight.carrier}${flight.number}/${flight.operatingDate}/${flight.direction}`;
 
 function legOf(flight: DayFlight, other: string): SsimLegSpec {
   const atCanMs = flight.scheduledTime.getTime();
