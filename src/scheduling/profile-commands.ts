@@ -60,6 +60,13 @@ export function profileCommands(
   const plannedChargers = new Set(input.chargers.map((charger) => charger.id));
   const commands: ProfileCommand[] = [];
   const stationKw = new Map<string, number[]>();
+  const addToStation = (chargerId: string, kw: number[]) => {
+    const station = stationKw.get(chargerId) ?? window.map(() => 0);
+    stationKw.set(
+      chargerId,
+      station.map((sum, i) => sum + kw[i]),
+    );
+  };
   for (const session of sessions) {
     if (!plannedChargers.has(session.chargePointId)) continue;
     const row = result.charging.find((r) =>
@@ -68,11 +75,7 @@ export function profileCommands(
         : r.vehicleId === session.fleetNumber && r.chargerId === session.chargePointId,
     );
     const kw = kwOf(row?.kw);
-    const station = stationKw.get(session.chargePointId) ?? window.map(() => 0);
-    stationKw.set(
-      session.chargePointId,
-      station.map((sum, i) => sum + kw[i]),
-    );
+    addToStation(session.chargePointId, kw);
     commands.push(command(session.chargePointId, 'Tx', session.evseId, session.transactionId, window, kw));
   }
   // A vehicle the plan charges at a charger it is not plugged into yet: its kW are that charger's for when it is.
@@ -84,14 +87,10 @@ export function profileCommands(
       const kw = kwOf(row.kw);
       if (!kw.some((value) => value > 0)) continue;
       notes.push(`vehicle ${row.vehicleId} is planned to charge at ${row.chargerId} but is not plugged in there`);
-      const station = stationKw.get(row.chargerId) ?? window.map(() => 0);
-      stationKw.set(
-        row.chargerId,
-        station.map((sum, i) => sum + kw[i]),
-      );
+      addToStation(row.chargerId, kw);
     }
   }
-  const newcomerKw = newcomerShares(input, result, sessions, window);
+  const newcomerKw = newcomerShares(input, result, sessions, window, stationKw);
   for (const charger of input.chargers) {
     const planned = stationKw.get(charger.id) ?? window.map(() => 0);
     const spare = newcomerKw.get(charger.id);
@@ -104,13 +103,14 @@ export function profileCommands(
 /**
  * Per charger with a free connector, kW per window slot: the grid headroom the plan leaves (limit − base load − all
  * planned charging) shared equally among those chargers, each at most what its free connectors and its own maximum
- * (less its planned sessions) can draw.
+ * (less what its cap already holds for planned charging, `stationKw`) can draw.
  */
 function newcomerShares(
   input: PlanInput,
   result: PlanResult,
   sessions: LiveSession[],
   window: Slot[],
+  stationKw: Map<string, number[]>,
 ): Map<string, number[]> {
   const busy = new Map<string, number>();
   for (const session of sessions) busy.set(session.chargePointId, (busy.get(session.chargePointId) ?? 0) + 1);
@@ -123,11 +123,7 @@ function newcomerShares(
   });
   for (const charger of withFree) {
     const freeConnectors = (charger.connectors ?? 1) - (busy.get(charger.id) ?? 0);
-    const plannedOnCharger = window.map((slot) =>
-      result.charging
-        .filter((row) => row.chargerId === charger.id)
-        .reduce((sum, row) => sum + (row.kw[slot.index] ?? 0), 0),
-    );
+    const plannedOnCharger = stationKw.get(charger.id);
     shares.set(
       charger.id,
       headroomKw.map((headroom, i) =>
@@ -135,7 +131,7 @@ function newcomerShares(
           Math.min(
             headroom / withFree.length,
             freeConnectors * charger.maxKwPerConnector,
-            (charger.maxKw ?? Infinity) - plannedOnCharger[i],
+            (charger.maxKw ?? Infinity) - (plannedOnCharger?.[i] ?? 0),
           ),
         ),
       ),
