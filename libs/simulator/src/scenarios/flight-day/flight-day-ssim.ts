@@ -5,7 +5,7 @@
 import { flightKey, parseSsim, ssimFile, SsimLegSpec } from '@apron/flights';
 import type { DayFlight } from './flight-day.types';
 import { GUANGDONG_UTC_OFFSET_MS } from './local-hours';
-import type { KnownFlight } from './guangzhou-flights';
+import { fedFacts, KnownFlight } from './guangzhou-flights';
 
 const MINUTE_MS = 60_000;
 const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
@@ -40,17 +40,14 @@ export function flightsFromSchedule(ssim: string, feed: DayFlight[]): KnownFligh
   return parsed.flights.map((scheduled): KnownFlight => {
     const flight = fed.get(flightKey(scheduled));
     if (!flight) throw new Error(`the schedule has ${flightKey(scheduled)}, which the day does not`);
-    const delayMinutes = flight.update?.delayMinutes ?? 0;
     return {
       carrier: scheduled.carrier,
       number: scheduled.number,
       operatingDate: scheduled.operatingDate,
       direction: scheduled.direction,
       scheduledTime: scheduled.scheduledTime,
-      estimatedTime: delayMinutes > 0 ? new Date(scheduled.scheduledTime.getTime() + delayMinutes * MINUTE_MS) : null,
+      ...fedFacts(flight, scheduled.scheduledTime),
       actualTime: null,
-      stand: flight.update?.stand ?? flight.stand,
-      passengers: flight.passengers,
       aircraftType: scheduled.aircraftType,
       seats: scheduled.seats,
       serviceType: scheduled.serviceType,

@@ -119,6 +119,19 @@ export interface KnownFlight extends FlightFacts {
   operatingDate: string;
 }
 
+/** What the airport's feed adds to a flight's schedule by the time its buses go: its delay, stand and passengers. */
+export function fedFacts(
+  flight: DayFlight,
+  scheduledTime: Date,
+): Pick<KnownFlight, 'estimatedTime' | 'stand' | 'passengers'> {
+  const delayMinutes = flight.update?.delayMinutes ?? 0;
+  return {
+    estimatedTime: delayMinutes > 0 ? new Date(scheduledTime.getTime() + delayMinutes * MINUTE_MS) : null,
+    stand: flight.update?.stand ?? flight.stand,
+    passengers: flight.passengers,
+  };
+}
+
 /** Each generated flight with its live update applied (stand change, delay as an estimated time). */
 export function knownFlights(flights: DayFlight[]): KnownFlight[] {
   return flights.map((flight) => ({
@@ -127,12 +140,8 @@ export function knownFlights(flights: DayFlight[]): KnownFlight[] {
     operatingDate: flight.operatingDate,
     direction: flight.direction,
     scheduledTime: flight.scheduledTime,
-    estimatedTime: flight.update?.delayMinutes
-      ? new Date(flight.scheduledTime.getTime() + flight.update.delayMinutes * MINUTE_MS)
-      : null,
+    ...fedFacts(flight, flight.scheduledTime),
     actualTime: null,
-    stand: flight.update?.stand ?? flight.stand,
-    passengers: flight.passengers,
     aircraftType: flight.aircraftType,
     seats: null,
     serviceType: 'J',
