@@ -17,6 +17,8 @@ describe('a stale session on a connector does not stop the site being planned', 
       site: { kind: 'highway', unknownIdTagPolicy: 'accept' },
     }));
     cp = ocppClient(app, 'STALE-16', 'ocpp1.6');
+    // A charger that obeys: one answering NotImplemented would be left out of the plan, sessions and all (issue 15).
+    cp.handle('SetChargingProfile', async () => ({ status: 'Accepted' }));
     await cp.connect();
     await cp.call('BootNotification', BOOT_16);
   });
